@@ -1,0 +1,85 @@
+/**
+ * Headless match: one team per bot, played to the end.
+ *   npm run --silent sim -- --scenario exam-morning --bots containers-autoscale,vm-preprovision --seed 7 [--json]
+ */
+import { parseArgs } from "node:util";
+import { performance } from "node:perf_hooks";
+import { BOT_NAMES, isBotName, type BotName } from "../../shared/bots";
+import { results, stateHash } from "../../shared/engine";
+import { SCENARIO_IDS, type ScenarioId } from "../../shared/scenarios";
+import { playToEnd, startBotMatch } from "../../shared/sim/run";
+import { formatTable } from "./table";
+
+const USAGE = `usage: npm run --silent sim -- --scenario <id> --bots <bot,bot,...> [--seed N] [--traffic PCT] [--json]
+  scenarios: ${SCENARIO_IDS.join(", ")}
+  bots:      ${BOT_NAMES.join(", ")}`;
+
+function fail(message: string): never {
+  process.stderr.write(`sim: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function parse(): { scenario: ScenarioId; bots: BotName[]; seed: number; traffic?: number; json: boolean } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        scenario: { type: "string" }, bots: { type: "string" }, seed: { type: "string" },
+        traffic: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" },
+      },
+      strict: true, allowPositionals: false,
+    }));
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  if (values.help) { process.stdout.write(`${USAGE}\n`); process.exit(0); }
+  const scenario = values.scenario;
+  if (!scenario) fail("--scenario is required");
+  if (!(SCENARIO_IDS as readonly string[]).includes(scenario)) fail(`unknown scenario "${scenario}"`);
+  if (!values.bots) fail("--bots is required");
+  const bots = values.bots.split(",").map((b) => b.trim());
+  const bad = bots.find((b) => !isBotName(b));
+  if (bad !== undefined) fail(`unknown bot "${bad}"`);
+  if (bots.length < 1 || bots.length > 8) fail("between 1 and 8 bots (one team each)");
+  const seed = values.seed === undefined ? 1 : Number(values.seed);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) fail(`--seed must be an integer from 0 to 4294967295`);
+  let traffic: number | undefined;
+  if (values.traffic !== undefined) {
+    traffic = Number(values.traffic);
+    if (!Number.isInteger(traffic) || traffic < 25 || traffic > 400) fail("--traffic must be an integer percentage from 25 to 400");
+  }
+  return { scenario: scenario as ScenarioId, bots: bots as BotName[], seed, traffic, json: values.json ?? false };
+}
+
+const args = parse();
+const match = startBotMatch(args.scenario, args.bots, args.seed, args.traffic ? { trafficPct: args.traffic } : {});
+let tickMs = 0;
+playToEnd(match, undefined, (run) => {
+  const t0 = performance.now();
+  run();
+  tickMs += performance.now() - t0;
+});
+const state = match.state;
+const dollars = (cents: number) => Math.round(cents) / 100;
+const pct = (bp: number) => bp / 100;
+const report = {
+  scenario: args.scenario,
+  seed: args.seed,
+  ticks: state.tick,
+  stateHash: stateHash(state),
+  msPerTick: Number((tickMs / Math.max(1, state.tick)).toFixed(4)),
+  teams: results(state).map((r, i) => ({
+    bot: args.bots[i],
+    score: dollars(r.score),
+    availability: pct(r.availability),
+    droppedPeak: r.droppedPeak,
+    utilization: pct(r.utilization),
+    occupancy: pct(r.occupancy),
+    osTaxCpu: r.osTaxCpu,
+    licenceSpend: dollars(r.licenceSpend),
+    cash: dollars(r.cash),
+    servers: state.teams[i].servers.length,
+  })),
+};
+if (args.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+else process.stdout.write(formatTable(report));

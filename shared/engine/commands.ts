@@ -1,0 +1,118 @@
+import { z } from "zod";
+import {
+  APP_IDS, BUDGET_LIMITS, LAYER_KINDS, LICENCE_EDITIONS, MAX_TEAMS, MODEL_IDS, OS_KINDS,
+  TRAFFIC_PCT_LIMITS, VIRT_MODES, VM_LIMITS,
+} from "./data";
+import { SCENARIO_IDS } from "../scenarios/types";
+import { err, type EngineError } from "./errors";
+import type { AppId, LayerKind, LicenceEdition, ModelId, OsKind, VirtMode } from "./data";
+import type { IncidentKind } from "./types";
+
+/**
+ * Commands are untrusted input (they come from browsers): every schema is strict, so unknown
+ * fields, wrong types and out-of-range numbers are refused before the engine looks at state.
+ */
+const serverId = z.string().regex(/^s\d{1,9}$/);
+const vmId = z.string().regex(/^v\d{1,9}$/);
+const instanceId = z.string().regex(/^i\d{1,9}$/);
+const hostId = z.string().regex(/^[sv]\d{1,9}$/);
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+
+const app = z.enum(APP_IDS as [string, ...string[]]);
+
+export const CommandSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("buyServer"), model: z.enum(MODEL_IDS as [string, ...string[]]) }),
+  z.strictObject({ type: z.literal("sellServer"), server: serverId }),
+  z.strictObject({
+    type: z.literal("installLayer"), server: serverId, layer: z.enum(LAYER_KINDS as [string, ...string[]]),
+  }),
+  z.strictObject({
+    type: z.literal("buyLicence"), server: serverId, edition: z.enum(LICENCE_EDITIONS as [string, ...string[]]),
+  }),
+  z.strictObject({
+    type: z.literal("createVm"),
+    server: serverId,
+    os: z.enum(OS_KINDS as [string, ...string[]]),
+    mode: z.enum(VIRT_MODES as [string, ...string[]]),
+    vcpus: int(VM_LIMITS.minVcpus, VM_LIMITS.maxVcpus),
+    mem: int(VM_LIMITS.minMem, VM_LIMITS.maxMem),
+    engine: z.boolean().optional(),
+  }),
+  z.strictObject({ type: z.literal("deleteVm"), vm: vmId }),
+  z.strictObject({ type: z.literal("migrateVm"), vm: vmId, to: serverId }),
+  z.strictObject({
+    type: z.literal("deploy"),
+    target: hostId,
+    app,
+    cpu: int(1, 1_000_000).optional(),
+    memLimit: int(1, 1_000_000).optional(),
+  }),
+  z.strictObject({ type: z.literal("remove"), instance: instanceId }),
+]);
+
+/** The command union, with the enum fields as the model's own types. */
+export type Command =
+  | { type: "buyServer"; model: ModelId }
+  | { type: "sellServer"; server: string }
+  | { type: "installLayer"; server: string; layer: LayerKind }
+  | { type: "buyLicence"; server: string; edition: LicenceEdition }
+  | {
+      type: "createVm"; server: string; os: OsKind; mode: VirtMode;
+      vcpus: number; mem: number; engine?: boolean;
+    }
+  | { type: "deleteVm"; vm: string }
+  | { type: "migrateVm"; vm: string; to: string }
+  | { type: "deploy"; target: string; app: AppId; cpu?: number; memLimit?: number }
+  | { type: "remove"; instance: string };
+
+export type CommandType = Command["type"];
+
+export const HostActionSchema = z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("incident"),
+    kind: z.enum(["leak", "kernel", "hardware", "audit"]),
+    team: int(0, MAX_TEAMS - 1).nullable(),
+    app: app.optional(),
+    server: serverId.optional(),
+  }),
+]);
+
+export type HostAction = {
+  type: "incident";
+  kind: IncidentKind;
+  team: number | null;
+  app?: AppId;
+  server?: string;
+};
+
+export const SettingsSchema = z.strictObject({
+  scenario: z.enum(SCENARIO_IDS as [string, ...string[]]),
+  teams: z.array(z.string().min(1).max(40)).min(1).max(MAX_TEAMS),
+  budget: int(BUDGET_LIMITS.min, BUDGET_LIMITS.max).optional(),
+  unlocks: z.array(z.enum(LAYER_KINDS as [string, ...string[]])).max(LAYER_KINDS.length).optional(),
+  trafficPct: int(TRAFFIC_PCT_LIMITS.min, TRAFFIC_PCT_LIMITS.max).optional(),
+  scriptedIncidents: z.boolean().optional(),
+});
+
+/** Turns a schema failure into the engine's typed error, naming the first offending field. */
+export function shapeError(error: z.ZodError): EngineError {
+  const issue = error.issues[0];
+  return err("bad_command", {
+    path: issue ? issue.path.join(".") : "",
+    issue: issue ? issue.code : "invalid",
+  });
+}
+
+export function parseWith<T>(schema: z.ZodType, input: unknown): { ok: true; value: T } | { ok: false; error: EngineError } {
+  const r = schema.safeParse(input);
+  if (!r.success) return { ok: false, error: shapeError(r.error) };
+  return { ok: true, value: r.data as T };
+}
+
+export function parseCommand(input: unknown): { ok: true; value: Command } | { ok: false; error: EngineError } {
+  return parseWith<Command>(CommandSchema, input);
+}
+
+export function parseHostAction(input: unknown): { ok: true; value: HostAction } | { ok: false; error: EngineError } {
+  return parseWith<HostAction>(HostActionSchema, input);
+}

@@ -1,0 +1,73 @@
+import { APP_IDS, ENGINE_VERSION, type AppId } from "./data";
+import { SettingsSchema, parseWith } from "./commands";
+import type { EngineError } from "./errors";
+import { makeServer } from "./actions";
+import { emptyLedger } from "./money";
+import { randInt, seedState } from "./rng";
+import { SCENARIOS } from "../scenarios";
+import type { AppTraffic, MatchSettings, MatchState, Team, World } from "./types";
+
+export function parseSettings(input: unknown): { ok: true; value: MatchSettings } | { ok: false; error: EngineError } {
+  return parseWith<MatchSettings>(SettingsSchema, input);
+}
+
+function perApp<T>(make: () => T): Record<AppId, T> {
+  const out = {} as Record<AppId, T>;
+  for (const a of APP_IDS) out[a] = make();
+  return out;
+}
+
+/**
+ * A new match from settings (already validated, see parseSettings) and a seed. The seeded surprise
+ * (the spike a little early or late, a little bigger than forecast) is drawn here, once.
+ */
+export function createMatch(settings: MatchSettings, seed: number): MatchState {
+  const scn = SCENARIOS[settings.scenario];
+  const holder = { rng: seedState(seed) };
+  const s = scn.surprise;
+  const shift = randInt(holder, -s.earlyTicks, s.lateTicks);
+  const world: World = {
+    ticks: scn.ticks,
+    startMinute: scn.startMinute,
+    budget: settings.budget ?? scn.budget,
+    cashFloor: scn.cashFloor,
+    unlocks: settings.unlocks ? [...settings.unlocks] : [...scn.unlocks],
+    trafficPct: settings.trafficPct ?? 100,
+    apps: [...scn.apps],
+    spikeStart: scn.spike ? scn.spike.start + shift : -1,
+    spikePeakPct: randInt(holder, s.peakPctMin, s.peakPctMax),
+    scriptedIncidents: settings.scriptedIncidents ?? true,
+    paymentIsolation: scn.paymentIsolation,
+  };
+  const state: MatchState = {
+    engineVersion: ENGINE_VERSION,
+    scenario: scn.id,
+    settings: structuredClone(settings),
+    world,
+    seed: seed | 0,
+    rng: holder.rng,
+    tick: 0,
+    nextId: 1,
+    teams: [],
+    pendingIncidents: [],
+    demand: perApp(() => 0),
+    events: [],
+  };
+  settings.teams.forEach((name, id) => {
+    const team: Team = {
+      id, name, cash: world.budget, ledger: emptyLedger(), servers: [],
+      stats: {
+        ticks: 0, demand: 0, served: 0, dropped: 0, droppedPeak: 0, droppedPeakTick: -1, capacityCpu: 0,
+        reservedCpu: 0, usefulCpu: 0, osTaxCpu: 0, osTaxMem: 0, spikeFirstDrop: -1, spikeRecovered: -1,
+      },
+      traffic: perApp<AppTraffic>(() => ({ demand: 0, capacity: 0, served: 0, dropped: 0 })),
+      last: {
+        demand: 0, served: 0, dropped: 0, revenue: 0, power: 0, penalties: 0, fines: 0, capacityCpu: 0,
+        reservedCpu: 0, usefulCpu: 0, osTaxCpu: 0,
+      },
+    };
+    for (const model of scn.startingServers) team.servers.push(makeServer(state, model, 0, 0));
+    state.teams.push(team);
+  });
+  return state;
+}

@@ -1,0 +1,133 @@
+import { APPS, HOST_LAYERS, IMAGE_LAYERS, PULL_MB_PER_TICK, type AppId, type OsKind } from "./data";
+import { instancesReserved, serverCapacity, serverFree, vmFree } from "./capacity";
+import { err, type EngineError } from "./errors";
+import { teamInstances } from "./lookup";
+import type { CachedLayer, Instance, Server, Team, Vm } from "./types";
+
+/** Where an app can be placed: a bare OS, a container host, or a VM (as an OS or an engine). */
+export interface Host {
+  server: Server;
+  vm: Vm | null;
+  os: OsKind;
+  containers: boolean;
+  instances: Instance[];
+  cache: CachedLayer[];
+  /** Tick from which the host can start things (its layer installed, or its VM booted). */
+  readyAt: number;
+}
+
+export function hostOf(server: Server, vm: Vm | null): Host | EngineError {
+  if (vm) {
+    return {
+      server, vm, os: vm.os, containers: vm.engine, instances: vm.instances, cache: vm.cache,
+      readyAt: Math.max(vm.readyAt, vm.downUntil),
+    };
+  }
+  if (!server.layer) return err("no_layer", { server: server.id });
+  const layer = HOST_LAYERS[server.layer];
+  if (layer.hosts === "vms" || !layer.os) {
+    return err("wrong_layer", { server: server.id, layer: server.layer, expected: "bare-linux|bare-windows|container-host" });
+  }
+  return {
+    server, vm: null, os: layer.os, containers: layer.hosts === "containers", instances: server.instances,
+    cache: server.cache, readyAt: Math.max(server.layerReadyAt, server.failedUntil),
+  };
+}
+
+export interface DeployPlan {
+  cpu: number;
+  mem: number;
+  memLimited: boolean;
+  readyAt: number;
+  /** Layers to add to the host's cache, with the tick each pull finishes. */
+  pulls: CachedLayer[];
+  pullFreeAt: number;
+}
+
+/**
+ * Checks one app on one host against every placement rule a player should feel:
+ * OS needs, the port rule on a shared OS, one database primary, GPUs, and reservations.
+ */
+export function planDeploy(
+  team: Team, host: Host, appId: AppId, now: number, cpuOpt: number | undefined, memLimit: number | undefined,
+): DeployPlan | EngineError {
+  const app = APPS[appId];
+  if (!app.os.includes(host.os)) {
+    return err(host.os === "linux" ? "needs_windows" : "needs_linux", {
+      app: appId, where: host.containers ? "container" : host.vm ? "vm" : "server",
+    });
+  }
+  if (host.containers && !app.image) return err("needs_windows", { app: appId, where: "container" });
+  if (memLimit !== undefined && !host.containers) return err("limits_need_container", { app: appId });
+  const cpu = cpuOpt ?? app.cpu;
+  if (cpu < app.minCpu || cpu > app.maxCpu) {
+    return err("cpu_out_of_range", { app: appId, min: app.minCpu, max: app.maxCpu, value: cpu });
+  }
+  if (memLimit !== undefined && (memLimit < app.mem || memLimit > app.mem * 4)) {
+    return err("mem_limit_out_of_range", { app: appId, min: app.mem, max: app.mem * 4, value: memLimit });
+  }
+  if (app.single) {
+    for (const ref of teamInstances(team)) {
+      if (ref.instance.app === appId) return err("single_primary", { app: appId, instance: ref.instance.id });
+    }
+  }
+  // Processes on one OS share one network stack; containers each get their own namespace.
+  if (!host.containers && app.port !== null) {
+    const clash = host.instances.find((i) => APPS[i.app].port === app.port);
+    if (clash) return err("port_in_use", { port: app.port, instance: clash.id, app: clash.app });
+  }
+  if (app.gpu > 0) {
+    if (host.vm) return err("no_gpu", { app: appId, where: "vm", need: app.gpu, free: 0 });
+    const layer = host.server.layer ? HOST_LAYERS[host.server.layer] : null;
+    const gpuFree = layer && layer.gpu ? serverCapacity(host.server).gpu - instancesReserved(host.server.instances).gpu : 0;
+    if (gpuFree < app.gpu) return err("no_gpu", { app: appId, where: "server", need: app.gpu, free: gpuFree });
+  }
+  const mem = memLimit ?? app.mem;
+  const free = host.vm ? vmFree(host.vm, host.server) : serverFree(team, host.server);
+  if (free.cpu < cpu) return err("no_cpu", { need: cpu, free: Math.max(0, free.cpu) });
+  if (free.mem < mem) return err("no_mem", { need: mem, free: Math.max(0, free.mem) });
+
+  const start = Math.max(now, host.readyAt);
+  if (!host.containers) {
+    return { cpu, mem, memLimited: false, readyAt: start + app.installTicks, pulls: [], pullFreeAt: -1 };
+  }
+  return { cpu, mem, memLimited: memLimit !== undefined, ...planPull(host, appId, start) };
+}
+
+/**
+ * A container starts one tick after its image is there. Missing layers are pulled over the
+ * host's link one after another; layers already pulled (or on their way) are shared.
+ */
+function planPull(host: Host, appId: AppId, start: number): { readyAt: number; pulls: CachedLayer[]; pullFreeAt: number } {
+  const image = APPS[appId].image ?? [];
+  let waitFor = start;
+  let missingMb = 0;
+  const missing: (typeof image)[number][] = [];
+  for (const layer of image) {
+    const cached = host.cache.find((c) => c.layer === layer);
+    if (cached) waitFor = Math.max(waitFor, cached.at);
+    else {
+      missing.push(layer);
+      missingMb += IMAGE_LAYERS[layer].mb;
+    }
+  }
+  if (missing.length === 0) return { readyAt: waitFor + 1, pulls: [], pullFreeAt: -1 };
+  const pullStart = Math.max(start, hostPullFreeAt(host));
+  const done = pullStart + Math.ceil(missingMb / PULL_MB_PER_TICK);
+  return {
+    readyAt: Math.max(waitFor, done) + 1,
+    pulls: missing.map((layer) => ({ layer, at: done })),
+    pullFreeAt: done,
+  };
+}
+
+function hostPullFreeAt(host: Host): number {
+  return host.vm ? host.vm.pullFreeAt : host.server.pullFreeAt;
+}
+
+export function commitPull(host: Host, plan: DeployPlan): void {
+  if (plan.pulls.length === 0) return;
+  host.cache.push(...plan.pulls);
+  if (host.vm) host.vm.pullFreeAt = plan.pullFreeAt;
+  else host.server.pullFreeAt = plan.pullFreeAt;
+}

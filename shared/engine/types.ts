@@ -1,0 +1,196 @@
+import type { AppId, LayerKind, LayerId, LicenceEdition, ModelId, OsKind, VirtMode } from "./data";
+import type { ScenarioId } from "../scenarios/types";
+
+/**
+ * Match state: plain JSON, integers only, arrays in creation order.
+ * It can be cloned with structuredClone, sent over the wire, hashed and replayed.
+ */
+export interface MatchState {
+  engineVersion: string;
+  scenario: ScenarioId;
+  settings: MatchSettings;
+  /** The realised scenario: the forecast plus the seeded surprise, drawn once at creation. */
+  world: World;
+  seed: number;
+  /** PRNG state (mulberry32), advanced only by the engine. */
+  rng: number;
+  tick: number;
+  nextId: number;
+  teams: Team[];
+  /** Incidents waiting for the next tick (scripted ones fire from the scenario by tick). */
+  pendingIncidents: IncidentSpec[];
+  /** Demand of the last tick, the same for every team. */
+  demand: Record<AppId, number>;
+  /** What happened during the last tick, for feeds and banners. */
+  events: GameEvent[];
+}
+
+export interface MatchSettings {
+  scenario: ScenarioId;
+  teams: string[];
+  /** Overrides, all optional: the scenario's values otherwise. */
+  budget?: number;
+  unlocks?: LayerKind[];
+  trafficPct?: number;
+  scriptedIncidents?: boolean;
+}
+
+export interface World {
+  ticks: number;
+  startMinute: number;
+  budget: number;
+  cashFloor: number;
+  unlocks: LayerKind[];
+  trafficPct: number;
+  apps: AppId[];
+  /** Tick the spike starts (after the seeded shift) and its size in percent of the forecast. */
+  spikeStart: number;
+  spikePeakPct: number;
+  scriptedIncidents: boolean;
+  paymentIsolation: boolean;
+}
+
+export interface Team {
+  id: number;
+  name: string;
+  cash: number;
+  ledger: Ledger;
+  servers: Server[];
+  stats: TeamStats;
+  /** Last tick's figures per app and for the whole team, for dashboards and charts. */
+  traffic: Record<AppId, AppTraffic>;
+  last: TickFigures;
+}
+
+export interface TickFigures {
+  demand: number;
+  served: number;
+  dropped: number;
+  revenue: number;
+  power: number;
+  penalties: number;
+  fines: number;
+  capacityCpu: number;
+  reservedCpu: number;
+  usefulCpu: number;
+  osTaxCpu: number;
+}
+
+export interface AppTraffic {
+  demand: number;
+  capacity: number;
+  served: number;
+  dropped: number;
+}
+
+/** Every cent that moved, by kind. cash = budget + in − out, exactly. */
+export interface Ledger {
+  revenue: number;
+  resale: number;
+  servers: number;
+  licences: number;
+  power: number;
+  penalties: number;
+  fines: number;
+}
+
+export interface TeamStats {
+  ticks: number;
+  demand: number;
+  served: number;
+  dropped: number;
+  droppedPeak: number;
+  droppedPeakTick: number;
+  /** Sums over ticks of CPU capacity, reserved CPU, useful CPU and OS/hypervisor CPU. */
+  capacityCpu: number;
+  reservedCpu: number;
+  usefulCpu: number;
+  osTaxCpu: number;
+  osTaxMem: number;
+  /** First tick with dropped requests at or after the spike, and first tick back to no drops. */
+  spikeFirstDrop: number;
+  spikeRecovered: number;
+}
+
+export interface Server {
+  id: string;
+  model: ModelId;
+  boughtAt: number;
+  readyAt: number;
+  /** Hardware failure: down until this tick (0 when healthy). */
+  failedUntil: number;
+  layer: LayerKind | null;
+  layerReadyAt: number;
+  licences: Record<LicenceEdition, number>;
+  vms: Vm[];
+  /** Processes on a bare OS, or containers on a container host. */
+  instances: Instance[];
+  cache: CachedLayer[];
+  pullFreeAt: number;
+  /** CPU busy last tick (useful work, overheads and idle burn), for power and display. */
+  busyCpu: number;
+}
+
+export interface Vm {
+  id: string;
+  os: OsKind;
+  mode: VirtMode;
+  vcpus: number;
+  mem: number;
+  /** Runs a container engine: its instances are containers. */
+  engine: boolean;
+  readyAt: number;
+  downUntil: number;
+  migration: Migration | null;
+  instances: Instance[];
+  cache: CachedLayer[];
+  pullFreeAt: number;
+}
+
+export interface Migration {
+  to: string;
+  doneAt: number;
+}
+
+export interface Instance {
+  id: string;
+  app: AppId;
+  container: boolean;
+  cpu: number;
+  mem: number;
+  /** Containers only: a memory limit keeps a leak inside this container. */
+  memLimited: boolean;
+  readyAt: number;
+  downUntil: number;
+  /** Served last tick, and CPU it used for that. */
+  served: number;
+  usedCpu: number;
+}
+
+export interface CachedLayer {
+  layer: LayerId;
+  /** Tick the pull finishes (already cached when at ≤ now). */
+  at: number;
+}
+
+export type IncidentKind = "leak" | "kernel" | "hardware" | "audit";
+
+export interface IncidentSpec {
+  kind: IncidentKind;
+  /** Team index, or null for every team. */
+  team: number | null;
+  /** leak: which app leaks; kernel: the internet-facing app the exploit comes through. */
+  app?: AppId;
+  /** hardware: a specific server (host-triggered); otherwise one is drawn. */
+  server?: string;
+}
+
+export type GameEvent =
+  | { kind: "server-delivered"; team: number; server: string }
+  | { kind: "layer-ready"; team: number; server: string; layer: LayerKind }
+  | { kind: "vm-ready"; team: number; vm: string }
+  | { kind: "instance-ready"; team: number; instance: string; app: AppId }
+  | { kind: "migration-done"; team: number; vm: string; from: string; to: string }
+  | { kind: "server-repaired"; team: number; server: string }
+  | { kind: "incident"; team: number; incident: IncidentKind; app?: AppId; target?: string; hit: string[]; cost: number }
+  | { kind: "spike"; team: -1 };
