@@ -5,12 +5,9 @@ import { RandomBot } from "./random";
 import { VmPreprovisionBot } from "./vm-preprovision";
 import type { Bot } from "./helpers";
 
-export const BOT_NAMES = ["idle", "bare-metal", "vm-preprovision", "containers-autoscale", "hybrid-isolate-payment", "random"] as const;
-export type BotName = (typeof BOT_NAMES)[number];
+import type { BotName } from "./names";
 
-export function isBotName(name: string): name is BotName {
-  return (BOT_NAMES as readonly string[]).includes(name);
-}
+export { BOT_NAMES, isBotName, type BotName } from "./names";
 
 /** A fresh bot; `seed` only matters for the random one. */
 export function makeBot(name: BotName, seed: number): Bot {

@@ -42,7 +42,7 @@ function arrivals(state: MatchState, team: Team, t: number): void {
   for (const server of team.servers) {
     if (server.readyAt === t && server.boughtAt < t) ev.push({ kind: "server-delivered", team: team.id, server: server.id });
     if (server.layer && server.layerReadyAt === t) ev.push({ kind: "layer-ready", team: team.id, server: server.id, layer: server.layer });
-    if (server.failedUntil === t) ev.push({ kind: "server-repaired", team: team.id, server: server.id });
+    if (server.failedUntil > 0 && server.failedUntil === t) ev.push({ kind: "server-repaired", team: team.id, server: server.id });
     for (const vm of server.vms) {
       if (vm.readyAt === t) ev.push({ kind: "vm-ready", team: team.id, vm: vm.id });
     }

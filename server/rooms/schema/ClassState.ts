@@ -1,0 +1,81 @@
+import { ArraySchema, MapSchema, Schema, type, view } from "@colyseus/schema";
+import { DatacenterState } from "./DatacenterState";
+
+export class SeatState extends Schema {
+  @type("number") seat = 0;
+  @type("string") nickname = "";
+  @type("string") role = "student";
+  /** -1 while the student has not picked a team. */
+  @type("int8") team = -1;
+  @type("boolean") connected = true;
+}
+
+/** What everyone may see of a team: the leaderboard line. */
+export class TeamState extends Schema {
+  @type("uint8") index = 0;
+  @type("string") name = "";
+  /** Bot name when a bot plays this team, "" otherwise. */
+  @type("string") bot = "";
+  @type("number") score = 0;
+  @type("number") cash = 0;
+  /** Availability so far, basis points. */
+  @type("number") availability = 10000;
+  @type("number") demand = 0;
+  @type("number") served = 0;
+  @type("number") dropped = 0;
+  @type("uint16") servers = 0;
+  @type("uint16") instances = 0;
+  @type("uint16") members = 0;
+}
+
+/** Settings for the next round (the host edits them in the lobby and between rounds). */
+export class ConfigState extends Schema {
+  @type("string") scenario = "exam-morning";
+  @type("number") budget = 0;
+  @type("number") tickRate = 1;
+  @type(["string"]) unlocks = new ArraySchema<string>();
+  @type("number") trafficPct = 100;
+  @type("boolean") scriptedIncidents = true;
+  @type("number") maxStudents = 60;
+}
+
+/** The round being played: what the browser needs to rebuild the engine's world. */
+export class RoundState extends Schema {
+  @type("uint16") number = 0;
+  @type("string") scenario = "";
+  @type("number") ticks = 0;
+  @type("number") startMinute = 0;
+  @type("number") budget = 0;
+  @type("number") cashFloor = 0;
+  @type(["string"]) unlocks = new ArraySchema<string>();
+  @type(["string"]) apps = new ArraySchema<string>();
+  @type("number") trafficPct = 100;
+  @type("boolean") paymentIsolation = false;
+  @type("number") tickRate = 1;
+}
+
+export class BannerState extends Schema {
+  @type("number") tick = 0;
+  /** -1 when it concerns every team. */
+  @type("int8") team = -1;
+  @type("string") kind = "";
+  @type("string") app = "";
+  @type("uint16") hit = 0;
+  @type("number") cost = 0;
+}
+
+export class ClassState extends Schema {
+  @type("string") code = "";
+  @type("string") phase = "lobby";
+  @type("boolean") practice = false;
+  @type("boolean") locked = false;
+  @type("number") tick = 0;
+  @type(ConfigState) config = new ConfigState();
+  @type(RoundState) round = new RoundState();
+  @type({ map: "number" }) demand = new MapSchema<number>();
+  @type({ map: SeatState }) seats = new MapSchema<SeatState>();
+  @type([TeamState]) teams = new ArraySchema<TeamState>();
+  @type([BannerState]) banners = new ArraySchema<BannerState>();
+  /** Each datacenter in full, only for that team's members and the host. */
+  @view() @type([DatacenterState]) datacenters = new ArraySchema<DatacenterState>();
+}

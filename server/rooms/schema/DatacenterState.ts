@@ -1,0 +1,105 @@
+import { ArraySchema, MapSchema, Schema, type } from "@colyseus/schema";
+
+/**
+ * A team's whole datacenter, mirrored from the engine with the engine's own field names, so the
+ * browser can turn it back into engine state (toJSON) and ask the engine what a drag would do.
+ * Per-tick numbers are kept coarse (load in percent) to keep patches small.
+ */
+export class InstanceState extends Schema {
+  @type("string") id = "";
+  @type("string") app = "";
+  @type("boolean") container = false;
+  @type("number") cpu = 0;
+  @type("number") mem = 0;
+  @type("boolean") memLimited = false;
+  @type("number") readyAt = 0;
+  @type("number") downUntil = 0;
+  /** Share of its CPU doing work last tick, in percent. */
+  @type("uint8") load = 0;
+}
+
+export class CachedLayerState extends Schema {
+  @type("string") layer = "";
+  @type("number") at = 0;
+}
+
+export class VmState extends Schema {
+  @type("string") id = "";
+  @type("string") os = "";
+  @type("string") mode = "";
+  @type("number") vcpus = 0;
+  @type("number") mem = 0;
+  @type("boolean") engine = false;
+  @type("number") readyAt = 0;
+  @type("number") downUntil = 0;
+  /** Live migration target server id, "" when none. */
+  @type("string") migrationTo = "";
+  @type("number") migrationDoneAt = 0;
+  @type("number") pullFreeAt = 0;
+  @type([InstanceState]) instances = new ArraySchema<InstanceState>();
+  @type([CachedLayerState]) cache = new ArraySchema<CachedLayerState>();
+}
+
+export class ServerState extends Schema {
+  @type("string") id = "";
+  @type("string") model = "";
+  @type("number") boughtAt = 0;
+  @type("number") readyAt = 0;
+  @type("number") failedUntil = 0;
+  /** "" when no layer is installed. */
+  @type("string") layer = "";
+  @type("number") layerReadyAt = 0;
+  @type("uint8") essentials = 0;
+  @type("uint8") standard = 0;
+  @type("uint8") datacenter = 0;
+  @type("number") busyCpu = 0;
+  @type("number") pullFreeAt = 0;
+  @type([VmState]) vms = new ArraySchema<VmState>();
+  @type([InstanceState]) instances = new ArraySchema<InstanceState>();
+  @type([CachedLayerState]) cache = new ArraySchema<CachedLayerState>();
+}
+
+export class AppTrafficState extends Schema {
+  @type("number") demand = 0;
+  @type("number") capacity = 0;
+  @type("number") served = 0;
+  @type("number") dropped = 0;
+}
+
+export class LedgerState extends Schema {
+  @type("number") revenue = 0;
+  @type("number") resale = 0;
+  @type("number") servers = 0;
+  @type("number") licences = 0;
+  @type("number") power = 0;
+  @type("number") penalties = 0;
+  @type("number") fines = 0;
+}
+
+/** One line of the team feed: who did what (or what happened), at which tick. */
+export class FeedEntryState extends Schema {
+  @type("number") tick = 0;
+  @type("int32") seat = 0;
+  @type("string") who = "";
+  /** "command", "event", "notice" */
+  @type("string") kind = "";
+  /** JSON of the command or event, rendered and translated by the client. */
+  @type("string") data = "";
+}
+
+export class DatacenterState extends Schema {
+  @type("uint8") team = 0;
+  @type("number") cash = 0;
+  @type([ServerState]) servers = new ArraySchema<ServerState>();
+  @type({ map: AppTrafficState }) traffic = new MapSchema<AppTrafficState>();
+  @type(LedgerState) ledger = new LedgerState();
+  @type("number") revenue = 0;
+  @type("number") power = 0;
+  @type("number") penalties = 0;
+  @type("number") fines = 0;
+  @type("number") capacityCpu = 0;
+  @type("number") reservedCpu = 0;
+  @type("number") usefulCpu = 0;
+  @type("number") osTaxCpu = 0;
+  @type([FeedEntryState]) feed = new ArraySchema<FeedEntryState>();
+}

@@ -1,0 +1,119 @@
+import type { Role } from "../../shared/protocol/phases";
+import { HOST_SEAT } from "../../shared/protocol/phases";
+import { hashSecret, newSecret } from "./secrets";
+import { nicknameKey } from "./nickname";
+
+export interface Seat {
+  seat: number;
+  nickname: string;
+  role: Role;
+  /** -1 until the student picks (or is given) a team. */
+  team: number;
+  tokenHash: string;
+  connected: boolean;
+  joinedOrder: number;
+}
+
+/**
+ * Who is in the room. Seats outlive connections: a student who drops keeps seat, team and
+ * nickname, and takes them back with the reconnection token (2 minutes) or the seat token (any time).
+ */
+export class Roster {
+  private readonly seats = new Map<number, Seat>();
+  private nextSeat = 1;
+  private joins = 0;
+
+  host(): Seat | undefined {
+    return this.seats.get(HOST_SEAT);
+  }
+
+  /** The teacher's seat (seat 0); in a practice room the teacher is also the only player. */
+  ensureHost(nickname: string, team: number): Seat {
+    const existing = this.seats.get(HOST_SEAT);
+    if (existing) return existing;
+    const seat: Seat = { seat: HOST_SEAT, nickname, role: "host", team, tokenHash: "", connected: true, joinedOrder: this.joins++ };
+    this.seats.set(HOST_SEAT, seat);
+    return seat;
+  }
+
+  addStudent(nickname: string): { seat: Seat; token: string } {
+    const token = newSecret();
+    const seat: Seat = {
+      seat: this.nextSeat++, nickname, role: "student", team: -1, tokenHash: hashSecret(token), connected: true,
+      joinedOrder: this.joins++,
+    };
+    this.seats.set(seat.seat, seat);
+    return { seat, token };
+  }
+
+  get(seat: number): Seat | undefined {
+    return this.seats.get(seat);
+  }
+
+  byTokenHash(hash: string): Seat | undefined {
+    for (const s of this.seats.values()) if (s.tokenHash === hash && s.role === "student") return s;
+    return undefined;
+  }
+
+  nicknameTaken(nickname: string): boolean {
+    const key = nicknameKey(nickname);
+    for (const s of this.seats.values()) if (s.role === "student" && nicknameKey(s.nickname) === key) return true;
+    return false;
+  }
+
+  remove(seat: number): Seat | undefined {
+    const s = this.seats.get(seat);
+    if (s && s.role === "student") this.seats.delete(seat);
+    return s;
+  }
+
+  students(): Seat[] {
+    return [...this.seats.values()].filter((s) => s.role === "student").sort((a, b) => a.seat - b.seat);
+  }
+
+  all(): Seat[] {
+    return [...this.seats.values()].sort((a, b) => a.seat - b.seat);
+  }
+
+  studentCount(): number {
+    return this.students().length;
+  }
+
+  members(team: number): Seat[] {
+    return this.all().filter((s) => s.team === team);
+  }
+
+  /**
+   * Spreads students evenly over the playable teams (sizes differ by at most one): students without
+   * a team go to the smallest team first, then the newest members of the largest teams move, so as
+   * few students as possible change team. Returns the students who were placed or moved.
+   */
+  autoBalance(playable: readonly number[]): Seat[] {
+    if (playable.length === 0) return [];
+    const moved = new Set<Seat>();
+    const students = this.students();
+    const members = new Map<number, Seat[]>(playable.map((t) => [t, []]));
+    for (const s of students) members.get(s.team)?.push(s);
+    const smallest = () => playable.reduce((a, b) => (members.get(b)!.length < members.get(a)!.length ? b : a));
+    const largest = () => playable.reduce((a, b) => (members.get(b)!.length > members.get(a)!.length ? b : a));
+    for (const s of students) {
+      if (members.has(s.team)) continue;
+      const t = smallest();
+      s.team = t;
+      members.get(t)!.push(s);
+      moved.add(s);
+    }
+    for (;;) {
+      const big = largest();
+      const small = smallest();
+      if (members.get(big)!.length - members.get(small)!.length <= 1) break;
+      const list = members.get(big)!;
+      const newest = list.reduce((a, b) => (b.joinedOrder > a.joinedOrder ? b : a));
+      list.splice(list.indexOf(newest), 1);
+      newest.team = small;
+      members.get(small)!.push(newest);
+      moved.add(newest);
+    }
+    return [...moved];
+  }
+}

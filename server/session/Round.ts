@@ -1,0 +1,175 @@
+import {
+  advance, applyCommand, applyHostAction, createMatch, ENGINE_VERSION, isOver, results, stateHash,
+  type HostAction, type MatchSettings, type MatchState,
+} from "../../shared/engine";
+import { hashValue } from "../../shared/engine/hash";
+import { makeBot, type Bot, type BotName } from "../../shared/bots";
+import { SCENARIOS } from "../../shared/scenarios";
+import { emptySeries, recordTick, type RoundSeries } from "../../shared/debrief/series";
+import { HASH_EVERY_TICKS, LOG_FORMAT_VERSION, type LogEntry, type LogFinal, type MatchLogFile, type RosterEntry } from "../../shared/log/format";
+import { BOT_SEAT } from "../../shared/protocol/phases";
+import { LIMITS } from "../../shared/protocol/limits";
+import type { WireError } from "../../shared/protocol/messages";
+
+/** Where the match log goes as it is written (memory by default; SQLite in the server). */
+export interface LogSink {
+  start(log: MatchLogFile): void;
+  append(entry: LogEntry): void;
+  finish(final: LogFinal): void;
+}
+
+export type Input =
+  | { kind: "command"; seat: number; team: number; command: unknown }
+  | { kind: "incident"; seat: number; action: HostAction };
+
+export interface QueuedInput {
+  input: Input;
+  /** Who to answer, and which of their requests this was. */
+  client: string;
+  requestId: number;
+  /** Called with the outcome once the tick has applied (or refused) it. */
+  reply: (outcome: { ok: true; tick: number } | { ok: false; error: WireError }) => void;
+}
+
+export interface RoundInit {
+  settings: MatchSettings;
+  seed: number;
+  room: string;
+  round: number;
+  roster: RosterEntry[];
+  bots: (BotName | null)[];
+  startedAt: string;
+  sink?: LogSink;
+}
+
+/**
+ * One round: the engine's match, the queue of inputs waiting for the next tick, the bots, the
+ * per-tick series and the match log. It knows nothing of Colyseus; the room drives it.
+ */
+export class Round {
+  readonly state: MatchState;
+  readonly log: MatchLogFile;
+  readonly series: RoundSeries;
+  private readonly queue: QueuedInput[] = [];
+  private readonly queuedBy = new Map<string, number>();
+  private readonly bots: (Bot | null)[];
+  private readonly sink?: LogSink;
+  private finalised: LogFinal | null = null;
+
+  constructor(init: RoundInit) {
+    this.state = createMatch(init.settings, init.seed);
+    this.series = emptySeries(init.settings.teams.length);
+    this.bots = init.bots.map((b, i) => (b ? makeBot(b, init.seed + i * 7919) : null));
+    this.sink = init.sink;
+    this.log = {
+      header: {
+        format: LOG_FORMAT_VERSION,
+        engineVersion: ENGINE_VERSION,
+        scenario: init.settings.scenario,
+        scenarioHash: hashValue(SCENARIOS[init.settings.scenario]),
+        seed: init.seed,
+        settings: init.settings,
+        roster: init.roster,
+        room: init.room,
+        round: init.round,
+        startedAt: init.startedAt,
+        bots: init.bots,
+      },
+      entries: [],
+      final: null,
+    };
+    this.sink?.start(this.log);
+  }
+
+  get over(): boolean {
+    return this.finalised !== null || isOver(this.state);
+  }
+
+  /** Queues an input for the next tick; refuses when the client or the room has too many waiting. */
+  enqueue(item: QueuedInput): WireError | null {
+    const mine = this.queuedBy.get(item.client) ?? 0;
+    if (mine >= LIMITS.queuePerClient || this.queue.length >= LIMITS.queuePerRoom) {
+      return { code: "queue_full", params: { waiting: mine, limit: LIMITS.queuePerClient } };
+    }
+    this.queue.push(item);
+    this.queuedBy.set(item.client, mine + 1);
+    return null;
+  }
+
+  queued(): number {
+    return this.queue.length;
+  }
+
+  /** Appends an annotation (join, leave, move, pause…) at the current tick. */
+  annotate(entry: LogEntry): void {
+    this.append(entry);
+  }
+
+  private append(entry: LogEntry): void {
+    this.log.entries.push(entry);
+    this.sink?.append(entry);
+  }
+
+  /**
+   * One tick: queued inputs in arrival order, then the bots, then the engine advances. Each input's
+   * sender hears the outcome. `teamOf` re-checks a student's team at apply time (the host may have
+   * moved them since they sent it).
+   */
+  tick(teamOf: (seat: number) => number): void {
+    if (this.over) return;
+    const t = this.state.tick;
+    const batch = this.queue.splice(0);
+    this.queuedBy.clear();
+    for (const item of batch) this.applyQueued(item, t, teamOf);
+    this.bots.forEach((bot, team) => {
+      if (!bot) return;
+      bot.play({
+        state: this.state,
+        team: this.state.teams[team],
+        act: (command) => {
+          const r = applyCommand(this.state, team, command);
+          if (r.ok) this.append({ tick: t, type: "command", seat: BOT_SEAT, team, command: r.command });
+          return r;
+        },
+      });
+    });
+    advance(this.state);
+    recordTick(this.series, this.state);
+    if (this.state.tick % HASH_EVERY_TICKS === 0) this.append({ tick: this.state.tick, type: "hash", hash: stateHash(this.state) });
+  }
+
+  private applyQueued(item: QueuedInput, t: number, teamOf: (seat: number) => number): void {
+    const { input } = item;
+    if (input.kind === "incident") {
+      const r = applyHostAction(this.state, input.action);
+      if (!r.ok) return item.reply({ ok: false, error: r.error });
+      this.append({ tick: t, type: "incident", seat: input.seat, action: r.action });
+      return item.reply({ ok: true, tick: t });
+    }
+    if (teamOf(input.seat) !== input.team) {
+      return item.reply({ ok: false, error: { code: "no_team", params: { team: input.team } } });
+    }
+    const r = applyCommand(this.state, input.team, input.command);
+    if (!r.ok) return item.reply({ ok: false, error: r.error });
+    this.append({ tick: t, type: "command", seat: input.seat, team: input.team, command: r.command });
+    item.reply({ ok: true, tick: t });
+  }
+
+  setBot(team: number, bot: BotName | null): void {
+    this.bots[team] = bot ? makeBot(bot, this.state.seed + team * 7919) : null;
+    this.append({ tick: this.state.tick, type: "bot", team, bot });
+  }
+
+  /** Ends the round (by time or by the host): inputs still waiting are refused, results are fixed. */
+  finish(endedBy: LogFinal["endedBy"]): LogFinal {
+    if (this.finalised) return this.finalised;
+    for (const item of this.queue.splice(0)) {
+      item.reply({ ok: false, error: { code: "round_over", params: { tick: this.state.tick } } });
+    }
+    this.queuedBy.clear();
+    this.finalised = { tick: this.state.tick, hash: stateHash(this.state), endedBy, results: results(this.state) };
+    this.log.final = this.finalised;
+    this.sink?.finish(this.finalised);
+    return this.finalised;
+  }
+}

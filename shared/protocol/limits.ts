@@ -1,0 +1,29 @@
+/** Limits the server enforces and the client shows (one place, so both agree). */
+export const LIMITS = {
+  nicknameMin: 1,
+  nicknameMax: 20,
+  teamNameMax: 24,
+  minTeams: 2,
+  maxTeams: 8,
+  defaultStudents: 60,
+  maxStudents: 200,
+  minTickRate: 0.5,
+  maxTickRate: 4,
+  defaultTickRate: 1,
+  messageMax: 200,
+  /** A client message larger than this (JSON bytes) is refused without being looked at. */
+  payloadMaxBytes: 2048,
+  /** Commands per second per client, with bursts up to `rateBurst`. */
+  ratePerSecond: 10,
+  rateBurst: 20,
+  /** Commands waiting for the next tick, per client and per room. */
+  queuePerClient: 20,
+  queuePerRoom: 600,
+  reconnectSeconds: 120,
+  feedLength: 30,
+  bannerLength: 8,
+  codeLength: 6,
+} as const;
+
+/** Room codes avoid look-alikes (0/O, 1/I/L) so a code read off a projector types right first time. */
+export const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";

@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { LAYER_KINDS, TRAFFIC_PCT_LIMITS, BUDGET_LIMITS, APP_IDS } from "../engine/data";
+import { SCENARIO_IDS } from "../scenarios/types";
+import { BOT_NAMES } from "../bots/names";
+import type { EngineError } from "../engine/errors";
+import type { ProtocolErrorCode } from "./codes";
+import { LIMITS } from "./limits";
+
+/** Message names, client → server. */
+export const C2S = {
+  command: "cmd",
+  host: "host",
+  chooseTeam: "team",
+} as const;
+
+/** Message names, server → client. */
+export const S2C = {
+  welcome: "welcome",
+  result: "result",
+  error: "error",
+  notice: "notice",
+  history: "history",
+  debrief: "debrief",
+  kicked: "kicked",
+} as const;
+
+const requestId = z.number().int().min(0).max(2_147_483_647);
+const enumOf = <T extends readonly string[]>(values: T) => z.enum(values as unknown as [string, ...string[]]);
+
+/** A team command: the engine's command (validated by the engine's own schema) plus a request id. */
+export const CommandMessageSchema = z.strictObject({ id: requestId, command: z.unknown() });
+
+export const ChooseTeamSchema = z.strictObject({ id: requestId, team: z.number().int().min(0).max(LIMITS.maxTeams - 1) });
+
+const teamName = z.string().trim().min(1).max(LIMITS.teamNameMax);
+
+export const HostCommandSchema = z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("configure"),
+    scenario: enumOf(SCENARIO_IDS).optional(),
+    budget: z.number().int().min(BUDGET_LIMITS.min).max(BUDGET_LIMITS.max).optional(),
+    tickRate: z.number().min(LIMITS.minTickRate).max(LIMITS.maxTickRate).optional(),
+    unlocks: z.array(enumOf(LAYER_KINDS)).max(LAYER_KINDS.length).optional(),
+    trafficPct: z.number().int().min(TRAFFIC_PCT_LIMITS.min).max(TRAFFIC_PCT_LIMITS.max).optional(),
+    scriptedIncidents: z.boolean().optional(),
+    maxStudents: z.number().int().min(1).max(LIMITS.maxStudents).optional(),
+    teams: z.array(teamName).min(LIMITS.minTeams).max(LIMITS.maxTeams).optional(),
+  }),
+  z.strictObject({ type: z.literal("lock") }),
+  z.strictObject({ type: z.literal("unlock") }),
+  z.strictObject({ type: z.literal("start") }),
+  z.strictObject({ type: z.literal("pause") }),
+  z.strictObject({ type: z.literal("resume") }),
+  z.strictObject({ type: z.literal("endRound") }),
+  z.strictObject({ type: z.literal("endSession") }),
+  z.strictObject({
+    type: z.literal("incident"),
+    kind: z.enum(["leak", "kernel", "hardware", "audit"]),
+    team: z.number().int().min(0).max(LIMITS.maxTeams - 1).nullable(),
+    app: enumOf(APP_IDS).optional(),
+    server: z.string().regex(/^s\d{1,9}$/).optional(),
+  }),
+  z.strictObject({ type: z.literal("kick"), seat: z.number().int().min(1).max(100_000) }),
+  z.strictObject({ type: z.literal("move"), seat: z.number().int().min(1).max(100_000), team: z.number().int().min(0).max(LIMITS.maxTeams - 1) }),
+  z.strictObject({ type: z.literal("autoBalance") }),
+  z.strictObject({
+    type: z.literal("message"),
+    text: z.string().trim().min(1).max(LIMITS.messageMax),
+    team: z.number().int().min(0).max(LIMITS.maxTeams - 1).nullable(),
+  }),
+  z.strictObject({
+    type: z.literal("setBot"),
+    team: z.number().int().min(0).max(LIMITS.maxTeams - 1),
+    bot: enumOf(BOT_NAMES).nullable(),
+  }),
+]);
+
+export type HostCommand = z.infer<typeof HostCommandSchema>;
+export type HostCommandType = HostCommand["type"];
+
+export const HostMessageSchema = z.strictObject({ id: requestId, action: HostCommandSchema });
+
+/** Join options: a student's nickname, the host's secret, or a seat token to take a seat back. */
+export const JoinOptionsSchema = z.strictObject({
+  nickname: z.string().max(200).optional(),
+  hostSecret: z.string().min(16).max(100).optional(),
+  seatToken: z.string().min(16).max(100).optional(),
+  lang: z.enum(["en", "zh-CN"]).optional(),
+});
+export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
+
+export type WireError = { code: ProtocolErrorCode | EngineError["code"]; params: EngineError["params"] };
+
+export interface WelcomeMessage {
+  seat: number;
+  role: "host" | "student";
+  /** Keep it: joining again with it takes this seat back after the 2-minute reconnection window. */
+  seatToken: string;
+  nickname: string;
+  team: number;
+}
+
+export type ResultMessage = { id: number; ok: true; tick: number } | { id: number; ok: false; error: WireError };
+
+export interface ErrorMessage {
+  error: WireError;
+  /** The message type that was refused, when known. */
+  type?: string;
+}
+
+export interface NoticeMessage {
+  text: string;
+  team: number | null;
+  tick: number;
+}
+
+export interface KickedMessage {
+  reason: "kicked" | "session_ended";
+}
