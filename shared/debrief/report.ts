@@ -2,6 +2,7 @@ import type { TeamResult } from "../engine/results";
 import type { MatchSettings, MatchState } from "../engine/types";
 import type { LogEntry } from "../log/format";
 import type { RoundSeries } from "./series";
+import { teamFacts, type TeamFacts } from "./facts";
 
 /** Everything the debrief screen needs about one round; built by the server and by the replayer. */
 export interface RoundReport {
@@ -19,6 +20,8 @@ export interface RoundReport {
   reactions: number[];
   /** Per team: count of commands its players (and bot) made. */
   commands: number[];
+  /** Per team: what its datacenter ended up like and what happened to it (for the concept cards). */
+  facts: TeamFacts[];
 }
 
 const SCALING = new Set(["buyServer", "createVm", "deploy", "migrateVm"]);
@@ -49,5 +52,6 @@ export function buildReport(round: number, state: MatchState, results: TeamResul
     series,
     reactions: reactionTicks(entries, state.teams.length, state.world.spikeStart),
     commands,
+    facts: state.teams.map((_, i) => teamFacts(state, i, series, entries)),
   };
 }

@@ -14,10 +14,21 @@ export interface TeamSeries {
   capacity: Record<AppId, number[]>;
 }
 
+export interface IncidentRecord {
+  tick: number;
+  team: number;
+  kind: string;
+  app: string;
+  hit: number;
+  cost: number;
+}
+
 export interface RoundSeries {
   /** Demand per app, the same for every team. */
   demand: Record<AppId, number[]>;
   teams: TeamSeries[];
+  /** Every incident as it landed on each team (scripted or the teacher's). */
+  incidents: IncidentRecord[];
 }
 
 const bp = (part: number, whole: number) => (whole > 0 ? Math.trunc((part * 10000) / whole) : 0);
@@ -29,6 +40,7 @@ function perApp(): Record<AppId, number[]> {
 export function emptySeries(teams: number): RoundSeries {
   return {
     demand: perApp(),
+    incidents: [],
     teams: Array.from({ length: teams }, () => ({
       served: [], dropped: [], cash: [], utilization: [], occupancy: [], osTaxCpu: [], capacity: perApp(),
     })),
@@ -38,6 +50,9 @@ export function emptySeries(teams: number): RoundSeries {
 /** Appends the tick just played (call after each advance). */
 export function recordTick(series: RoundSeries, state: MatchState): void {
   for (const a of state.world.apps) series.demand[a].push(state.demand[a]);
+  for (const e of state.events) {
+    if (e.kind === "incident") series.incidents.push({ tick: state.tick - 1, team: e.team, kind: e.incident, app: e.app ?? "", hit: e.hit.length, cost: e.cost });
+  }
   state.teams.forEach((team, i) => {
     const s = series.teams[i];
     const f = team.last;
@@ -53,5 +68,9 @@ export function recordTick(series: RoundSeries, state: MatchState): void {
 
 /** Only the series of one team (what a student is sent when joining mid-round). */
 export function seriesForTeam(series: RoundSeries, team: number): RoundSeries {
-  return { demand: series.demand, teams: series.teams.map((t, i) => (i === team ? t : emptySeries(1).teams[0])) };
+  return {
+    demand: series.demand,
+    incidents: series.incidents.filter((x) => x.team === team),
+    teams: series.teams.map((t, i) => (i === team ? t : emptySeries(1).teams[0])),
+  };
 }

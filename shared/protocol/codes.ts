@@ -27,6 +27,8 @@ export const PROTOCOL_ERRORS = [
   "unknown_seat",
   "unknown_team",
   "round_over",
+  // Client side: the server could not be reached, or the connection dropped mid-request.
+  "connection_failed",
 ] as const;
 
 export type ProtocolErrorCode = (typeof PROTOCOL_ERRORS)[number];

@@ -16,7 +16,10 @@ export const C2S = {
 /** Message names, server → client. */
 export const S2C = {
   welcome: "welcome",
+  /** Immediate answer to a request: accepted (queued for the next tick) or refused, with why. */
   result: "result",
+  /** For a queued command: what happened when the tick applied it. */
+  applied: "applied",
   error: "error",
   notice: "notice",
   history: "history",
@@ -100,7 +103,10 @@ export interface WelcomeMessage {
   team: number;
 }
 
-export type ResultMessage = { id: number; ok: true; tick: number } | { id: number; ok: false; error: WireError };
+/** `queued` is true when the command waits for the next tick (an `applied` message follows). */
+export type ResultMessage = { id: number; ok: true; tick: number; queued?: boolean } | { id: number; ok: false; error: WireError };
+
+export type AppliedMessage = { id: number; ok: true; tick: number } | { id: number; ok: false; error: WireError };
 
 export interface ErrorMessage {
   error: WireError;

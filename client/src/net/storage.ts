@@ -1,0 +1,42 @@
+/** What the browser remembers between visits: language, nickname, and per-room seats and secrets. */
+const PREFIX = "spikeday.";
+
+function read<T>(key: string): T | null {
+  try {
+    const raw = localStorage.getItem(PREFIX + key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: unknown): void {
+  try {
+    if (value === null) localStorage.removeItem(PREFIX + key);
+    else localStorage.setItem(PREFIX + key, JSON.stringify(value));
+  } catch {
+    // Private mode or full storage: the session still works, it just cannot be resumed.
+  }
+}
+
+export interface SeatMemory {
+  code: string;
+  nickname: string;
+  seatToken: string;
+  reconnectionToken: string;
+  role: "host" | "student";
+}
+
+export const memory = {
+  lang: () => read<string>("lang"),
+  setLang: (lang: string) => write("lang", lang),
+  nickname: () => read<string>("nickname") ?? "",
+  setNickname: (n: string) => write("nickname", n),
+  hostSecret: (code: string) => read<string>(`host.${code}`),
+  setHostSecret: (code: string, secret: string) => write(`host.${code}`, secret),
+  seat: (code: string) => read<SeatMemory>(`seat.${code}`),
+  setSeat: (s: SeatMemory) => write(`seat.${s.code}`, s),
+  forgetSeat: (code: string) => write(`seat.${code}`, null),
+  lastRoom: () => read<{ code: string; role: "host" | "student" }>("last"),
+  setLastRoom: (v: { code: string; role: "host" | "student" } | null) => write("last", v),
+};

@@ -1,0 +1,241 @@
+import * as Phaser from "phaser";
+import { GUEST_OS } from "../../../shared/engine/data";
+import { clock, t } from "../i18n";
+import type { ServerView } from "../state/types";
+import { appColor, appShort, boxAt, findInstance, layoutDatacenter, type Box, type Layout, type Rect } from "./layout";
+
+export interface SceneHooks {
+  /** A box was tapped (or empty space: null). */
+  select(box: Box | null): void;
+  /** A VM is being dragged (migration); the page's drag controller takes over from here. */
+  dragVm(vmId: string, event: PointerEvent): void;
+}
+
+interface Frame {
+  servers: ServerView[];
+  tick: number;
+  startMinute: number;
+}
+
+const COLORS = {
+  frame: 0x263040, frameLine: 0x8aa0b8, failed: 0xd55e00, bar: 0x11161c, overhead: 0x6b7785, vm: 0x33404f, vmLine: 0xc8d3df,
+  select: 0xf0e442, ok: 0x009e73, bad: 0xd55e00, down: 0x4a4f57,
+};
+
+/**
+ * The team's datacenter: racks of servers with their host layer, VMs and containers as nested boxes
+ * sized by what they reserve, filled by how busy they are. It renders what the state says; actions
+ * go through the page (drag-and-drop, command panel), never from here to the server.
+ */
+export class DatacenterScene extends Phaser.Scene {
+  layout: Layout = { width: 0, height: 0, columns: 1, servers: [] };
+  private frame: Frame = { servers: [], tick: 0, startMinute: 0 };
+  private g!: Phaser.GameObjects.Graphics;
+  private overlay!: Phaser.GameObjects.Graphics;
+  private readonly texts = new Map<string, Phaser.GameObjects.Text>();
+  private selected: string | null = null;
+  private highlight: { box: Rect; ok: boolean } | null = null;
+  private ready = false;
+  private dirty = true;
+  private pressed: { box: Box | null; x: number; y: number; scrollY: number; moved: boolean } | null = null;
+
+  constructor(private readonly hooks: SceneHooks) {
+    super({ key: "datacenter" });
+  }
+
+  create(): void {
+    this.g = this.add.graphics();
+    this.overlay = this.add.graphics().setDepth(10);
+    this.ready = true;
+    this.scale.on("resize", () => { this.dirty = true; });
+    this.input.on("wheel", (_p: unknown, _o: unknown, _dx: number, dy: number) => this.scrollBy(dy));
+    this.input.on("pointerdown", (p: Phaser.Input.Pointer) => {
+      this.pressed = { box: boxAt(this.layout, p.worldX, p.worldY), x: p.x, y: p.y, scrollY: this.cameras.main.scrollY, moved: false };
+    });
+    this.input.on("pointermove", (p: Phaser.Input.Pointer) => {
+      const press = this.pressed;
+      if (!press || !p.isDown) return;
+      const dx = p.x - press.x;
+      const dy = p.y - press.y;
+      if (!press.moved && Math.hypot(dx, dy) < 8) return;
+      press.moved = true;
+      if (press.box?.kind === "vm") {
+        this.pressed = null;
+        this.hooks.dragVm(press.box.id, p.event as PointerEvent);
+        return;
+      }
+      this.cameras.main.scrollY = this.clampScroll(press.scrollY - dy);
+    });
+    this.input.on("pointerup", () => {
+      const press = this.pressed;
+      this.pressed = null;
+      if (!press || press.moved) return;
+      const box = press.box && (press.box.kind === "overhead" || press.box.kind === "vm-overhead")
+        ? this.layout.servers.flatMap((s) => s.boxes).find((b) => b.kind === "server" && b.id === press.box!.server) ?? null
+        : press.box;
+      this.selected = box?.id ?? null;
+      this.dirty = true;
+      this.hooks.select(box);
+    });
+  }
+
+  setFrame(frame: Frame): void {
+    this.frame = frame;
+    this.dirty = true;
+  }
+
+  select(id: string | null): void {
+    this.selected = id;
+    this.dirty = true;
+  }
+
+  /** Green or red outline while something is dragged over a box. */
+  setHighlight(box: Rect | null, ok = false): void {
+    this.highlight = box ? { box, ok } : null;
+    this.drawOverlay();
+  }
+
+  override update(): void {
+    if (!this.ready || !this.dirty) return;
+    this.dirty = false;
+    this.redraw();
+  }
+
+  private scrollBy(dy: number): void {
+    this.cameras.main.scrollY = this.clampScroll(this.cameras.main.scrollY + dy);
+  }
+
+  private clampScroll(y: number): number {
+    return Math.max(0, Math.min(y, Math.max(0, this.layout.height - this.scale.height)));
+  }
+
+  /** The box under a point given in page (client) coordinates. */
+  boxAtClient(clientX: number, clientY: number): Box | null {
+    const { x, y } = this.toWorld(clientX, clientY);
+    return boxAt(this.layout, x, y);
+  }
+
+  toWorld(clientX: number, clientY: number): { x: number; y: number } {
+    const rect = this.game.canvas.getBoundingClientRect();
+    const sx = this.scale.width / rect.width;
+    const sy = this.scale.height / rect.height;
+    return { x: (clientX - rect.left) * sx + this.cameras.main.scrollX, y: (clientY - rect.top) * sy + this.cameras.main.scrollY };
+  }
+
+  /** Where a box is on the page, scrolling it into view first (the browser tests drop onto it). */
+  clientRectOf(id: string): DOMRect | null {
+    const box = this.layout.servers.flatMap((s) => s.boxes).find((b) => b.id === id);
+    if (!box) return null;
+    const cam = this.cameras.main;
+    if (box.y < cam.scrollY || box.y + box.h > cam.scrollY + this.scale.height) cam.scrollY = this.clampScroll(box.y - 20);
+    const rect = this.game.canvas.getBoundingClientRect();
+    const sx = rect.width / this.scale.width;
+    const sy = rect.height / this.scale.height;
+    return new DOMRect(rect.left + (box.x - cam.scrollX) * sx, rect.top + (box.y - cam.scrollY) * sy, box.w * sx, box.h * sy);
+  }
+
+  private text(key: string, x: number, y: number, value: string, size = 12, color = "#ffffff"): void {
+    let tx = this.texts.get(key);
+    if (!tx) {
+      tx = this.add.text(x, y, value, { fontFamily: "system-ui, 'Noto Sans CJK SC', sans-serif", fontSize: `${size}px`, color }).setDepth(5);
+      tx.setResolution(Math.min(2, window.devicePixelRatio || 1));
+      this.texts.set(key, tx);
+    } else {
+      if (tx.text !== value) tx.setText(value);
+      if (tx.x !== x || tx.y !== y) tx.setPosition(x, y);
+      tx.setVisible(true);
+    }
+    tx.setData("used", true);
+  }
+
+  private redraw(): void {
+    const { servers, tick, startMinute } = this.frame;
+    this.layout = layoutDatacenter(servers, this.scale.width);
+    this.cameras.main.scrollY = this.clampScroll(this.cameras.main.scrollY);
+    for (const tx of this.texts.values()) tx.setData("used", false);
+    const g = this.g;
+    g.clear();
+    if (servers.length === 0) {
+      this.text("empty", 16, 16, t("play.noServers"), 14, "#c8d3df");
+    }
+    for (const sl of this.layout.servers) {
+      const s = sl.server;
+      const f = sl.frame;
+      const delivering = tick < s.readyAt;
+      const failed = s.failedUntil > tick;
+      g.fillStyle(COLORS.frame, delivering ? 0.45 : 1).fillRoundedRect(f.x, f.y, f.w, f.h, 6);
+      g.lineStyle(failed ? 3 : 1, failed ? COLORS.failed : COLORS.frameLine, 1).strokeRoundedRect(f.x, f.y, f.w, f.h, 6);
+      g.fillStyle(COLORS.bar, 1).fillRect(sl.bar.x, sl.bar.y, sl.bar.w, sl.bar.h);
+      this.text(`${s.id}:h`, f.x + 6, f.y + 4, this.header(s, tick, startMinute), 12, failed ? "#ffb38a" : "#e8eef5");
+      for (const b of sl.boxes) this.drawBox(b, s, tick);
+    }
+    for (const tx of this.texts.values()) if (!tx.getData("used")) tx.setVisible(false);
+    this.drawOverlay();
+  }
+
+  private header(s: ServerView, tick: number, startMinute: number): string {
+    const model = t(`model.${s.model}`);
+    const layer = s.layer ? t(`layer.${s.layer}`) : t("layer.none");
+    let status = "";
+    if (tick < s.readyAt) status = t("play.delivering", { time: clock(startMinute + s.readyAt) });
+    else if (s.failedUntil > tick) status = t("play.down", { time: clock(startMinute + s.failedUntil) });
+    else if (s.layer && tick < s.layerReadyAt) status = t("play.installing", { time: clock(startMinute + s.layerReadyAt) });
+    return `${s.id} · ${model} · ${layer}${status ? ` · ${status}` : ""}`;
+  }
+
+  private drawBox(b: Box, s: ServerView, tick: number): void {
+    const g = this.g;
+    if (b.kind === "overhead" || b.kind === "vm-overhead") {
+      g.fillStyle(COLORS.overhead, 0.9).fillRect(b.x, b.y, b.w, b.h);
+      if (b.w > 22 && b.h > 12) this.text(`${b.id}:l`, b.x + 2, b.y + 1, "OS", 10, "#11161c");
+      return;
+    }
+    if (b.kind === "vm") {
+      const vm = s.vms.find((v) => v.id === b.id)!;
+      const booting = tick < vm.readyAt || tick < vm.downUntil;
+      g.fillStyle(COLORS.vm, booting ? 0.5 : 1).fillRect(b.x, b.y, b.w, b.h);
+      g.lineStyle(vm.migrationTo ? 2 : 1, vm.migrationTo ? COLORS.select : COLORS.vmLine, 1).strokeRect(b.x, b.y, b.w, b.h);
+      if (b.w > 30) {
+        const label = `${vm.id} ${vm.vcpus}c ${vm.os === "windows" ? "Win" : "Lin"}${vm.engine ? "+C" : ""}${booting ? ` ${t("play.booting")}` : ""}${vm.migrationTo ? ` → ${vm.migrationTo}` : ""}`;
+        this.text(`${b.id}:l`, b.x + 2, b.y, label, 10, "#e8eef5");
+      }
+      if (this.selected === b.id) g.lineStyle(3, COLORS.select, 1).strokeRect(b.x - 1, b.y - 1, b.w + 2, b.h + 2);
+      return;
+    }
+    if (b.kind === "instance") {
+      const found = findInstance([s], b.id);
+      if (!found) return;
+      const i = found.instance;
+      const color = appColor(i.app);
+      const starting = tick < i.readyAt;
+      const down = tick < i.downUntil || s.failedUntil > tick;
+      g.fillStyle(down ? COLORS.down : color, down ? 0.9 : starting ? 0.25 : 0.35).fillRect(b.x + 1, b.y + 1, b.w - 2, b.h - 2);
+      if (!down && !starting) {
+        const fillH = Math.round(((b.h - 2) * i.load) / 100);
+        g.fillStyle(color, 1).fillRect(b.x + 1, b.y + b.h - 1 - fillH, b.w - 2, fillH);
+      }
+      g.lineStyle(1, color, 1).strokeRect(b.x + 1, b.y + 1, b.w - 2, b.h - 2);
+      if (down) {
+        g.lineStyle(2, COLORS.bad, 1).lineBetween(b.x + 2, b.y + 2, b.x + b.w - 2, b.y + b.h - 2).lineBetween(b.x + b.w - 2, b.y + 2, b.x + 2, b.y + b.h - 2);
+      }
+      if (b.w >= 24 && b.h >= 12) this.text(`${b.id}:l`, b.x + 3, b.y + 2, `${appShort(i.app)}${starting ? "…" : ""}`, 10, "#0b0e12");
+      if (this.selected === b.id) g.lineStyle(3, COLORS.select, 1).strokeRect(b.x - 1, b.y - 1, b.w + 2, b.h + 2);
+      return;
+    }
+    if (b.kind === "server" && this.selected === b.id) {
+      g.lineStyle(3, COLORS.select, 1).strokeRoundedRect(b.x - 2, b.y - 2, b.w + 4, b.h + 4, 7);
+    }
+  }
+
+  private drawOverlay(): void {
+    if (!this.overlay) return;
+    this.overlay.clear();
+    if (!this.highlight) return;
+    const { box, ok } = this.highlight;
+    this.overlay.lineStyle(4, ok ? COLORS.ok : COLORS.bad, 1).strokeRect(box.x - 2, box.y - 2, box.w + 4, box.h + 4);
+    this.overlay.fillStyle(ok ? COLORS.ok : COLORS.bad, 0.15).fillRect(box.x, box.y, box.w, box.h);
+  }
+}
+
+/** Linux and Windows boot times, for the how-to and hints. */
+export const BOOT = { linux: GUEST_OS.linux.bootTicks, windows: GUEST_OS.windows.bootTicks };

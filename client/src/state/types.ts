@@ -1,0 +1,37 @@
+/**
+ * The synced room state as the browser sees it (plain shapes of server/rooms/schema). A student's
+ * `datacenters` holds only their own team's; the teacher's holds every team's.
+ */
+import type { Phase } from "../../../shared/protocol/phases";
+
+export interface InstanceView { id: string; app: string; container: boolean; cpu: number; mem: number; memLimited: boolean; readyAt: number; downUntil: number; load: number }
+export interface CachedLayerView { layer: string; at: number }
+export interface VmView {
+  id: string; os: string; mode: string; vcpus: number; mem: number; engine: boolean; readyAt: number; downUntil: number;
+  migrationTo: string; migrationDoneAt: number; pullFreeAt: number; instances: InstanceView[]; cache: CachedLayerView[];
+}
+export interface ServerView {
+  id: string; model: string; boughtAt: number; readyAt: number; failedUntil: number; layer: string; layerReadyAt: number;
+  essentials: number; standard: number; datacenter: number; busyCpu: number; pullFreeAt: number;
+  vms: VmView[]; instances: InstanceView[]; cache: CachedLayerView[];
+}
+export interface TrafficView { demand: number; capacity: number; served: number; dropped: number }
+export interface LedgerView { revenue: number; resale: number; servers: number; licences: number; power: number; penalties: number; fines: number }
+export interface FeedEntryView { tick: number; seat: number; who: string; kind: string; data: string }
+export interface DatacenterView {
+  team: number; cash: number; servers: ServerView[]; traffic: Map<string, TrafficView>; ledger: LedgerView;
+  revenue: number; power: number; penalties: number; fines: number; capacityCpu: number; reservedCpu: number; usefulCpu: number; osTaxCpu: number;
+  feed: FeedEntryView[];
+}
+export interface SeatView { seat: number; nickname: string; role: "host" | "student"; team: number; connected: boolean }
+export interface TeamView { index: number; name: string; bot: string; score: number; cash: number; availability: number; demand: number; served: number; dropped: number; servers: number; instances: number; members: number }
+export interface ConfigView { scenario: string; budget: number; tickRate: number; unlocks: string[]; trafficPct: number; scriptedIncidents: boolean; maxStudents: number }
+export interface RoundView {
+  number: number; scenario: string; ticks: number; startMinute: number; budget: number; cashFloor: number; unlocks: string[]; apps: string[];
+  trafficPct: number; paymentIsolation: boolean; tickRate: number;
+}
+export interface BannerView { tick: number; team: number; kind: string; app: string; hit: number; cost: number }
+export interface ClassView {
+  code: string; phase: Phase; practice: boolean; locked: boolean; tick: number; config: ConfigView; round: RoundView;
+  demand: Map<string, number>; seats: Map<string, SeatView>; teams: TeamView[]; banners: BannerView[]; datacenters: DatacenterView[];
+}

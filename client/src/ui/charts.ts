@@ -1,0 +1,61 @@
+import uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
+import { clock } from "../i18n";
+
+export interface SeriesSpec {
+  label: string;
+  color: string;
+  dash?: number[];
+  fill?: string;
+  width?: number;
+}
+
+export interface LineChart {
+  el: HTMLElement;
+  set(xs: number[], ys: (number | null)[][]): void;
+  destroy(): void;
+}
+
+/**
+ * A time chart (uPlot: small and fast enough to redraw every tick on a phone). X is the tick; the
+ * axis shows the game clock.
+ */
+export function lineChart(specs: SeriesSpec[], startMinute: () => number, height = 180, yFormat?: (v: number) => string, legend = true): LineChart {
+  const el = document.createElement("div");
+  el.className = "chart";
+  let plot: uPlot | null = null;
+  let pending: uPlot.AlignedData | null = null;
+  const make = (width: number, data: uPlot.AlignedData) => new uPlot({
+    width, height,
+    legend: { show: legend },
+    cursor: { drag: { x: false, y: false } },
+    scales: { x: { time: false } },
+    axes: [
+      { values: (_u, vals) => vals.map((v) => clock(startMinute() + v)), stroke: "#333", grid: { stroke: "#eee" } },
+      { stroke: "#333", grid: { stroke: "#eee" }, size: 56, values: yFormat ? (_u, vals) => vals.map(yFormat) : undefined },
+    ],
+    series: [{ label: "⏱", value: (_u: uPlot, v: number | null) => (v === null ? "—" : clock(startMinute() + v)) }, ...specs.map((s) => ({ label: s.label, stroke: s.color, width: s.width ?? 2, dash: s.dash, fill: s.fill, points: { show: false } }))],
+  }, data, el);
+  const observer = new ResizeObserver(() => {
+    const w = el.clientWidth;
+    if (w <= 0) return;
+    if (!plot && pending) plot = make(w, pending);
+    else plot?.setSize({ width: w, height });
+  });
+  observer.observe(el);
+  return {
+    el,
+    set(xs, ys) {
+      const data = [xs, ...ys] as uPlot.AlignedData;
+      if (plot) plot.setData(data);
+      else {
+        pending = data;
+        if (el.clientWidth > 0) plot = make(el.clientWidth, data);
+      }
+    },
+    destroy() {
+      observer.disconnect();
+      plot?.destroy();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { clock, localized, t } from "../i18n";
+import type { FeedEntryView } from "../state/types";
+import { h } from "./dom";
+
+/** One line of the team feed in the reader's language: who did what, or what happened. */
+export function feedText(entry: FeedEntryView): string {
+  let data: Record<string, unknown> = {};
+  try {
+    data = JSON.parse(entry.data) as Record<string, unknown>;
+  } catch { /* shown as-is below */ }
+  if (entry.kind === "command") {
+    const who = entry.seat === -1 ? t("feed.bot") : entry.who;
+    return localized(`feed.${String(data.type)}`, { ...data, who });
+  }
+  if (entry.kind === "notice") return t("feed.notice", { text: String(data.text ?? "") });
+  if (entry.kind === "event") {
+    if (data.kind === "incident") {
+      const title = t(`incident.${String(data.incident)}`);
+      const hit = Array.isArray(data.hit) ? data.hit.length : 0;
+      return hit === 0 ? t("incident.nothing", { title }) : `${t("feed.incident", { title })} — ${localized(`incident.desc-${String(data.incident)}`, { app: data.app ?? "", hit, cost: data.cost ?? 0 })}`;
+    }
+    return localized(`feed.${String(data.kind)}`, data);
+  }
+  return entry.data;
+}
+
+export function renderFeed(list: HTMLElement, entries: readonly FeedEntryView[], startMinute: number): void {
+  const items = [...entries].reverse().map((e) => h("li", {}, h("span", { class: "t", text: clock(startMinute + e.tick) }), feedText(e)));
+  list.replaceChildren(...items);
+}

@@ -1,0 +1,176 @@
+import { LAYER_KINDS, type LayerKind } from "../../../../shared/engine/data";
+import { BOT_NAMES } from "../../../../shared/bots/names";
+import { SCENARIOS, SCENARIO_IDS, type ScenarioId } from "../../../../shared/scenarios";
+import { LIMITS } from "../../../../shared/protocol/limits";
+import type { HostCommand } from "../../../../shared/protocol/messages";
+import { errorText, t } from "../../i18n";
+import type { Network } from "../../net/Network";
+import type { ClassView } from "../../state/types";
+import { h, option } from "../dom";
+import { seatsOf } from "../lobby";
+import { toast } from "../toasts";
+
+/** The lesson plan from GAME.md as one-click setups. */
+const PRESETS: { key: string; scenario: ScenarioId; unlocks: LayerKind[] }[] = [
+  { key: "preset1", scenario: "old-era", unlocks: ["bare-linux", "bare-windows"] },
+  { key: "preset2", scenario: "exam-morning", unlocks: ["bare-linux", "bare-windows", "type1", "type2"] },
+  { key: "preset3", scenario: "exam-morning", unlocks: ["bare-linux", "bare-windows", "type1", "type2", "container-host"] },
+  { key: "preset4", scenario: "double-12", unlocks: ["bare-linux", "bare-windows", "type1", "type2", "container-host"] },
+];
+
+export interface HostControls {
+  el: HTMLElement;
+  update(view: ClassView): void;
+}
+
+/** Every host command as labelled controls (also how the browser tests drive the teacher). */
+export function hostControls(net: Network): HostControls {
+  const run = async (action: HostCommand) => {
+    const r = await net.host(action);
+    if (!r.ok) toast(errorText(r.error), "bad");
+    return r.ok;
+  };
+
+  // Round setup
+  const scenario = h("select", { testid: "host-scenario" }, SCENARIO_IDS.map((s) => option(s, t(`scenario.${s}`))));
+  const budget = h("input", { type: "number", min: "0", max: "1000000", step: "1000", testid: "host-budget" });
+  const tickRate = h("select", { testid: "host-tickrate" }, [0.5, 1, 2, 3, 4].map((r) => option(String(r), `${r}×`)));
+  const unlockBoxes = LAYER_KINDS.map((l) => h("input", { type: "checkbox", value: l, testid: `host-unlock-${l}` }));
+  const traffic = h("input", { type: "number", min: "25", max: "400", step: "5", testid: "host-traffic" });
+  const incidents = h("input", { type: "checkbox", testid: "host-scripted" });
+  const maxStudents = h("input", { type: "number", min: "1", max: String(LIMITS.maxStudents), testid: "host-maxstudents" });
+  const teamNames = h("textarea", { rows: 4, testid: "host-teamnames" });
+  let loaded = false;
+  const fill = (scn: ScenarioId, unlocks: readonly string[]) => {
+    scenario.value = scn;
+    budget.value = String(Math.round(SCENARIOS[scn].budget / 100));
+    unlockBoxes.forEach((b) => { b.checked = unlocks.includes(b.value); });
+  };
+  scenario.addEventListener("change", () => fill(scenario.value as ScenarioId, SCENARIOS[scenario.value as ScenarioId].unlocks));
+  const setup = h("fieldset", { testid: "host-setup" },
+    h("legend", { text: t("host.setup") }),
+    h("div", { class: "row" }, h("span", { class: "muted", text: t("host.presets") }),
+      PRESETS.map((p) => h("button", { type: "button", testid: `host-${p.key}`, onclick: () => fill(p.scenario, p.unlocks), text: t(`host.${p.key}`) }))),
+    h("label", {}, t("host.scenario"), scenario),
+    h("label", {}, t("host.budget"), budget),
+    h("label", {}, t("host.tickRate"), tickRate),
+    h("div", {}, h("span", { class: "muted", text: t("host.unlocks") }),
+      h("div", { class: "checks" }, unlockBoxes.map((b) => h("label", { class: "inline" }, b, t(`layer.${b.value}`))))),
+    h("label", {}, t("host.traffic"), traffic),
+    h("label", { class: "inline" }, incidents, t("host.incidents")),
+    h("label", {}, t("host.maxStudents"), maxStudents),
+    h("label", {}, t("host.teamNames"), teamNames),
+    h("button", {
+      type: "button", class: "primary", testid: "host-apply",
+      onclick: () => {
+        const names = teamNames.value.split("\n").map((s) => s.trim()).filter(Boolean).slice(0, LIMITS.maxTeams);
+        void run({
+          type: "configure", scenario: scenario.value as ScenarioId, budget: Math.round(Number(budget.value) * 100),
+          tickRate: Number(tickRate.value), unlocks: unlockBoxes.filter((b) => b.checked).map((b) => b.value as LayerKind),
+          trafficPct: Number(traffic.value), scriptedIncidents: incidents.checked, maxStudents: Number(maxStudents.value),
+          ...(names.length >= LIMITS.minTeams ? { teams: names } : {}),
+        }).then((ok) => ok && toast(t("common.ok"), "ok", 1500));
+      },
+      text: t("host.applySetup"),
+    }));
+
+  // Round flow
+  const btn = (key: string, testid: string, action: HostCommand, cls = "") => h("button", { type: "button", class: cls, testid, onclick: () => void run(action), text: t(key) });
+  const startRound = btn("host.start", "host-start", { type: "start" }, "primary");
+  const go = btn("host.go", "host-go", { type: "start" }, "primary");
+  const pause = btn("host.pause", "host-pause", { type: "pause" });
+  const resume = btn("host.resume", "host-resume", { type: "resume" }, "primary");
+  const endRound = btn("host.endRound", "host-endround", { type: "endRound" });
+  const endSession = h("button", {
+    type: "button", class: "danger", testid: "host-endsession",
+    onclick: () => { if (confirm(t("host.confirmEnd"))) void run({ type: "endSession" }); }, text: t("host.endSession"),
+  });
+  const lock = btn("host.lock", "host-lock", { type: "lock" });
+  const unlock = btn("host.unlock", "host-unlock", { type: "unlock" });
+  const flow = h("fieldset", { testid: "host-flow" }, h("legend", { text: t("host.controls") }),
+    h("div", { class: "row" }, startRound, go, pause, resume, endRound),
+    h("div", { class: "row" }, lock, unlock, btn("host.autoBalance", "host-autobalance", { type: "autoBalance" })),
+    endSession);
+
+  // Incidents and messages
+  const incKind = h("select", { testid: "host-incident-kind" }, (["leak", "kernel", "hardware", "audit"] as const).map((k) => option(k, t(`incident.${k}`))));
+  const incTeam = h("select", { testid: "host-incident-team" });
+  const incApp = h("select", { testid: "host-incident-app" });
+  const msgText = h("input", { maxlength: String(LIMITS.messageMax), placeholder: t("host.messagePlaceholder"), testid: "host-message-text" });
+  const msgTeam = h("select", { testid: "host-message-team" });
+  const teamValue = (s: HTMLSelectElement) => (s.value === "" ? null : Number(s.value));
+  const events = h("fieldset", { testid: "host-events" }, h("legend", { text: t("host.incident") }),
+    h("label", {}, t("host.incidentKind"), incKind), h("label", {}, t("host.incidentTeam"), incTeam), h("label", {}, t("host.incidentApp"), incApp),
+    h("button", {
+      type: "button", testid: "host-incident-fire", text: t("host.fire"),
+      onclick: () => void run({ type: "incident", kind: incKind.value as "leak", team: teamValue(incTeam), ...(incApp.value ? { app: incApp.value as never } : {}) }),
+    }),
+    h("hr"),
+    h("label", {}, t("host.message"), msgText), h("label", {}, t("host.incidentTeam"), msgTeam),
+    h("button", {
+      type: "button", testid: "host-message-send", text: t("host.sendMessage"),
+      onclick: () => { if (msgText.value.trim()) void run({ type: "message", text: msgText.value.trim(), team: teamValue(msgTeam) }).then((ok) => { if (ok) msgText.value = ""; }); },
+    }));
+
+  // Teams (bots) and students
+  const teamsBox = h("div", { class: "stack", testid: "host-teams" });
+  const studentsBox = h("div", { class: "stack", testid: "host-students" });
+  const people = h("fieldset", {}, h("legend", { text: t("common.teams") }), teamsBox, h("hr"), studentsBox);
+
+  const el = h("section", { class: "controls", testid: "host-controls" }, flow, setup, events, people);
+  let teamKey = "";
+  let studentKey = "";
+  return {
+    el,
+    update(view: ClassView) {
+      const phase = view.phase;
+      const cfg = view.config;
+      if (!loaded) {
+        loaded = true;
+        fill(cfg.scenario as ScenarioId, [...cfg.unlocks]);
+        budget.value = String(Math.round(cfg.budget / 100));
+        tickRate.value = String(cfg.tickRate);
+        traffic.value = String(cfg.trafficPct);
+        incidents.checked = cfg.scriptedIncidents;
+        maxStudents.value = String(cfg.maxStudents);
+        teamNames.value = view.teams.map((x) => x.name).join("\n");
+      }
+      startRound.disabled = !(phase === "lobby" || phase === "over");
+      go.disabled = phase !== "briefing";
+      pause.disabled = phase !== "playing";
+      resume.disabled = phase !== "paused";
+      endRound.disabled = !(phase === "briefing" || phase === "playing" || phase === "paused");
+      lock.hidden = view.locked;
+      unlock.hidden = !view.locked;
+      setup.disabled = !(phase === "lobby" || phase === "over");
+      const key = view.teams.map((x) => `${x.name}:${x.bot}`).join("|") + view.round.apps.join(",");
+      if (key !== teamKey) {
+        teamKey = key;
+        const teamOptions = () => [option("", t("common.all")), ...view.teams.map((x, i) => option(String(i), x.name))];
+        incTeam.replaceChildren(...teamOptions());
+        msgTeam.replaceChildren(...teamOptions());
+        incApp.replaceChildren(option("", "—"), ...[...view.round.apps].map((a) => option(a, t(`app.${a}`))));
+        teamsBox.replaceChildren(...view.teams.map((team, i) => h("label", {}, team.name,
+          h("select", {
+            testid: `host-bot-${i}`,
+            onchange: (e: Event) => { const v = (e.target as HTMLSelectElement).value; void run({ type: "setBot", team: i, bot: v ? (v as never) : null }); },
+          }, option("", t("host.human"), !team.bot), BOT_NAMES.map((b) => option(b, `${t("host.bot")}: ${b}`, team.bot === b))))));
+      }
+      const students = seatsOf(view).filter((s) => s.role === "student");
+      const sKey = students.map((s) => `${s.seat}:${s.team}:${s.connected}`).join("|") + view.teams.length;
+      if (sKey !== studentKey) {
+        studentKey = sKey;
+        studentsBox.replaceChildren(h("b", { text: t("host.students", { count: students.length }) }), ...students.map((s) => h("div", { class: "row", testid: `host-student-${s.seat}` },
+          h("span", { class: "grow", style: { opacity: s.connected ? "1" : "0.5" }, text: `${s.nickname}${s.connected ? "" : ` (${t("host.offline")})`}` }),
+          h("select", {
+            "aria-label": t("host.move"), testid: `host-move-${s.seat}`,
+            onchange: (e: Event) => {
+              const team = Number((e.target as HTMLSelectElement).value);
+              if (team >= 0) void run({ type: "move", seat: s.seat, team });
+            },
+          }, option("-1", "—", s.team < 0), view.teams.map((x, i) => option(String(i), x.name, s.team === i))),
+          h("button", { type: "button", class: "danger", testid: `host-kick-${s.seat}`, onclick: () => void run({ type: "kick", seat: s.seat }), text: t("host.kick") }))));
+      }
+    },
+  };
+}

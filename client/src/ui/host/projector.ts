@@ -1,0 +1,163 @@
+import QRCode from "qrcode";
+import { clock, money, t } from "../../i18n";
+import type { ClassView, ServerView } from "../../state/types";
+import { LiveHistory } from "../../state/history";
+import type { RoundSeries } from "../../../../shared/debrief/series";
+import { forecastLines, briefingView } from "../briefing";
+import { lineChart, type LineChart } from "../charts";
+import { h } from "../dom";
+import { seatsOf, teamCards } from "../lobby";
+import { spikeCountdown } from "../play";
+import { teamColor } from "../teamColors";
+import { drawMinimap } from "./minimap";
+
+interface Tile {
+  el: HTMLElement;
+  chart: LineChart;
+  canvas: HTMLCanvasElement;
+  stats: HTMLElement;
+}
+
+/**
+ * What the class sees on the projector: how to join (code, QR, URL) and, once playing, the clock,
+ * the leaderboard, each team's traffic and a minimap of each datacenter. Large type, high contrast.
+ */
+export class Projector {
+  readonly el = h("div", { class: "projector", testid: "projector" });
+  private readonly join = h("section", { class: "panel joinbox", testid: "joinbox" });
+  private readonly main = h("section", { class: "stack", style: { minWidth: "0" } });
+  private tiles: Tile[] = [];
+  private tilesKey = "";
+  private briefing: { destroy(): void } | null = null;
+  private mode = "";
+  readonly histories: LiveHistory[] = [];
+
+  constructor(code: string) {
+    const url = `${location.protocol}//${location.host}/join/${code}`;
+    const qr = h("img", { alt: t("host.scan"), testid: "join-qr" });
+    void QRCode.toDataURL(url, { margin: 1, width: 440, errorCorrectionLevel: "M" }).then((src) => { qr.src = src; });
+    this.join.append(
+      h("div", { class: "muted", text: t("host.code") }),
+      h("div", { class: "code", testid: "room-code", text: code }),
+      qr,
+      h("div", { class: "muted", text: t("host.joinAt") }),
+      h("div", { class: "url", testid: "join-url", text: url }));
+    this.el.append(this.join, this.main);
+  }
+
+  loadHistory(round: number, series: RoundSeries, teams: number): void {
+    for (let i = 0; i < teams; i++) {
+      this.histories[i] ??= new LiveHistory();
+      this.histories[i].load(round, series, i);
+    }
+  }
+
+  update(view: ClassView): void {
+    const live = view.phase === "playing" || view.phase === "paused" || view.phase === "over";
+    const mode = live ? "live" : view.phase === "briefing" ? "briefing" : "lobby";
+    if (mode !== this.mode) {
+      this.mode = mode;
+      this.destroyParts();
+      this.main.replaceChildren();
+    }
+    if (mode === "lobby") this.renderLobby(view);
+    else if (mode === "briefing") this.renderBriefing(view);
+    else this.renderLive(view);
+  }
+
+  private renderLobby(view: ClassView): void {
+    const students = seatsOf(view).filter((s) => s.role === "student");
+    this.main.replaceChildren(
+      h("h1", { style: { fontSize: "2.4rem" }, text: `${t("host.students", { count: students.length })}` }),
+      teamCards(view, -1, null, false));
+  }
+
+  private renderBriefing(view: ClassView): void {
+    if (this.briefing) {
+      const cards = this.main.querySelector("[data-testid=lobby-teams]");
+      cards?.replaceWith(teamCards(view, -1, null, false));
+      return;
+    }
+    const b = briefingView(view, teamCards(view, -1, null, false));
+    this.briefing = b;
+    this.main.replaceChildren(b.el);
+  }
+
+  private renderLive(view: ClassView): void {
+    const key = view.teams.map((x) => x.name).join("|") + view.round.number;
+    if (key !== this.tilesKey) this.buildTiles(view, key);
+    const spike = spikeCountdown(view);
+    const ranked = [...view.teams].sort((a, b) => b.score - a.score);
+    const header = h("div", { class: "row" },
+      h("div", { class: "host-clock", testid: "host-clock", text: clock(view.round.startMinute + view.tick) }),
+      h("div", { class: "stack" },
+        h("b", { style: { fontSize: "1.4rem" }, text: `${t(`scenario.${view.round.scenario}`)} · ${t(`phase.${view.phase}`)}` }),
+        h("span", { style: { fontSize: "1.2rem" }, text: spike !== null ? t("play.spikeIn", { n: spike }) : forecastLines(view)[0] ?? "" })));
+    const board = h("table", { class: "leaderboard", testid: "leaderboard" },
+      h("thead", {}, h("tr", {}, h("th", { text: "#" }), h("th", { text: t("common.team") }), h("th", { text: t("debrief.score") }), h("th", { text: t("debrief.availability") }), h("th", { text: `${t("host.dropped")}${t("play.perMin")}` }))),
+      h("tbody", {}, ranked.map((team, rank) => h("tr", { testid: `leader-row-${team.index}` },
+        h("td", { text: String(rank + 1) }),
+        h("td", {}, h("span", { class: "swatch", style: { background: teamColor(team.index) } }), team.name, team.bot ? h("small", { class: "muted", text: ` (${t("common.bot")})` }) : null),
+        h("td", { testid: `leader-score-${team.index}`, text: money(team.score) }),
+        h("td", { text: `${(team.availability / 100).toFixed(1)}%` }),
+        h("td", { style: { color: team.dropped > 0 ? "var(--bad)" : "inherit" }, text: String(team.dropped) })))));
+    const banners = view.banners.slice(-3).reverse().map((b) => h("div", { class: `banner ${b.kind === "spike" ? "spike" : ""}` },
+      `${clock(view.round.startMinute + b.tick)} · ${b.team >= 0 ? view.teams[b.team]?.name ?? "" : t("common.all")} · ${t(`incident.${b.kind}`)}${b.app ? ` (${t(`app.${b.app}`)})` : ""}`));
+    const first = this.main.firstChild;
+    const grid = this.main.querySelector(".team-grid");
+    const top = h("div", { class: "stack", testid: "projector-top" }, header, ...banners, board);
+    if (first && first !== grid) first.replaceWith(top);
+    else this.main.prepend(top);
+    this.updateTiles(view);
+  }
+
+  private buildTiles(view: ClassView, key: string): void {
+    this.tiles.forEach((x) => x.chart.destroy());
+    this.tilesKey = key;
+    this.tiles = view.teams.map((team, i) => {
+      const chart = lineChart([
+        { label: t("host.served"), color: "#0072b2", width: 2 },
+        { label: t("host.dropped"), color: "#d55e00", width: 2, fill: "rgba(213,94,0,0.2)" },
+      ], () => view.round.startMinute, 110, undefined, false);
+      const canvas = h("canvas", { class: "minimap", testid: `minimap-${i}` });
+      const stats = h("div", { class: "muted" });
+      const legend = h("div", { class: "row muted", style: { fontSize: "0.9rem" } },
+        h("span", { style: { color: "var(--served)", fontWeight: "700" }, text: `— ${t("host.served")}` }),
+        h("span", { style: { color: "var(--dropped)", fontWeight: "700" }, text: `— ${t("host.dropped")}` }));
+      const el = h("section", { class: "panel team-tile", testid: `team-tile-${i}` },
+        h("h3", {}, h("span", { class: "swatch", style: { background: teamColor(i), width: "1em", height: "1em", display: "inline-block", borderRadius: "3px" } }), team.name),
+        stats, chart.el, legend, canvas);
+      this.histories[i] ??= new LiveHistory();
+      return { el, chart, canvas, stats };
+    });
+    this.main.querySelector(".team-grid")?.remove();
+    this.main.append(h("div", { class: "team-grid" }, this.tiles.map((x) => x.el)));
+  }
+
+  private updateTiles(view: ClassView): void {
+    const xs = Array.from({ length: view.round.ticks }, (_, i) => i);
+    view.teams.forEach((team, i) => {
+      const tile = this.tiles[i];
+      if (!tile) return;
+      const dc = [...(view.datacenters ?? [])].find((d) => d.team === i);
+      const hist = this.histories[i];
+      hist.push(view.round.number, view.tick, dc);
+      const n = hist.ticks.length;
+      tile.chart.set(xs, [xs.map((k) => (k < n ? hist.served[k] : null)), xs.map((k) => (k < n ? hist.dropped[k] : null))]);
+      tile.stats.textContent = `${money(team.score)} · ${team.servers} ${t("debrief.servers")} · ${team.bot ? t("common.bot") : t("lobby.members", { count: team.members })}`;
+      drawMinimap(tile.canvas, (dc?.servers ?? []) as ServerView[], view.tick);
+    });
+  }
+
+  private destroyParts(): void {
+    this.briefing?.destroy();
+    this.briefing = null;
+    this.tiles.forEach((x) => x.chart.destroy());
+    this.tiles = [];
+    this.tilesKey = "";
+  }
+
+  destroy(): void {
+    this.destroyParts();
+  }
+}

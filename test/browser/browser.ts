@@ -1,0 +1,33 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+/** Debian's Chromium (CI installs it with apt); Playwright's own browser download cannot work here. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync",
+];
+export const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
+
+export async function launch(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+export async function desktop(browser: Browser, lang: "en" | "zh-CN" = "en"): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: lang });
+  await ctx.addInitScript((l) => localStorage.setItem("spikeday.lang", JSON.stringify(l)), lang);
+  return { ctx, page: await ctx.newPage() };
+}
+
+/** A 390×844 touch phone. */
+export async function phone(browser: Browser, lang: "en" | "zh-CN" = "en"): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: lang });
+  await ctx.addInitScript((l) => localStorage.setItem("spikeday.lang", JSON.stringify(l)), lang);
+  return { ctx, page: await ctx.newPage() };
+}
+
+export async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage });
+}
