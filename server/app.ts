@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import express from "express";
 import { Server, matchMaker } from "@colyseus/core";
+import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { ClassRoom, type ClassRoomOptions, type RoomServices } from "./rooms/ClassRoom";
 import { claimCode, hasEnded, releaseCode } from "./session/registry";
@@ -16,6 +17,13 @@ import { RateLimiter } from "./session/RateLimiter";
 createRequire(import.meta.url)("ws");
 
 export const ROOM_NAME = "class";
+
+// One tick's patch is encoded into one buffer, once per client (each has its own view), so it
+// grows with the class: 110 KB when 60 students each buy a server in the same tick, 1.4 MB when
+// 200 buy two. @colyseus/schema 3.0.76 cannot grow that buffer safely while views are in use (it
+// re-encodes into a new buffer but the callers keep slicing the old one), so every client's state
+// would be corrupted; it must never have to grow. Pages are only committed once written.
+Encoder.BUFFER_SIZE = 4 * 1024 * 1024;
 
 export interface AppOptions {
   port: number;

@@ -86,6 +86,11 @@ export class ClassRoom extends Room<ClassState> {
       PRACTICE_BOTS.forEach((bot, i) => this.setBot(i + 1, bot));
       this.state.config.tickRate = 2;
     }
+    // Colyseus looks message types up in a plain object, so a client sending the type "__proto__"
+    // or "constructor" reached Object.prototype and crashed the process; without a prototype they
+    // are unknown types like any other.
+    const handlers = this as unknown as { onMessageHandlers: Record<string, unknown> };
+    handlers.onMessageHandlers = Object.assign(Object.create(null) as Record<string, unknown>, handlers.onMessageHandlers);
     this.onMessage(C2S.command, (client, message) => this.guard(client, C2S.command, message, () => this.onCommand(client, message)));
     this.onMessage(C2S.host, (client, message) => this.guard(client, C2S.host, message, () => this.onHost(client, message)));
     this.onMessage(C2S.chooseTeam, (client, message) => this.guard(client, C2S.chooseTeam, message, () => this.onChooseTeam(client, message)));
@@ -159,6 +164,8 @@ export class ClassRoom extends Room<ClassState> {
       const again = this.roster.get(conn.seat);
       if (!again) return back.leave(KICKED_CLOSE_CODE);
       this.attach(back, again);
+      // A reloaded page has forgotten who it is: tell it again (its seat token stays in its storage).
+      back.send(S2C.welcome, { seat: again.seat, role: again.role, seatToken: "", nickname: again.nickname, team: again.team } satisfies WelcomeMessage);
       this.sendCatchUp(back, again);
       this.round?.annotate({ tick: this.round.state.tick, type: "join", seat: again.seat, nickname: again.nickname, team: again.team });
     } catch {
@@ -464,12 +471,7 @@ export class ClassRoom extends Room<ClassState> {
     mirrorDemand(this.state.demand, st);
     st.teams.forEach((team, i) => {
       mirrorTeam(this.state.teams[i], team);
-      const dc = this.state.datacenters[i];
-      const fresh = mirrorDatacenter(dc, team, st.world.apps);
-      if (fresh.length === 0) return;
-      for (const c of this.clients) {
-        if (c.view?.has(dc)) for (const obj of fresh) c.view.add(obj);
-      }
+      mirrorDatacenter(this.state.datacenters[i], team, st.world.apps);
     });
     for (const e of newEntries) {
       if (e.type === "command") this.feed(e.team, e.tick, e.seat, "command", JSON.stringify(e.command));

@@ -1,18 +1,13 @@
 import { ArraySchema, type Schema } from "@colyseus/schema";
 import type { AppId } from "../../shared/engine/data";
 import { resaleValue } from "../../shared/engine/actions";
-import type { CachedLayer, Instance, MatchState, Server, Team, Vm } from "../../shared/engine/types";
-import {
-  AppTrafficState, CachedLayerState, DatacenterState, InstanceState, ServerState, VmState,
-} from "./schema/DatacenterState";
+import { encodeCache } from "../../shared/protocol/cache";
+import type { Instance, MatchState, Team, Vm } from "../../shared/engine/types";
+import { AppTrafficState, DatacenterState, InstanceState, ServerState, VmState } from "./schema/DatacenterState";
 import type { TeamState } from "./schema/ClassState";
 
 /*
- * Engine → schema, after each tick.
-
- * Schema 3 quirk: items of a collection share their parent's StateView visibility, but a
- * collection held by a new Schema (a new server's `instances`) does not. Every new ServerState and
- * VmState is reported through `fresh` so the room can add it to the views that see its datacenter. Only fields whose value changed are written, and arrays are
+ * Engine → schema, after each tick. Only fields whose value changed are written, and lists are
  * patched by id (append, remove) rather than rebuilt, so each patch carries what really moved.
  */
 
@@ -33,6 +28,7 @@ function syncById<S extends Schema & { id: string }, E extends { id: string }>(
     for (let i = list.length - 1; i >= 0; i--) if (!wanted.has(list[i].id)) list.splice(i, 1);
     let prefix = list.length <= items.length;
     for (let i = 0; prefix && i < list.length; i++) prefix = list[i].id === items[i].id;
+    // A reorder (a VM that migrated moves to its new server's list) is rare: rebuild then.
     if (!prefix) list.clear();
     for (let i = list.length; i < items.length; i++) {
       const s = make();
@@ -43,22 +39,17 @@ function syncById<S extends Schema & { id: string }, E extends { id: string }>(
   for (let i = 0; i < items.length; i++) update(list[i], items[i]);
 }
 
-function syncCache(list: ArraySchema<CachedLayerState>, items: readonly CachedLayer[]): void {
-  if (list.length > items.length) list.clear();
-  for (let i = 0; i < items.length; i++) {
-    if (i >= list.length) list.push(new CachedLayerState());
-    set(list[i], "layer", items[i].layer);
-    set(list[i], "at", items[i].at);
-  }
-}
-
 /** Load in 5 % steps: finer detail would change every tick for nothing a player can see. */
 function loadPct(i: Instance): number {
   if (i.cpu <= 0) return 0;
   return Math.min(100, Math.round((i.usedCpu * 20) / i.cpu) * 5);
 }
 
-function updateInstance(s: InstanceState, i: Instance): void {
+interface Placed<T> { item: T; parent: string; id: string }
+
+function updateInstance(s: InstanceState, p: Placed<Instance>): void {
+  const i = p.item;
+  set(s, "host", p.parent);
   set(s, "app", i.app);
   set(s, "container", i.container);
   set(s, "cpu", i.cpu);
@@ -69,14 +60,9 @@ function updateInstance(s: InstanceState, i: Instance): void {
   set(s, "load", loadPct(i));
 }
 
-let fresh: Schema[] = [];
-
-function made<S extends Schema>(s: S): S {
-  fresh.push(s);
-  return s;
-}
-
-function updateVm(s: VmState, vm: Vm): void {
+function updateVm(s: VmState, p: Placed<Vm>): void {
+  const vm = p.item;
+  set(s, "server", p.parent);
   set(s, "os", vm.os);
   set(s, "mode", vm.mode);
   set(s, "vcpus", vm.vcpus);
@@ -87,33 +73,37 @@ function updateVm(s: VmState, vm: Vm): void {
   set(s, "migrationTo", vm.migration?.to ?? "");
   set(s, "migrationDoneAt", vm.migration?.doneAt ?? 0);
   set(s, "pullFreeAt", vm.pullFreeAt);
-  syncById(s.instances, vm.instances, () => new InstanceState(), updateInstance);
-  syncCache(s.cache, vm.cache);
+  set(s, "cache", encodeCache(vm.cache));
 }
 
-function updateServer(s: ServerState, server: Server): void {
-  set(s, "model", server.model);
-  set(s, "boughtAt", server.boughtAt);
-  set(s, "readyAt", server.readyAt);
-  set(s, "failedUntil", server.failedUntil);
-  set(s, "layer", server.layer ?? "");
-  set(s, "layerReadyAt", server.layerReadyAt);
-  set(s, "essentials", server.licences.essentials);
-  set(s, "standard", server.licences.standard);
-  set(s, "datacenter", server.licences.datacenter);
-  set(s, "busyCpu", Math.round(server.busyCpu / 250) * 250);
-  set(s, "pullFreeAt", server.pullFreeAt);
-  syncById(s.vms, server.vms, () => made(new VmState()), updateVm);
-  syncById(s.instances, server.instances, () => new InstanceState(), updateInstance);
-  syncCache(s.cache, server.cache);
-}
-
-/** Mirrors one team's datacenter; returns the new servers and VMs (see the note at the top). */
-export function mirrorDatacenter(dc: DatacenterState, team: Team, apps: readonly AppId[]): Schema[] {
-  fresh = [];
+export function mirrorDatacenter(dc: DatacenterState, team: Team, apps: readonly AppId[]): void {
   set(dc, "team", team.id);
   set(dc, "cash", team.cash);
-  syncById(dc.servers, team.servers, () => made(new ServerState()), updateServer);
+  const vms: Placed<Vm>[] = [];
+  const instances: Placed<Instance>[] = [];
+  for (const server of team.servers) {
+    for (const i of server.instances) instances.push({ item: i, parent: server.id, id: i.id });
+    for (const vm of server.vms) {
+      vms.push({ item: vm, parent: server.id, id: vm.id });
+      for (const i of vm.instances) instances.push({ item: i, parent: vm.id, id: i.id });
+    }
+  }
+  syncById(dc.servers, team.servers, () => new ServerState(), (s, server) => {
+    set(s, "model", server.model);
+    set(s, "boughtAt", server.boughtAt);
+    set(s, "readyAt", server.readyAt);
+    set(s, "failedUntil", server.failedUntil);
+    set(s, "layer", server.layer ?? "");
+    set(s, "layerReadyAt", server.layerReadyAt);
+    set(s, "essentials", server.licences.essentials);
+    set(s, "standard", server.licences.standard);
+    set(s, "datacenter", server.licences.datacenter);
+    set(s, "busyCpu", Math.round(server.busyCpu / 250) * 250);
+    set(s, "pullFreeAt", server.pullFreeAt);
+    set(s, "cache", encodeCache(server.cache));
+  });
+  syncById(dc.vms, vms, () => new VmState(), updateVm);
+  syncById(dc.instances, instances, () => new InstanceState(), updateInstance);
   for (const a of apps) {
     let tr = dc.traffic.get(a);
     if (!tr) {
@@ -136,7 +126,6 @@ export function mirrorDatacenter(dc: DatacenterState, team: Team, apps: readonly
   set(dc, "reservedCpu", f.reservedCpu);
   set(dc, "usefulCpu", f.usefulCpu);
   set(dc, "osTaxCpu", f.osTaxCpu);
-  return fresh;
 }
 
 /** The leaderboard line everyone sees. */

@@ -46,11 +46,12 @@ export function buildReport(round: number, state: MatchState, results: TeamResul
     settings: state.settings,
     ticks: state.tick,
     startMinute: state.world.startMinute,
-    spikeStart: state.world.spikeStart,
+    // A round ended before the spike never had one.
+    spikeStart: state.tick > state.world.spikeStart ? state.world.spikeStart : -1,
     teams: state.teams.map((t) => t.name),
     results,
     series,
-    reactions: reactionTicks(entries, state.teams.length, state.world.spikeStart),
+    reactions: reactionTicks(entries, state.teams.length, state.tick > state.world.spikeStart ? state.world.spikeStart : -1),
     commands,
     facts: state.teams.map((_, i) => teamFacts(state, i, series, entries)),
   };

@@ -150,7 +150,7 @@ export class DatacenterScene extends Phaser.Scene {
 
   private redraw(): void {
     const { servers, tick, startMinute } = this.frame;
-    this.layout = layoutDatacenter(servers, this.scale.width);
+    this.layout = layoutDatacenter(servers, this.scale.width, this.scale.height);
     this.cameras.main.scrollY = this.clampScroll(this.cameras.main.scrollY);
     for (const tx of this.texts.values()) tx.setData("used", false);
     const g = this.g;

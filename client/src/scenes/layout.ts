@@ -89,16 +89,24 @@ function layoutServer(server: ServerView, frame: Rect): ServerLayout {
   return { server, frame, bar, boxes };
 }
 
-/** Servers in rack columns; small servers are one unit tall, large and GPU servers two. */
-export function layoutDatacenter(servers: readonly ServerView[], width: number): Layout {
+/**
+ * Servers in rack columns; small servers are one unit tall, large and GPU servers two. With a
+ * `height`, units grow (up to about twice) so a small datacenter fills the view and stays legible.
+ */
+export function layoutDatacenter(servers: readonly ServerView[], width: number, height = 0): Layout {
   const columns = Math.max(1, Math.floor((width - PAD) / (MIN_COL + GAP)));
   const colW = Math.floor((width - PAD * 2 - GAP * (columns - 1)) / columns);
+  const unitsOf = (s: ServerView) => SERVER_MODELS[s.model as ModelId]?.units ?? 1;
+  const perColumn = new Array<number>(columns).fill(0);
+  for (const s of servers) perColumn[perColumn.indexOf(Math.min(...perColumn))] += unitsOf(s);
+  const tallest = Math.max(1, ...perColumn);
+  const unitH = height > 0 ? Math.max(UNIT_H, Math.min(UNIT_H * 2, Math.floor((height - PAD * 2) / tallest) - GAP)) : UNIT_H;
   const heights = new Array<number>(columns).fill(PAD);
   const out: ServerLayout[] = [];
   for (const s of servers) {
     const col = heights.indexOf(Math.min(...heights));
-    const units = SERVER_MODELS[s.model as ModelId]?.units ?? 1;
-    const h = units * UNIT_H + (units - 1) * 8;
+    const units = unitsOf(s);
+    const h = units * unitH + (units - 1) * 8;
     const frame: Rect = { x: PAD + col * (colW + GAP), y: heights[col], w: colW, h };
     heights[col] += h + GAP;
     out.push(layoutServer(s, frame));

@@ -5,7 +5,8 @@
 import { checkCommand, ENGINE_VERSION, type EngineError, type MatchState, type Server, type Team } from "../../../shared/engine";
 import type { AppId, LayerKind, ModelId, OsKind, VirtMode, LayerId } from "../../../shared/engine/data";
 import { APP_IDS } from "../../../shared/engine/data";
-import type { ClassView, DatacenterView, InstanceView, ServerView, VmView } from "./types";
+import type { ClassView, DatacenterView, InstanceRow, InstanceView, ServerRow, ServerView, VmRow, VmView } from "./types";
+import { decodeCache } from "../../../shared/protocol/cache";
 
 function plain<T>(x: unknown): T {
   const j = (x as { toJSON?: () => unknown }).toJSON?.() ?? x;
@@ -44,6 +45,31 @@ function emptyTeam(id: number, name: string): Team {
   };
 }
 
+/**
+ * A datacenter's servers with their VMs and instances nested again, as plain arrays (the synced
+ * lists are flat, and lack some Array methods, flatMap among them).
+ */
+export function plainServers(dc: DatacenterView | undefined): ServerView[] {
+  if (!dc) return [];
+  const servers = plain<ServerRow[]>(dc.servers);
+  const vms = plain<VmRow[]>(dc.vms);
+  const instances = plain<InstanceRow[]>(dc.instances);
+  const byHost = new Map<string, InstanceView[]>();
+  for (const i of instances) {
+    const list = byHost.get(i.host);
+    if (list) list.push(i);
+    else byHost.set(i.host, [i]);
+  }
+  const vmsByServer = new Map<string, VmView[]>();
+  for (const v of vms) {
+    const vm: VmView = { ...v, instances: byHost.get(v.id) ?? [], cache: decodeCache(v.cache) };
+    const list = vmsByServer.get(v.server);
+    if (list) list.push(vm);
+    else vmsByServer.set(v.server, [vm]);
+  }
+  return servers.map((s) => ({ ...s, vms: vmsByServer.get(s.id) ?? [], instances: byHost.get(s.id) ?? [], cache: decodeCache(s.cache) }));
+}
+
 export function datacenterOf(view: ClassView, team: number): DatacenterView | undefined {
   for (const dc of view.datacenters ?? []) if (dc.team === team) return dc;
   return undefined;
@@ -55,8 +81,7 @@ export function toMatchState(view: ClassView, team: number): MatchState {
   const teams = view.teams.map((t, i) => emptyTeam(i, t.name));
   const dc = datacenterOf(view, team);
   if (dc && teams[team]) {
-    const servers = plain<ServerView[]>(dc.servers);
-    teams[team].servers = servers.map(toServer);
+    teams[team].servers = plainServers(dc).map(toServer);
     teams[team].cash = dc.cash;
   }
   return {

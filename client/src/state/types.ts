@@ -18,8 +18,12 @@ export interface ServerView {
 export interface TrafficView { demand: number; capacity: number; served: number; dropped: number }
 export interface LedgerView { revenue: number; resale: number; servers: number; licences: number; power: number; penalties: number; fines: number }
 export interface FeedEntryView { tick: number; seat: number; who: string; kind: string; data: string }
+/** Rows as synced (flat lists pointing at their parent); plainServers() nests them back. */
+export interface InstanceRow extends InstanceView { host: string }
+export interface VmRow extends Omit<VmView, "instances" | "cache"> { server: string; cache: string }
+export interface ServerRow extends Omit<ServerView, "vms" | "instances" | "cache"> { cache: string }
 export interface DatacenterView {
-  team: number; cash: number; servers: ServerView[]; traffic: Map<string, TrafficView>; ledger: LedgerView;
+  team: number; cash: number; servers: ServerRow[]; vms: VmRow[]; instances: InstanceRow[]; traffic: Map<string, TrafficView>; ledger: LedgerView;
   revenue: number; power: number; penalties: number; fines: number; capacityCpu: number; reservedCpu: number; usefulCpu: number; osTaxCpu: number;
   feed: FeedEntryView[];
 }

@@ -2,7 +2,7 @@ import {
   APPS, LAYER_KINDS, LICENCE_EDITIONS, MODEL_IDS, VM_LIMITS, type AppId, type Command,
 } from "../../../shared/engine";
 import { t } from "../i18n";
-import type { DatacenterView, RoundView } from "../state/types";
+import type { RoundView, ServerView } from "../state/types";
 import { h, option } from "./dom";
 
 type Action = Command["type"];
@@ -12,23 +12,23 @@ interface Field {
   name: string;
   el: HTMLInputElement | HTMLSelectElement;
   /** Options from the current datacenter (servers, VMs, instances), refreshed each tick. */
-  source?: (dc: DatacenterView | undefined, round: RoundView) => [string, string][];
+  source?: (servers: readonly ServerView[]) => [string, string][];
 }
 
-function servers(dc: DatacenterView | undefined): [string, string][] {
-  return (dc?.servers ?? []).map((s) => [s.id, `${s.id} · ${t(`model.${s.model}`)} · ${s.layer ? t(`layer.${s.layer}`) : t("layer.none")}`]);
+function servers(list: readonly ServerView[]): [string, string][] {
+  return list.map((s) => [s.id, `${s.id} · ${t(`model.${s.model}`)} · ${s.layer ? t(`layer.${s.layer}`) : t("layer.none")}`]);
 }
 
-function vms(dc: DatacenterView | undefined): [string, string][] {
-  return (dc?.servers ?? []).flatMap((s) => s.vms.map((v): [string, string] => [v.id, `${v.id} · ${t(`os.${v.os}`)} ${v.vcpus} vCPU (${s.id})`]));
+function vms(list: readonly ServerView[]): [string, string][] {
+  return list.flatMap((s) => s.vms.map((v): [string, string] => [v.id, `${v.id} · ${t(`os.${v.os}`)} ${v.vcpus} vCPU (${s.id})`]));
 }
 
-function hosts(dc: DatacenterView | undefined): [string, string][] {
-  return [...servers(dc), ...vms(dc)];
+function hosts(list: readonly ServerView[]): [string, string][] {
+  return [...servers(list), ...vms(list)];
 }
 
-function instances(dc: DatacenterView | undefined): [string, string][] {
-  return (dc?.servers ?? []).flatMap((s) => [
+function instances(list: readonly ServerView[]): [string, string][] {
+  return list.flatMap((s) => [
     ...s.instances.map((i): [string, string] => [i.id, `${i.id} · ${t(`app.${i.app}`)} (${s.id})`]),
     ...s.vms.flatMap((v) => v.instances.map((i): [string, string] => [i.id, `${i.id} · ${t(`app.${i.app}`)} (${v.id})`])),
   ]);
@@ -94,7 +94,7 @@ function readCommand(action: Action, fields: Field[]): Command {
 
 export interface CommandPanel {
   el: HTMLElement;
-  refresh(dc: DatacenterView | undefined, round: RoundView): void;
+  refresh(servers: readonly ServerView[]): void;
   /** Pre-fills the panel (tapping a box on the canvas picks it as the target). */
   focusOn(action: Action, values: Record<string, string>): void;
 }
@@ -106,7 +106,7 @@ export interface CommandPanel {
 export function commandPanel(round: RoundView, send: (c: Command) => Promise<{ ok: boolean; message?: string }>): CommandPanel {
   let action: Action = "buyServer";
   let fields: Field[] = [];
-  let last: DatacenterView | undefined;
+  let last: readonly ServerView[] = [];
   const box = h("div", { class: "fields" });
   const status = h("p", { class: "muted", role: "status", testid: "cmd-status", style: { margin: 0 } });
   const actionSelect = h("select", {
@@ -122,7 +122,7 @@ export function commandPanel(round: RoundView, send: (c: Command) => Promise<{ o
         ? h("label", { class: "inline" }, f.el, label)
         : h("label", {}, label, f.el);
     }));
-    refresh(last, round);
+    refresh(last);
     const app = fields.find((f) => f.name === "app");
     const cpu = fields.find((f) => f.name === "cpu");
     if (app && cpu) {
@@ -135,11 +135,11 @@ export function commandPanel(round: RoundView, send: (c: Command) => Promise<{ o
     }
   };
 
-  const refresh = (dc: DatacenterView | undefined, r: RoundView) => {
-    last = dc;
+  const refresh = (list: readonly ServerView[]) => {
+    last = list;
     for (const f of fields) {
       if (!f.source || !(f.el instanceof HTMLSelectElement)) continue;
-      const choices = f.source(dc, r);
+      const choices = f.source(list);
       const keep = f.el.value;
       const same = f.el.options.length === choices.length && choices.every(([v, l], i) => f.el instanceof HTMLSelectElement && f.el.options[i].value === v && f.el.options[i].text === l);
       if (same) continue;

@@ -94,7 +94,12 @@ export function debriefView(reports: readonly RoundReport[], myTeam: number | nu
   const el = h("main", { class: "debrief", testid: "debrief-view" },
     h("h1", { text: t("debrief.title", { round: report.round }) }),
     h("p", { style: { fontSize: "1.3rem" }, testid: "debrief-winner", text: t("debrief.winner", { team: report.teams[winner.team] }) }),
-    order.map((team) => teamSection(report, team, charts)),
+    // A student reads their own team; the others fold away until opened.
+    order.map((team) => (myTeam === null || team === myTeam
+      ? teamSection(report, team, charts)
+      : h("details", { class: "panel", testid: `debrief-other-${team}` },
+        h("summary", { style: { fontWeight: "700", fontSize: "1.1rem" }, text: `${report.teams[team]} · ${money(report.results[team].score)}` }),
+        teamSection(report, team, charts)))),
     reports.length > 1 ? h("section", { class: "panel" }, h("h2", { text: t("debrief.compare") }), compareTable(reports, myTeam === null ? null : [myTeam])) : null);
   return { el, destroy: () => charts.forEach((c) => c.destroy()) };
 }

@@ -6,7 +6,7 @@ import { clock, errorText, money, t } from "../i18n";
 import type { Network } from "../net/Network";
 import { DatacenterScene } from "../scenes/DatacenterScene";
 import { findInstance, type Box } from "../scenes/layout";
-import { datacenterOf, toMatchState, toServer, verdict } from "../state/engine";
+import { datacenterOf, plainServers, toMatchState, toServer, verdict } from "../state/engine";
 import { LiveHistory } from "../state/history";
 import type { ClassView, DatacenterView, ServerView } from "../state/types";
 import { renderCatalogue } from "./catalogue";
@@ -49,6 +49,8 @@ export class PlayView {
   private readonly panel: CommandPanel;
   private readonly portalWarning: HTMLElement;
   private view: ClassView | null = null;
+  /** This tick's servers as plain objects (computed once per render). */
+  private servers: ServerView[] = [];
   private selectedId: string | null = null;
   private failureShown = false;
   readonly update: () => void;
@@ -88,6 +90,7 @@ export class PlayView {
     (window as unknown as { __spikeday?: unknown }).__spikeday = {
       boxRect: (id: string) => this.scene.clientRectOf(id),
       servers: () => this.scene.layout.servers.map((s) => s.server.id),
+      instances: () => this.scene.layout.servers.reduce((n, s) => n + s.boxes.filter((b) => b.kind === "instance").length, 0),
     };
   }
 
@@ -122,7 +125,7 @@ export class PlayView {
       },
       boxAt: (x: number, y: number) => this.scene.boxAtClient(x, y),
       highlight: (box: Box | null, ok: boolean) => this.scene.setHighlight(box, ok),
-      vmOfInstance: (id: string) => findInstance(this.dc()?.servers ?? [], id)?.vm?.id ?? null,
+      vmOfInstance: (id: string) => findInstance(this.servers, id)?.vm?.id ?? null,
       check: (c: Command) => (this.view ? verdict(this.view, this.ctx.team(), c) : null),
       send: (c: Command) => void this.send(c),
       refuse: (reason: string) => toast(reason, "bad"),
@@ -133,9 +136,10 @@ export class PlayView {
     const view = this.view;
     if (!view) return;
     const dc = this.dc();
-    const servers = (dc?.servers ?? []) as ServerView[];
+    const servers = plainServers(dc);
+    this.servers = servers;
     this.scene.setFrame({ servers, tick: view.tick, startMinute: view.round.startMinute });
-    this.panel.refresh(dc, view.round);
+    this.panel.refresh(servers);
     this.renderKpis(view, dc);
     this.renderApps(view, dc);
     this.renderChart(view);
@@ -213,7 +217,7 @@ export class PlayView {
       el.hidden = true;
       return;
     }
-    const servers = dc.servers as ServerView[];
+    const servers = this.servers;
     const server = servers.find((s) => s.id === id);
     const vmHit = servers.flatMap((s) => s.vms.map((v) => ({ v, s }))).find((x) => x.v.id === id);
     const inst = findInstance(servers, id);

@@ -1,12 +1,18 @@
 import { ArraySchema, MapSchema, Schema, type } from "@colyseus/schema";
 
 /**
- * A team's whole datacenter, mirrored from the engine with the engine's own field names, so the
- * browser can turn it back into engine state (toJSON) and ask the engine what a drag would do.
- * Per-tick numbers are kept coarse (load in percent) to keep patches small.
+ * A team's whole datacenter, mirrored from the engine with the engine's own field names so the
+ * browser can rebuild engine state and ask the engine what a drag would do.
+ *
+ * The lists are flat (servers, VMs, instances side by side, each pointing at its parent) on
+ * purpose: schema 3 shares StateView visibility with items of a collection, but not with
+ * collections held by a child schema, so nested lists under a view-filtered datacenter would need
+ * every new child added to every view by hand. Per-tick numbers are coarse (load in 5 % steps).
  */
 export class InstanceState extends Schema {
   @type("string") id = "";
+  /** The server or VM it runs on. */
+  @type("string") host = "";
   @type("string") app = "";
   @type("boolean") container = false;
   @type("number") cpu = 0;
@@ -18,13 +24,9 @@ export class InstanceState extends Schema {
   @type("uint8") load = 0;
 }
 
-export class CachedLayerState extends Schema {
-  @type("string") layer = "";
-  @type("number") at = 0;
-}
-
 export class VmState extends Schema {
   @type("string") id = "";
+  @type("string") server = "";
   @type("string") os = "";
   @type("string") mode = "";
   @type("number") vcpus = 0;
@@ -36,8 +38,8 @@ export class VmState extends Schema {
   @type("string") migrationTo = "";
   @type("number") migrationDoneAt = 0;
   @type("number") pullFreeAt = 0;
-  @type([InstanceState]) instances = new ArraySchema<InstanceState>();
-  @type([CachedLayerState]) cache = new ArraySchema<CachedLayerState>();
+  /** Cached image layers as "layer@tick,…". */
+  @type("string") cache = "";
 }
 
 export class ServerState extends Schema {
@@ -54,9 +56,8 @@ export class ServerState extends Schema {
   @type("uint8") datacenter = 0;
   @type("number") busyCpu = 0;
   @type("number") pullFreeAt = 0;
-  @type([VmState]) vms = new ArraySchema<VmState>();
-  @type([InstanceState]) instances = new ArraySchema<InstanceState>();
-  @type([CachedLayerState]) cache = new ArraySchema<CachedLayerState>();
+  /** Cached image layers as "layer@tick,…". */
+  @type("string") cache = "";
 }
 
 export class AppTrafficState extends Schema {
@@ -91,6 +92,8 @@ export class DatacenterState extends Schema {
   @type("uint8") team = 0;
   @type("number") cash = 0;
   @type([ServerState]) servers = new ArraySchema<ServerState>();
+  @type([VmState]) vms = new ArraySchema<VmState>();
+  @type([InstanceState]) instances = new ArraySchema<InstanceState>();
   @type({ map: AppTrafficState }) traffic = new MapSchema<AppTrafficState>();
   @type(LedgerState) ledger = new LedgerState();
   @type("number") revenue = 0;

@@ -1,6 +1,7 @@
 import QRCode from "qrcode";
 import { clock, money, t } from "../../i18n";
-import type { ClassView, ServerView } from "../../state/types";
+import type { ClassView } from "../../state/types";
+import { plainServers } from "../../state/engine";
 import { LiveHistory } from "../../state/history";
 import type { RoundSeries } from "../../../../shared/debrief/series";
 import { forecastLines, briefingView } from "../briefing";
@@ -145,7 +146,7 @@ export class Projector {
       const n = hist.ticks.length;
       tile.chart.set(xs, [xs.map((k) => (k < n ? hist.served[k] : null)), xs.map((k) => (k < n ? hist.dropped[k] : null))]);
       tile.stats.textContent = `${money(team.score)} · ${team.servers} ${t("debrief.servers")} · ${team.bot ? t("common.bot") : t("lobby.members", { count: team.members })}`;
-      drawMinimap(tile.canvas, (dc?.servers ?? []) as ServerView[], view.tick);
+      drawMinimap(tile.canvas, plainServers(dc), view.tick);
     });
   }
 
