@@ -1,8 +1,33 @@
 import { Client, type Room } from "colyseus.js";
+import { matchMaker } from "@colyseus/core";
 import { startApp, type RunningApp } from "../../server/app";
-import type { RoomServices } from "../../server/rooms/ClassRoom";
+import type { ClassRoom, RoomServices } from "../../server/rooms/ClassRoom";
+import type { ClassState } from "../../server/rooms/schema/ClassState";
+import type { DatacenterState, InstanceState, ServerState } from "../../server/rooms/schema/DatacenterState";
+import type { RoundReport } from "../../shared/debrief/report";
 import { JOIN_ERROR_CODE } from "../../shared/protocol/codes";
-import { C2S, S2C, type ResultMessage, type WelcomeMessage, type HostCommand, type WireError } from "../../shared/protocol/messages";
+import {
+  C2S, S2C, type AppliedMessage, type HostCommand, type KickedMessage, type NoticeMessage, type ResultMessage,
+  type WelcomeMessage, type WireError,
+} from "../../shared/protocol/messages";
+
+// A refused join makes colyseus.js warn twice (the error, then the socket it closes); the tests
+// expect those refusals, so the warnings would only bury real output.
+const sdkWarn = console.warn.bind(console);
+console.warn = (...args: unknown[]) => {
+  const first = String(args[0] ?? "");
+  if (/^(colyseus\.js - onError => \((4400|4002)\)|Room connection was closed unexpectedly \(4002\))/.test(first)) return;
+  sdkWarn(...args);
+};
+
+/** What colyseus.js reported while decoding state patches ("refId" not found, …): a desync. */
+export const decodeErrors: string[] = [];
+const sdkError = console.error.bind(console);
+console.error = (...args: unknown[]) => {
+  const first = String(args[0] ?? "");
+  if (/refId|@colyseus\/schema|decode/i.test(first)) decodeErrors.push(first.slice(0, 200));
+  sdkError(...args);
+};
 
 /** A real server on its own port (Vitest runs files in parallel, each in its own process). */
 export async function boot(port: number, services?: RoomServices): Promise<RunningApp & { url: string }> {
@@ -16,14 +41,37 @@ export async function createSession(url: string, body: Record<string, unknown> =
   return (await res.json()) as { code: string; hostSecret: string };
 }
 
+export async function sessionStatus(url: string, code: string): Promise<{ code: string; status: string; phase?: string; practice?: boolean }> {
+  const res = await fetch(`${url}/api/sessions/${encodeURIComponent(code)}`);
+  return (await res.json()) as { code: string; status: string; phase?: string; practice?: boolean };
+}
+
+/**
+ * The server-side room (tests run the server in-process): to shorten a round, or as the truth that
+ * clients' views are compared with. Everything else goes through real clients.
+ */
+export function serverRoom(code: string): ClassRoom {
+  const room = matchMaker.getLocalRoomById(code) as ClassRoom | undefined;
+  if (!room) throw new Error(`no room ${code}`);
+  return room;
+}
+
+/** A request unanswered this long fails the test (rather than the test timing out silently). */
+const REQUEST_TIMEOUT_MS = 10_000;
+
 /** A connected participant: the room, what the server said on join, and helpers to talk to it. */
 export class Player {
   welcome!: WelcomeMessage;
   readonly results = new Map<number, ResultMessage>();
   readonly errors: { error: WireError; type?: string }[] = [];
-  readonly notices: unknown[] = [];
+  readonly notices: NoticeMessage[] = [];
+  readonly kicked: KickedMessage[] = [];
+  readonly debriefs: { reports: RoundReport[] }[] = [];
+  /** Close code once the connection is gone (undefined while connected). */
+  leftWith: number | undefined;
   private nextId = 1;
   private waiters: { id: number; resolve: (r: ResultMessage) => void }[] = [];
+  private readonly applied = new Map<number, AppliedMessage>();
 
   constructor(readonly room: Room, readonly client: Client) {
     this.wire(room);
@@ -33,16 +81,46 @@ export class Player {
     room.onMessage(S2C.welcome, (m: WelcomeMessage) => { this.welcome = m; });
     room.onMessage(S2C.result, (m: ResultMessage) => {
       this.results.set(m.id, m);
-      this.waiters = this.waiters.filter((w) => (w.id === m.id ? (w.resolve(m), false) : true));
+      // A result that only says "queued" is settled by the `applied` message that follows.
+      if (m.ok && m.queued) return this.settle(m.id, this.applied.get(m.id));
+      this.settle(m.id, m);
+    });
+    room.onMessage(S2C.applied, (m: AppliedMessage) => {
+      this.applied.set(m.id, m);
+      if (this.results.get(m.id)) this.settle(m.id, m);
     });
     room.onMessage(S2C.error, (m: { error: WireError; type?: string }) => { this.errors.push(m); });
-    room.onMessage(S2C.notice, (m: unknown) => { this.notices.push(m); });
-    for (const type of [S2C.history, S2C.debrief, S2C.kicked]) room.onMessage(type, () => {});
+    room.onMessage(S2C.notice, (m: NoticeMessage) => { this.notices.push(m); });
+    room.onMessage(S2C.kicked, (m: KickedMessage) => { this.kicked.push(m); });
+    room.onMessage(S2C.debrief, (m: { reports: RoundReport[] }) => { this.debriefs.push(m); });
+    room.onMessage(S2C.history, () => {});
+    room.onLeave((code) => { this.leftWith = code; });
+  }
+
+  private settle(id: number, m: ResultMessage | AppliedMessage | undefined): void {
+    if (!m) return;
+    this.waiters = this.waiters.filter((w) => (w.id === id ? (w.resolve(m), false) : true));
+  }
+
+  get state(): ClassState {
+    return this.room.state as ClassState;
+  }
+
+  get connected(): boolean {
+    return this.leftWith === undefined && this.room.connection.isOpen;
+  }
+
+  /** The datacenter of `team` as this client sees it (a student sees only its own team's). */
+  dc(team: number): DatacenterState | undefined {
+    return this.state.datacenters?.find((d) => d.team === team);
   }
 
   private request(type: string, payload: Record<string, unknown>): Promise<ResultMessage> {
     const id = this.nextId++;
-    const done = new Promise<ResultMessage>((resolve) => this.waiters.push({ id, resolve }));
+    const done = new Promise<ResultMessage>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no result for ${type} #${id} ${JSON.stringify(payload).slice(0, 120)}`)), REQUEST_TIMEOUT_MS);
+      this.waiters.push({ id, resolve: (r) => (clearTimeout(timer), resolve(r)) });
+    });
     this.room.send(type, { id, ...payload });
     return done;
   }
@@ -59,10 +137,37 @@ export class Player {
     return this.request(C2S.chooseTeam, { team });
   }
 
+  /** Sends without waiting (for floods and malformed messages). */
+  send(type: string, message?: unknown): void {
+    this.room.send(type, message);
+  }
+
   /** Waits for the next protocol error (messages refused before any request id could be read). */
   nextError(): Promise<{ error: WireError; type?: string }> {
     const seen = this.errors.length;
     return waitFor(() => this.errors[seen]);
+  }
+
+  /** A dropped connection (no leave message): the socket dies under the client. */
+  async drop(): Promise<void> {
+    const transport = this.room.connection.transport as { ws?: { terminate?: () => void } };
+    if (transport.ws?.terminate) transport.ws.terminate();
+    else this.room.connection.close(4999, "dropped");
+    await waitFor(() => this.leftWith !== undefined);
+  }
+
+  /** Takes the seat back with the reconnection token of the dropped connection. */
+  async reconnect(): Promise<Player> {
+    const room = await this.client.reconnect(this.room.reconnectionToken);
+    const p = new Player(room, this.client);
+    p.welcome = this.welcome;
+    await waitFor(() => p.state.code);
+    return p;
+  }
+
+  async leave(): Promise<void> {
+    if (this.leftWith !== undefined || !this.room.connection.isOpen) return;
+    await this.room.leave(true).catch(() => undefined);
   }
 }
 
@@ -75,7 +180,10 @@ export async function join(url: string, code: string, options: Record<string, un
   return p;
 }
 
-/** The error code of a refused join ("room_locked", …), from the ServerError the SDK throws. */
+/**
+ * The error code of a refused join ("room_locked", …), from the ServerError the SDK throws;
+ * `other:<code>:<message>` for errors that are not the room's (the SDK's 4212 "not found").
+ */
 export async function joinFails(url: string, code: string, options: Record<string, unknown>): Promise<string> {
   try {
     const p = await join(url, code, options);
@@ -99,3 +207,78 @@ export async function waitFor<T>(probe: () => T | undefined | null | false, time
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Everyone a test file connected, so afterAll can close them all before the server. */
+export class Cast {
+  readonly players: Player[] = [];
+
+  async join(url: string, code: string, options: Record<string, unknown>): Promise<Player> {
+    const p = await join(url, code, options);
+    this.players.push(p);
+    return p;
+  }
+
+  add(p: Player): Player {
+    this.players.push(p);
+    return p;
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(this.players.map((p) => p.leave()));
+  }
+}
+
+/** A session with its teacher connected. */
+export async function hostSession(url: string, cast: Cast, body: Record<string, unknown> = {}): Promise<{ code: string; hostSecret: string; host: Player }> {
+  const s = await createSession(url, body);
+  const host = await cast.join(url, s.code, { hostSecret: s.hostSecret });
+  return { ...s, host };
+}
+
+/** lobby → briefing → playing, waiting for each phase to reach `watcher`'s state. */
+export async function startRound(host: Player, watchers: Player[] = []): Promise<void> {
+  const phase = host.state.phase;
+  if (phase === "lobby" || phase === "over") {
+    expectOk(await host.host({ type: "start" }));
+    await waitFor(() => host.state.phase === "briefing");
+  }
+  expectOk(await host.host({ type: "start" }));
+  for (const p of [host, ...watchers]) await waitFor(() => p.state.phase === "playing");
+}
+
+export function expectOk(r: ResultMessage): Extract<ResultMessage, { ok: true }> {
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
+  return r;
+}
+
+export function errorCode(r: ResultMessage): string {
+  return r.ok ? "ok" : r.error.code;
+}
+
+/** What a player can see of a datacenter's build-out (not money or load, which move every tick). */
+export function layout(dc: DatacenterState | undefined): string {
+  if (!dc) return "none";
+  return JSON.stringify({
+    servers: dc.servers.map((s: ServerState) => `${s.id}:${s.model}:${s.layer}:${s.failedUntil}`),
+    vms: dc.vms.map((v) => `${v.id}@${v.server}`),
+    instances: dc.instances.map((i) => `${i.id}:${i.app}@${i.host}`),
+  });
+}
+
+/** Instances running on a server or VM (or, without `host`, anywhere in the datacenter). */
+export function instancesOn(dc: DatacenterState | undefined, host?: string): InstanceState[] {
+  return (dc?.instances ?? []).filter((i) => host === undefined || i.host === host);
+}
+
+export function commandFeed(dc: DatacenterState | undefined): { tick: number; seat: number; who: string; data: string }[] {
+  return (dc?.feed ?? []).filter((f) => f.kind === "command").map((f) => ({ tick: f.tick, seat: f.seat, who: f.who, data: f.data }));
+}
+
+/** waitFor for an asynchronous probe (an HTTP status, …). */
+export async function waitUntil(probe: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!(await probe())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting (${probe.toString().slice(0, 80)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
