@@ -2,6 +2,7 @@ import { Room, ServerError, type Client } from "@colyseus/core";
 import { StateView, type ArraySchema } from "@colyseus/schema";
 import type { Delayed } from "@colyseus/timer";
 import { SCENARIOS } from "../../shared/scenarios";
+import { checkCommand } from "../../shared/engine/api";
 import type { BotName } from "../../shared/bots/names";
 import type { GameEvent } from "../../shared/engine/types";
 import { buildReport, type RoundReport } from "../../shared/debrief/report";
@@ -11,7 +12,7 @@ import { JOIN_ERROR_CODE, KICKED_CLOSE_CODE, SESSION_ENDED_CLOSE_CODE, type Prot
 import { LIMITS } from "../../shared/protocol/limits";
 import {
   C2S, ChooseTeamSchema, CommandMessageSchema, HostMessageSchema, JoinOptionsSchema, S2C,
-  type HostCommand, type ResultMessage, type WelcomeMessage, type WireError,
+  type AppliedMessage, type HostCommand, type ResultMessage, type WelcomeMessage, type WireError,
 } from "../../shared/protocol/messages";
 import { HOST_SEAT, type Phase, type Role } from "../../shared/protocol/phases";
 import { RateLimiter } from "../session/RateLimiter";
@@ -94,7 +95,10 @@ export class ClassRoom extends Room<ClassState> {
     this.onMessage(C2S.command, (client, message) => this.guard(client, C2S.command, message, () => this.onCommand(client, message)));
     this.onMessage(C2S.host, (client, message) => this.guard(client, C2S.host, message, () => this.onHost(client, message)));
     this.onMessage(C2S.chooseTeam, (client, message) => this.guard(client, C2S.chooseTeam, message, () => this.onChooseTeam(client, message)));
-    this.onMessage("*", (client, type) => this.sendError(client, { code: "unknown_message", params: { type: String(type).slice(0, 40) } }, String(type).slice(0, 40)));
+    this.onMessage("*", (client, type, message) => {
+      const name = String(type).slice(0, 40);
+      this.guard(client, name, message, () => this.refuse(client, message, { code: "unknown_message", params: { type: name } }, name));
+    });
     this.armIdleTimer();
   }
 
@@ -262,19 +266,26 @@ export class ClassRoom extends Room<ClassState> {
     } catch {
       size = Infinity;
     }
-    if (size > LIMITS.payloadMaxBytes) return this.sendError(client, { code: "payload_too_large", params: { max: LIMITS.payloadMaxBytes } }, type);
-    if (!conn.limiter.take(this.now())) return this.sendError(client, { code: "rate_limited", params: { perSecond: LIMITS.ratePerSecond } }, type);
+    if (size > LIMITS.payloadMaxBytes) return this.refuse(client, message, { code: "payload_too_large", params: { max: LIMITS.payloadMaxBytes } }, type);
+    if (!conn.limiter.take(this.now())) return this.refuse(client, message, { code: "rate_limited", params: { perSecond: LIMITS.ratePerSecond } }, type);
     try {
       run();
     } catch (e) {
       // A bug must cost one message, never the room.
       console.error(`room ${this.roomId}: ${type} failed`, e);
-      this.sendError(client, { code: "bad_message", params: { type } }, type);
+      this.refuse(client, message, { code: "bad_message", params: { type } }, type);
     }
   }
 
-  sendError(client: Client, error: WireError, type?: string): void {
-    client.send(S2C.error, { error, type });
+  sendError(client: Client, error: WireError, type?: string, id?: number): void {
+    client.send(S2C.error, id === undefined ? { error, type } : { error, type, id });
+  }
+
+  /** Refuses a message unread, echoing its request id when one can be read so the sender's wait ends. */
+  private refuse(client: Client, message: unknown, error: WireError, type: string): void {
+    const id = (message as { id?: unknown } | null)?.id;
+    const known = typeof id === "number" && Number.isInteger(id) && id >= 0 && id <= 2_147_483_647;
+    this.sendError(client, error, type, known ? id : undefined);
   }
 
   sendResult(client: Client, result: ResultMessage): void {
@@ -283,7 +294,7 @@ export class ClassRoom extends Room<ClassState> {
 
   private onCommand(client: Client, message: unknown): void {
     const parsed = CommandMessageSchema.safeParse(message);
-    if (!parsed.success) return this.sendError(client, badMessage(parsed.error), C2S.command);
+    if (!parsed.success) return this.refuse(client, message, badMessage(parsed.error), C2S.command);
     const { id, command } = parsed.data;
     const conn = client.userData as Conn;
     const seat = this.roster.get(conn.seat);
@@ -292,18 +303,27 @@ export class ClassRoom extends Room<ClassState> {
     if (seat.team < 0) return refuse({ code: "no_team", params: {} });
     if (this.phase !== "playing" || !this.round) return refuse({ code: "not_playing", params: { phase: this.phase } });
     if (this.bots[seat.team]) return refuse({ code: "team_is_bot", params: { team: seat.team } });
+    // The engine's verdict on the state as it is now, at once; the tick applies it (and could
+    // still refuse it if a teammate's command changed things first: the `applied` message says).
+    const verdict = checkCommand(this.round.state, seat.team, command);
+    if (verdict) return refuse(verdict);
     const error = this.round.enqueue({
       input: { kind: "command", seat: seat.seat, team: seat.team, command },
       client: client.sessionId,
       requestId: id,
-      reply: (outcome) => this.sendResult(client, { id, ...outcome }),
+      reply: (outcome) => this.sendApplied(client, { id, ...outcome }),
     });
-    if (error) refuse(error);
+    if (error) return refuse(error);
+    this.sendResult(client, { id, ok: true, tick: this.round.state.tick, queued: true });
+  }
+
+  sendApplied(client: Client, applied: AppliedMessage): void {
+    client.send(S2C.applied, applied);
   }
 
   private onChooseTeam(client: Client, message: unknown): void {
     const parsed = ChooseTeamSchema.safeParse(message);
-    if (!parsed.success) return this.sendError(client, badMessage(parsed.error), C2S.chooseTeam);
+    if (!parsed.success) return this.refuse(client, message, badMessage(parsed.error), C2S.chooseTeam);
     const { id, team } = parsed.data;
     const conn = client.userData as Conn;
     const seat = this.roster.get(conn.seat);
@@ -333,13 +353,13 @@ export class ClassRoom extends Room<ClassState> {
 
   private onHost(client: Client, message: unknown): void {
     const parsed = HostMessageSchema.safeParse(message);
-    if (!parsed.success) return this.sendError(client, badMessage(parsed.error), C2S.host);
+    if (!parsed.success) return this.refuse(client, message, badMessage(parsed.error), C2S.host);
     const { id, action } = parsed.data;
     const conn = client.userData as Conn;
     if (conn.role !== "host") return this.sendResult(client, { id, ok: false, error: { code: "not_host", params: {} } });
     const error = runHostCommand(this, client, id, action);
     if (error) this.sendResult(client, { id, ok: false, error });
-    else if (action.type !== "incident") this.sendResult(client, { id, ok: true, tick: this.state.tick });
+    else this.sendResult(client, { id, ok: true, tick: this.state.tick, ...(action.type === "incident" ? { queued: true } : {}) });
   }
 
   // ── configuration and teams ──────────────────────────────────────────────
@@ -513,6 +533,14 @@ export class ClassRoom extends Room<ClassState> {
     const round = this.round;
     if (!round) return;
     this.stopClock();
+    if (round.state.tick === 0) {
+      // Called off during the briefing: nothing was played, so there is nothing to debrief.
+      round.discard();
+      this.round = null;
+      this.state.round.number -= 1;
+      this.setPhase(this.reports.length > 0 ? "over" : "lobby");
+      return;
+    }
     const final = round.finish(endedBy);
     const report = buildReport(this.state.round.number, round.state, final.results, round.series, round.log.entries);
     this.reports.push(report);

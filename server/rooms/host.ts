@@ -55,7 +55,7 @@ export function runHostCommand(room: ClassRoom, client: Client, id: number, acti
         input: { kind: "incident", seat: 0, action: { type: "incident", ...rest } as HostAction },
         client: client.sessionId,
         requestId: id,
-        reply: (outcome) => room.sendResult(client, { id, ...outcome }),
+        reply: (outcome) => room.sendApplied(client, { id, ...outcome }),
       });
     }
     case "kick": {

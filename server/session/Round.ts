@@ -16,6 +16,8 @@ export interface LogSink {
   start(log: MatchLogFile): void;
   append(entry: LogEntry): void;
   finish(final: LogFinal): void;
+  /** The round was called off before its first tick. */
+  discard?(): void;
 }
 
 export type Input =
@@ -158,6 +160,13 @@ export class Round {
   setBot(team: number, bot: BotName | null): void {
     this.bots[team] = bot ? makeBot(bot, this.state.seed + team * 7919) : null;
     this.append({ tick: this.state.tick, type: "bot", team, bot });
+  }
+
+  /** Drops a round that never started: inputs waiting are refused and the log sink forgets it. */
+  discard(): void {
+    for (const item of this.queue.splice(0)) item.reply({ ok: false, error: { code: "round_over", params: { tick: 0 } } });
+    this.queuedBy.clear();
+    this.sink?.discard?.();
   }
 
   /** Ends the round (by time or by the host): inputs still waiting are refused, results are fixed. */

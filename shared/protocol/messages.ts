@@ -112,6 +112,8 @@ export interface ErrorMessage {
   error: WireError;
   /** The message type that was refused, when known. */
   type?: string;
+  /** The refused request's id, when it could be read: that request is settled by this error. */
+  id?: number;
 }
 
 export interface NoticeMessage {

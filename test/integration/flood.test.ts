@@ -42,7 +42,7 @@ describe("flood", () => {
     expect(ann.results.size).toBeGreaterThanOrEqual(LIMITS.rateBurst / 2);
     expect(ann.results.size).toBeLessThanOrEqual(LIMITS.rateBurst + 10);
     expect(limited().length).toBeGreaterThanOrEqual(FLOOD - LIMITS.rateBurst - 10);
-    expect(limited()[0]).toEqual({ type: C2S.command, error: { code: "rate_limited", params: { perSecond: LIMITS.ratePerSecond } } });
+    expect(limited()[0]).toMatchObject({ type: C2S.command, error: { code: "rate_limited", params: { perSecond: LIMITS.ratePerSecond } } });
     expect(ann.errors.length).toBe(limited().length);
 
     // What was let through was played: one feed line per server bought.

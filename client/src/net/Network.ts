@@ -6,7 +6,7 @@ import { Client, type Room } from "colyseus.js";
 import { JOIN_ERROR_CODE, KICKED_CLOSE_CODE, SESSION_ENDED_CLOSE_CODE } from "../../../shared/protocol/codes";
 import { LIMITS } from "../../../shared/protocol/limits";
 import {
-  C2S, S2C, type AppliedMessage, type HostCommand, type KickedMessage, type NoticeMessage, type ResultMessage,
+  C2S, S2C, type AppliedMessage, type ErrorMessage, type HostCommand, type KickedMessage, type NoticeMessage, type ResultMessage,
   type WelcomeMessage, type WireError,
 } from "../../../shared/protocol/messages";
 import type { RoundSeries } from "../../../shared/debrief/series";
@@ -136,7 +136,10 @@ export class Network {
     try {
       room = await this.client.joinById(code, { ...options, lang: document.documentElement.lang === "zh-CN" ? "zh-CN" : "en" });
     } catch (e) {
-      throw toJoinError(e);
+      const err = toJoinError(e);
+      // A room that ended a while ago is gone from the server; its status still says so.
+      if (err.code === "room_not_found" && (await sessionStatus(code)).status === "ended") throw new JoinError("session_ended");
+      throw err;
     }
     this.bind(room, code, role);
   }
@@ -162,7 +165,13 @@ export class Network {
       done?.(m);
     });
     room.onMessage(S2C.applied, (m: AppliedMessage) => this.emit("applied", m));
-    room.onMessage(S2C.error, (m: { error: WireError; type?: string }) => this.emit("error", m));
+    room.onMessage(S2C.error, (m: ErrorMessage) => {
+      const done = m.id === undefined ? undefined : this.pending.get(m.id);
+      if (done && m.id !== undefined) {
+        this.pending.delete(m.id);
+        done({ id: m.id, ok: false, error: m.error });
+      } else this.emit("error", m);
+    });
     room.onMessage(S2C.notice, (m: NoticeMessage) => this.emit("notice", m));
     room.onMessage(S2C.history, (m: NetEvents["history"]) => this.emit("history", m));
     room.onMessage(S2C.debrief, (m: NetEvents["debrief"]) => this.emit("debrief", m));

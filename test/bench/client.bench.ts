@@ -1,0 +1,99 @@
+/**
+ * Team-view frame-time benchmark in headless Chromium: a team with 40 servers and a few hundred
+ * containers, the state updating every tick (4 ticks/s), frame times measured with
+ * requestAnimationFrame. Prints one JSON object. Goal: p95 under 16.7 ms.
+ *   npm run build && npm run bench:client
+ */
+import { performance } from "node:perf_hooks";
+import { Client, type Room } from "colyseus.js";
+import { startApp } from "../../server/app";
+import { C2S, S2C } from "../../shared/protocol/messages";
+import { desktop, launch } from "../browser/browser";
+import { CLIENT_DIST } from "../browser/build";
+import { percentile } from "./stats";
+
+const PORT = 2720;
+const BASE = `http://localhost:${PORT}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function quiet(room: Room): void {
+  for (const type of Object.values(S2C)) room.onMessage(type, () => {});
+}
+
+/** Sends commands at a pace the rate limiter allows (10/s). */
+async function paced(room: Room, commands: unknown[]): Promise<void> {
+  let id = 1000;
+  for (const command of commands) {
+    room.send(C2S.command, { id: id++, command });
+    await sleep(110);
+  }
+}
+
+async function main(): Promise<void> {
+  const app = await startApp({ port: PORT, staticDir: CLIENT_DIST });
+  const browser = await launch();
+  try {
+    const res = await fetch(`${BASE}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const { code, hostSecret } = (await res.json()) as { code: string; hostSecret: string };
+    const host = await new Client(`ws://localhost:${PORT}`).joinById(code, { hostSecret });
+    quiet(host);
+    host.send(C2S.host, { id: 1, action: { type: "configure", scenario: "free-play", budget: 100_000_000, tickRate: 4 } });
+    const builder = await new Client(`ws://localhost:${PORT}`).joinById(code, { nickname: "builder" });
+    quiet(builder);
+    builder.send(C2S.chooseTeam, { id: 1, team: 0 });
+
+    const { page } = await desktop(browser, "en");
+    await page.goto(`${BASE}/join/${code}`);
+    await page.getByTestId("join-nickname").fill("viewer");
+    await page.getByTestId("join-submit").click();
+    await page.getByTestId("pick-team-0").click();
+    await sleep(300);
+    host.send(C2S.host, { id: 2, action: { type: "start" } });
+    await sleep(300);
+    host.send(C2S.host, { id: 3, action: { type: "start" } });
+    await page.getByTestId("play-view").waitFor();
+
+    // 40 servers: the three the scenario gives plus 37 large ones, each a container host full of apps.
+    await paced(builder, Array.from({ length: 37 }, () => ({ type: "buyServer", model: "large" })));
+    await sleep(500);
+    const ids = await page.evaluate(() => (window as unknown as { __spikeday: { servers(): string[] } }).__spikeday.servers());
+    await paced(builder, ids.map((server) => ({ type: "installLayer", server, layer: "container-host" })));
+    const apps = ["web", "grades", "web", "payment", "web", "grades", "enroll"].filter((a) => a !== "enroll");
+    const deploys = ids.flatMap((server, k) => (k < 3 ? [] : apps.map((app) => ({ type: "deploy", target: server, app, cpu: 2000 }))));
+    await paced(builder, deploys);
+    await sleep(3000);
+
+    const frames = await page.evaluate(async () => {
+      const times: number[] = [];
+      let last = performance.now();
+      await new Promise<void>((done) => {
+        const end = last + 20_000;
+        const step = (now: number) => {
+          times.push(now - last);
+          last = now;
+          if (now < end) requestAnimationFrame(step);
+          else done();
+        };
+        requestAnimationFrame(step);
+      });
+      return times;
+    });
+    const counts = await page.evaluate(() => {
+      const s = (window as unknown as { __spikeday: { servers(): string[]; instances(): number } }).__spikeday;
+      return { servers: s.servers().length, instances: s.instances() };
+    });
+    const renderer = await page.evaluate(() => (document.querySelector("canvas")?.getContext("webgl2") || document.querySelector("canvas")?.getContext("webgl") ? "webgl" : "canvas"));
+    console.log(JSON.stringify({
+      name: "team-view-40-servers", ...counts, ticksPerSecond: 4, seconds: 20, frames: frames.length, renderer,
+      frameMsP50: Number(percentile(frames, 50).toFixed(2)), frameMsP95: Number(percentile(frames, 95).toFixed(2)),
+      frameMsP99: Number(percentile(frames, 99).toFixed(2)),
+    }));
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+  void performance;
+  process.exit(0);
+}
+
+void main();
