@@ -2,7 +2,6 @@ import { Room, ServerError, type Client } from "@colyseus/core";
 import { StateView, type ArraySchema } from "@colyseus/schema";
 import type { Delayed } from "@colyseus/timer";
 import { SCENARIOS } from "../../shared/scenarios";
-import { checkCommand } from "../../shared/engine/api";
 import type { BotName } from "../../shared/bots/names";
 import type { GameEvent } from "../../shared/engine/types";
 import { buildReport, type RoundReport } from "../../shared/debrief/report";
@@ -303,10 +302,7 @@ export class ClassRoom extends Room<ClassState> {
     if (seat.team < 0) return refuse({ code: "no_team", params: {} });
     if (this.phase !== "playing" || !this.round) return refuse({ code: "not_playing", params: { phase: this.phase } });
     if (this.bots[seat.team]) return refuse({ code: "team_is_bot", params: { team: seat.team } });
-    // The engine's verdict on the state as it is now, at once; the tick applies it (and could
-    // still refuse it if a teammate's command changed things first: the `applied` message says).
-    const verdict = checkCommand(this.round.state, seat.team, command);
-    if (verdict) return refuse(verdict);
+    // Answered at once with the engine's verdict (see Round.enqueue); applied on the tick.
     const error = this.round.enqueue({
       input: { kind: "command", seat: seat.seat, team: seat.team, command },
       client: client.sessionId,

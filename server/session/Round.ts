@@ -57,6 +57,8 @@ export class Round {
   private readonly bots: (Bot | null)[];
   private readonly sink?: LogSink;
   private finalised: LogFinal | null = null;
+  /** The state with this tick's queued commands applied (made on the first one, dropped each tick). */
+  private preview: MatchState | null = null;
 
   constructor(init: RoundInit) {
     this.state = createMatch(init.settings, init.seed);
@@ -88,10 +90,21 @@ export class Round {
   }
 
   /** Queues an input for the next tick; refuses when the client or the room has too many waiting. */
+  /**
+   * Queues an input for the next tick. A team command is first tried on a preview of the state as
+   * it will be once everything already queued is applied, so its sender hears the engine's verdict
+   * at once, and commands that build on each other (install a layer, then deploy on it) can be sent
+   * within the same tick. Refused when the client or the room has too many waiting.
+   */
   enqueue(item: QueuedInput): WireError | null {
     const mine = this.queuedBy.get(item.client) ?? 0;
     if (mine >= LIMITS.queuePerClient || this.queue.length >= LIMITS.queuePerRoom) {
       return { code: "queue_full", params: { waiting: mine, limit: LIMITS.queuePerClient } };
+    }
+    if (item.input.kind === "command") {
+      this.preview ??= structuredClone(this.state);
+      const r = applyCommand(this.preview, item.input.team, item.input.command);
+      if (!r.ok) return r.error;
     }
     this.queue.push(item);
     this.queuedBy.set(item.client, mine + 1);
@@ -121,6 +134,7 @@ export class Round {
     if (this.over) return;
     const t = this.state.tick;
     const batch = this.queue.splice(0);
+    this.preview = null;
     this.queuedBy.clear();
     for (const item of batch) this.applyQueued(item, t, teamOf);
     this.bots.forEach((bot, team) => {

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     builder.send(C2S.chooseTeam, { id: 1, team: 0 });
 
     const { page } = await desktop(browser, "en");
+    page.on("pageerror", (e) => console.error("page error:", e.message));
     await page.goto(`${BASE}/join/${code}`);
     await page.getByTestId("join-nickname").fill("viewer");
     await page.getByTestId("join-submit").click();
@@ -78,6 +79,13 @@ async function main(): Promise<void> {
       });
       return times;
     });
+    if (process.env.DIAG) {
+      for (const [label, js] of [["canvas hidden", "document.querySelector('canvas').style.display='none'"], ["dom hidden", "document.querySelector('canvas').style.display='';document.querySelector('.side.right').style.display='none';document.querySelector('.side.left').style.display='none'"]]) {
+        await page.evaluate(js);
+        const f = await page.evaluate(`new Promise((done) => { const t = []; let last = performance.now(); const end = last + 4000; const step = (now) => { t.push(now - last); last = now; if (now < end) requestAnimationFrame(step); else done(t); }; requestAnimationFrame(step); })`) as number[];
+        console.log(label, percentile(f, 50).toFixed(1), percentile(f, 95).toFixed(1));
+      }
+    }
     const counts = await page.evaluate(() => {
       const s = (window as unknown as { __spikeday: { servers(): string[]; instances(): number } }).__spikeday;
       return { servers: s.servers().length, instances: s.instances() };

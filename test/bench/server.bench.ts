@@ -84,7 +84,7 @@ async function joinStudent(code: string, n: number, team: number): Promise<Stude
   return s;
 }
 
-interface DcView { team: number; servers: { id: string; layer: string; instances: { id: string }[] }[] }
+interface DcView { team: number; servers: { id: string; layer: string }[]; instances: { id: string }[] }
 
 /** A plausible action: install a container host, deploy a web container, or remove one. */
 function nextCommand(s: Student): unknown {
@@ -93,7 +93,7 @@ function nextCommand(s: Student): unknown {
   if (!dc || dc.servers.length === 0) return { type: "buyServer", model: "small" };
   const bare = dc.servers.find((sv) => sv.layer === "");
   if (bare) return { type: "installLayer", server: bare.id, layer: "container-host" };
-  const all = dc.servers.flatMap((sv) => sv.instances);
+  const all = [...dc.instances];
   if (all.length > 6 || (all.length > 0 && Math.random() < 0.4)) return { type: "remove", instance: all[Math.floor(Math.random() * all.length)].id };
   return { type: "deploy", target: dc.servers[Math.floor(Math.random() * dc.servers.length)].id, app: "web", cpu: 500 };
 }

@@ -15,8 +15,12 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
 
+/** Functions handed to page.evaluate are transpiled by tsx, which may wrap them in `__name()`. */
+const NAME_SHIM = "window.__name = (f) => f;";
+
 export async function desktop(browser: Browser, lang: "en" | "zh-CN" = "en"): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: lang });
+  await ctx.addInitScript({ content: NAME_SHIM });
   await ctx.addInitScript((l) => localStorage.setItem("spikeday.lang", JSON.stringify(l)), lang);
   return { ctx, page: await ctx.newPage() };
 }
@@ -24,6 +28,7 @@ export async function desktop(browser: Browser, lang: "en" | "zh-CN" = "en"): Pr
 /** A 390×844 touch phone. */
 export async function phone(browser: Browser, lang: "en" | "zh-CN" = "en"): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: lang });
+  await ctx.addInitScript({ content: NAME_SHIM });
   await ctx.addInitScript((l) => localStorage.setItem("spikeday.lang", JSON.stringify(l)), lang);
   return { ctx, page: await ctx.newPage() };
 }

@@ -32,6 +32,9 @@ export class DatacenterScene extends Phaser.Scene {
   private frame: Frame = { servers: [], tick: 0, startMinute: 0 };
   private g!: Phaser.GameObjects.Graphics;
   private overlay!: Phaser.GameObjects.Graphics;
+  /** Everything drawn on redraw, baked into `baked` so a frame costs one textured quad. */
+  private content!: Phaser.GameObjects.Container;
+  private baked!: Phaser.GameObjects.RenderTexture;
   private readonly texts = new Map<string, Phaser.GameObjects.Text>();
   private selected: string | null = null;
   private highlight: { box: Rect; ok: boolean } | null = null;
@@ -44,7 +47,12 @@ export class DatacenterScene extends Phaser.Scene {
   }
 
   create(): void {
-    this.g = this.add.graphics();
+    // The racks change a few times a second at most, but the browser wants 60 frames: draw them
+    // into a texture when they change and show only that texture in between.
+    this.g = this.make.graphics({}, false);
+    this.content = this.make.container({ x: 0, y: 0 }, false);
+    this.content.add(this.g);
+    this.baked = this.add.renderTexture(0, 0, Math.max(1, this.scale.width), Math.max(1, this.scale.height)).setOrigin(0, 0);
     this.overlay = this.add.graphics().setDepth(10);
     this.ready = true;
     this.scale.on("resize", () => { this.dirty = true; });
@@ -137,8 +145,9 @@ export class DatacenterScene extends Phaser.Scene {
   private text(key: string, x: number, y: number, value: string, size = 12, color = "#ffffff"): void {
     let tx = this.texts.get(key);
     if (!tx) {
-      tx = this.add.text(x, y, value, { fontFamily: "system-ui, 'Noto Sans CJK SC', sans-serif", fontSize: `${size}px`, color }).setDepth(5);
+      tx = this.make.text({ x, y, text: value, style: { fontFamily: "system-ui, 'Noto Sans CJK SC', sans-serif", fontSize: `${size}px`, color } }, false);
       tx.setResolution(Math.min(2, window.devicePixelRatio || 1));
+      this.content.add(tx);
       this.texts.set(key, tx);
     } else {
       if (tx.text !== value) tx.setText(value);
@@ -163,13 +172,19 @@ export class DatacenterScene extends Phaser.Scene {
       const f = sl.frame;
       const delivering = tick < s.readyAt;
       const failed = s.failedUntil > tick;
-      g.fillStyle(COLORS.frame, delivering ? 0.45 : 1).fillRoundedRect(f.x, f.y, f.w, f.h, 6);
-      g.lineStyle(failed ? 3 : 1, failed ? COLORS.failed : COLORS.frameLine, 1).strokeRoundedRect(f.x, f.y, f.w, f.h, 6);
+      g.fillStyle(COLORS.frame, delivering ? 0.45 : 1).fillRect(f.x, f.y, f.w, f.h);
+      g.lineStyle(failed ? 3 : 1, failed ? COLORS.failed : COLORS.frameLine, 1).strokeRect(f.x, f.y, f.w, f.h);
       g.fillStyle(COLORS.bar, 1).fillRect(sl.bar.x, sl.bar.y, sl.bar.w, sl.bar.h);
       this.text(`${s.id}:h`, f.x + 6, f.y + 4, this.header(s, tick, startMinute), 12, failed ? "#ffb38a" : "#e8eef5");
       for (const b of sl.boxes) this.drawBox(b, s, tick);
     }
     for (const tx of this.texts.values()) if (!tx.getData("used")) tx.setVisible(false);
+    const w = Math.max(1, Math.ceil(this.scale.width));
+    const h = Math.max(1, Math.ceil(Math.max(this.layout.height, this.scale.height)));
+    if (this.baked.width !== w || this.baked.height !== h) this.baked.resize(w, h);
+    this.baked.clear();
+    this.baked.draw(this.content, 0, 0);
+    this.baked.render();
     this.drawOverlay();
   }
 
@@ -223,7 +238,7 @@ export class DatacenterScene extends Phaser.Scene {
       return;
     }
     if (b.kind === "server" && this.selected === b.id) {
-      g.lineStyle(3, COLORS.select, 1).strokeRoundedRect(b.x - 2, b.y - 2, b.w + 4, b.h + 4, 7);
+      g.lineStyle(3, COLORS.select, 1).strokeRect(b.x - 2, b.y - 2, b.w + 4, b.h + 4);
     }
   }
 

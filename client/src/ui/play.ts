@@ -24,6 +24,26 @@ export interface PlayContext {
   history: LiveHistory;
 }
 
+/**
+ * WebGL when the browser has a real GPU; plain canvas when its WebGL is a software rasterizer
+ * (SwiftShader, llvmpipe), where compositing a WebGL canvas every frame costs more than drawing
+ * one baked image in 2D. `?renderer=webgl|canvas` overrides, for measuring.
+ */
+function rendererType(): number {
+  const forced = new URLSearchParams(location.search).get("renderer");
+  if (forced === "canvas") return Phaser.CANVAS;
+  if (forced === "webgl") return Phaser.WEBGL;
+  try {
+    const gl = document.createElement("canvas").getContext("webgl");
+    const info = gl?.getExtension("WEBGL_debug_renderer_info");
+    const name = info && gl ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : "";
+    if (!gl || /swiftshader|llvmpipe|software/i.test(name)) return Phaser.CANVAS;
+  } catch {
+    return Phaser.CANVAS;
+  }
+  return Phaser.WEBGL;
+}
+
 /** Minutes from now until the forecast spike (null when there is none or it has begun). */
 export function spikeCountdown(view: ClassView): number | null {
   const scn = SCENARIOS[view.round.scenario as ScenarioId];
@@ -62,7 +82,7 @@ export class PlayView {
       dragVm: (vm, e) => startDrag({ kind: "migrate", vm }, `${vm} →`, e, this.dragTarget()),
     });
     this.game = new Phaser.Game({
-      type: Phaser.AUTO, parent: this.canvasWrap, backgroundColor: "#1b2129", banner: false,
+      type: rendererType(), parent: this.canvasWrap, backgroundColor: "#1b2129", banner: false,
       scale: { mode: Phaser.Scale.RESIZE, width: "100%", height: "100%" },
       render: { antialias: true }, scene: this.scene,
     });
