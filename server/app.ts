@@ -6,17 +6,12 @@ import express from "express";
 import { Server, matchMaker } from "@colyseus/core";
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
-import { ClassRoom, type ClassRoomOptions, type RoomServices } from "./rooms/ClassRoom";
-import { claimCode, hasEnded, releaseCode } from "./session/registry";
-import { hashSecret, newRoomCode, newSecret } from "./session/secrets";
-import { normalizeNickname } from "./session/nickname";
-import { RateLimiter } from "./session/RateLimiter";
+import { ClassRoom, type RoomServices } from "./rooms/ClassRoom";
+import { ROOM_NAME, sessionRoutes } from "./http/sessions";
 
 // @colyseus/ws-transport's ESM build reads `WebSocket.Server`, which only ws's CommonJS entry
 // attaches; loading that entry once makes the ESM import see it.
 createRequire(import.meta.url)("ws");
-
-export const ROOM_NAME = "class";
 
 // One tick's patch is encoded into one buffer, once per client (each has its own view), so it
 // grows with the class: 110 KB when 60 students each buy a server in the same tick, 1.4 MB when
@@ -43,35 +38,6 @@ export interface RunningApp {
 
 const DEFAULT_STATIC = fileURLToPath(new URL("../client/dist", import.meta.url));
 
-/** Creates a class room with a fresh code and host secret; only the server does this. */
-export async function createSession(practice: boolean, hostNickname?: string): Promise<{ code: string; hostSecret: string }> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const code = newRoomCode();
-    if (!claimCode(code)) continue;
-    const hostSecret = newSecret();
-    const options: ClassRoomOptions = { code, hostSecretHash: hashSecret(hostSecret), practice, hostNickname };
-    try {
-      const room = await matchMaker.createRoom(ROOM_NAME, options);
-      if (room.roomId !== code) throw new Error("room code not applied");
-      return { code, hostSecret };
-    } catch (e) {
-      releaseCode(code);
-      throw e;
-    }
-  }
-  throw new Error("no free room code");
-}
-
-function sessionStatus(code: string): { code: string; status: string; phase?: string; practice?: boolean } {
-  const room = matchMaker.getLocalRoomById(code) as ClassRoom | undefined;
-  if (room) {
-    const st = room.state;
-    const status = st.phase === "ended" ? "ended" : st.locked ? "locked" : room.roster.studentCount() >= st.config.maxStudents ? "full" : "open";
-    return { code, status, phase: st.phase, practice: st.practice };
-  }
-  return { code, status: hasEnded(code) ? "ended" : "unknown" };
-}
-
 export async function startApp(opts: AppOptions): Promise<RunningApp> {
   ClassRoom.services = opts.services ?? {};
   const app = express();
@@ -84,27 +50,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     res.json({ ok: true, rooms: rooms.roomCount, clients: rooms.ccu, uptimeS: Math.round((Date.now() - started) / 1000) });
   });
 
-  // Creating rooms is rationed per address: a class needs one, a script wants thousands.
-  const creators = new Map<string, RateLimiter>();
-  app.post("/api/sessions", async (req, res) => {
-    const ip = req.ip ?? "?";
-    let limiter = creators.get(ip);
-    if (!limiter) creators.set(ip, (limiter = new RateLimiter(20 / 60, 20, Date.now())));
-    if (!limiter.take(Date.now())) return void res.status(429).json({ error: { code: "too_many_sessions", params: {} } });
-    const practice = req.body?.practice === true;
-    const nickname = req.body?.nickname === undefined ? undefined : normalizeNickname(req.body.nickname);
-    if (nickname === null) return void res.status(400).json({ error: { code: "nickname_invalid", params: {} } });
-    try {
-      res.status(201).json(await createSession(practice, nickname));
-    } catch (e) {
-      console.error("create session failed", e);
-      res.status(500).json({ error: { code: "bad_options", params: {} } });
-    }
-  });
-  app.get("/api/sessions/:code", (req, res) => {
-    const code = String(req.params.code).toUpperCase().slice(0, 12);
-    res.json(sessionStatus(code));
-  });
+  app.use(sessionRoutes(opts.services?.store));
 
   const staticDir = opts.staticDir ?? (existsSync(DEFAULT_STATIC) ? DEFAULT_STATIC : undefined);
   if (staticDir) {

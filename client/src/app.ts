@@ -70,8 +70,16 @@ export class App {
     this.net.on("notice", (n) => { toast(`${t("play.notice")}: ${n.text}`, "info", 12000); this.setBanner(`${t("play.notice")}: ${n.text}`, "info"); });
     this.net.on("error", (e) => toast(errorText(e.error), "bad"));
     this.net.on("applied", (a) => { if (!a.ok) toast(errorText(a.error), "bad"); });
-    this.net.on("reconnecting", (r) => this.setBanner(t("common.reconnecting", { attempt: r.attempt }), "spike"));
-    this.net.on("reconnected", () => { this.setBanner("", ""); toast(t("common.reconnected"), "ok"); });
+    this.net.on("reconnecting", (r) => {
+      const text = r.interrupted ? t("common.interrupted") : t("common.reconnecting", { attempt: r.attempt });
+      if (this.body.isConnected) this.setBanner(text, "spike");
+      else this.showMessage(text);
+    });
+    this.net.on("reconnected", () => {
+      if (!this.body.isConnected) this.enterRoom();
+      this.setBanner("", "");
+      toast(t("common.reconnected"), "ok");
+    });
     this.net.on("closed", (c) => this.closed(c.reason));
     onLangChange(() => { this.screen = ""; this.teardown(); this.route(); });
     window.addEventListener("popstate", () => this.route());
@@ -104,6 +112,9 @@ export class App {
     } catch (e) {
       const code2 = e instanceof JoinError ? e.code : "connection_failed";
       const status = await sessionStatus(code);
+      // The server restarted while this session was open: wait for it to come back (the teacher's
+      // page rebuilds it), then take the seat back.
+      if (status.status === "interrupted") return void this.net.recover(code);
       history.replaceState({}, "", `/join/${code}`);
       this.showLanding(code, errorText({ code: status.status === "ended" ? "session_ended" : code2, params: {} }));
     }

@@ -7,10 +7,12 @@ import { performance } from "node:perf_hooks";
 import { BOT_NAMES, isBotName, type BotName } from "../../shared/bots";
 import { results, stateHash } from "../../shared/engine";
 import { SCENARIO_IDS, type ScenarioId } from "../../shared/scenarios";
-import { playToEnd, startBotMatch } from "../../shared/sim/run";
+import { startBotMatch } from "../../shared/sim/run";
+import { playLogged } from "../../shared/sim/log";
+import { writeFileSync } from "node:fs";
 import { formatTable } from "./table";
 
-const USAGE = `usage: npm run --silent sim -- --scenario <id> --bots <bot,bot,...> [--seed N] [--traffic PCT] [--json]
+const USAGE = `usage: npm run --silent sim -- --scenario <id> --bots <bot,bot,...> [--seed N] [--traffic PCT] [--json] [--log FILE]
   scenarios: ${SCENARIO_IDS.join(", ")}
   bots:      ${BOT_NAMES.join(", ")}`;
 
@@ -19,13 +21,13 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function parse(): { scenario: ScenarioId; bots: BotName[]; seed: number; traffic?: number; json: boolean } {
+function parse(): { scenario: ScenarioId; bots: BotName[]; seed: number; traffic?: number; json: boolean; log?: string } {
   let values;
   try {
     ({ values } = parseArgs({
       options: {
         scenario: { type: "string" }, bots: { type: "string" }, seed: { type: "string" },
-        traffic: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" },
+        traffic: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, log: { type: "string" },
       },
       strict: true, allowPositionals: false,
     }));
@@ -48,17 +50,25 @@ function parse(): { scenario: ScenarioId; bots: BotName[]; seed: number; traffic
     traffic = Number(values.traffic);
     if (!Number.isInteger(traffic) || traffic < 25 || traffic > 400) fail("--traffic must be an integer percentage from 25 to 400");
   }
-  return { scenario: scenario as ScenarioId, bots: bots as BotName[], seed, traffic, json: values.json ?? false };
+  if (values.log !== undefined && values.log.trim() === "") fail("--log needs a file name");
+  return { scenario: scenario as ScenarioId, bots: bots as BotName[], seed, traffic, json: values.json ?? false, log: values.log };
 }
 
 const args = parse();
 const match = startBotMatch(args.scenario, args.bots, args.seed, args.traffic ? { trafficPct: args.traffic } : {});
 let tickMs = 0;
-playToEnd(match, undefined, (run) => {
+const log = playLogged(match, args.bots, new Date().toISOString(), (run) => {
   const t0 = performance.now();
   run();
   tickMs += performance.now() - t0;
 });
+if (args.log) {
+  try {
+    writeFileSync(args.log, JSON.stringify(log));
+  } catch (e) {
+    fail(`cannot write ${args.log}: ${(e as Error).message}`);
+  }
+}
 const state = match.state;
 const dollars = (cents: number) => Math.round(cents) / 100;
 const pct = (bp: number) => bp / 100;

@@ -16,10 +16,13 @@ import {
 import { HOST_SEAT, type Phase, type Role } from "../../shared/protocol/phases";
 import { RateLimiter } from "../session/RateLimiter";
 import { Roster, type Seat } from "../session/Roster";
-import { Round, type LogSink } from "../session/Round";
+import { Round } from "../session/Round";
 import { normalizeNickname } from "../session/nickname";
 import { hashSecret, newSeed, secretMatches } from "../session/secrets";
 import { markEnded } from "../session/registry";
+import type { Store } from "../store/Store";
+import { StoreSink } from "../store/sink";
+import { restoreRoom, snapshotOf } from "./persistence";
 import { BannerState, ClassState, SeatState, TeamState } from "./schema/ClassState";
 import { FeedEntryState } from "./schema/DatacenterState";
 import { freshDatacenters, mirrorDatacenter, mirrorDemand, mirrorTeam } from "./mirror";
@@ -30,11 +33,14 @@ export interface ClassRoomOptions {
   hostSecretHash: string;
   practice?: boolean;
   hostNickname?: string;
+  /** Rebuild the session from the store (the server was restarted while it was open). */
+  recover?: boolean;
 }
 
-/** Services the app hands to rooms (persistence arrives with the match-log store). */
+/** Services the app hands to rooms. */
 export interface RoomServices {
-  logSink?: (room: string, round: number) => LogSink | undefined;
+  /** Sessions, rounds and match logs; without it (some tests) nothing is kept. */
+  store?: Store;
   now?: () => number;
 }
 
@@ -68,6 +74,7 @@ export class ClassRoom extends Room<ClassState> {
   private hostSecretHash = "";
   private tickTimer: Delayed | null = null;
   private idleTimer: Delayed | null = null;
+  private persistTimer: Delayed | null = null;
   private readonly connections = new Map<number, Set<Client>>();
 
   override onCreate(options: ClassRoomOptions): void {
@@ -94,6 +101,7 @@ export class ClassRoom extends Room<ClassState> {
     this.onMessage(C2S.command, (client, message) => this.guard(client, C2S.command, message, () => this.onCommand(client, message)));
     this.onMessage(C2S.host, (client, message) => this.guard(client, C2S.host, message, () => this.onHost(client, message)));
     this.onMessage(C2S.chooseTeam, (client, message) => this.guard(client, C2S.chooseTeam, message, () => this.onChooseTeam(client, message)));
+    if (options.recover && ClassRoom.services.store) restoreRoom(this, ClassRoom.services.store, options.code);
     this.onMessage("*", (client, type, message) => {
       const name = String(type).slice(0, 40);
       this.guard(client, name, message, () => this.refuse(client, message, { code: "unknown_message", params: { type: name } }, name));
@@ -151,6 +159,7 @@ export class ClassRoom extends Room<ClassState> {
     const welcome: WelcomeMessage = { seat: seat.seat, role: seat.role, seatToken: token, nickname: seat.nickname, team: seat.team };
     client.send(S2C.welcome, welcome);
     this.sendCatchUp(client, seat);
+    this.persist();
     this.round?.annotate({ tick: this.round.state.tick, type: "join", seat: seat.seat, nickname: seat.nickname, team: seat.team });
   }
 
@@ -345,6 +354,7 @@ export class ClassRoom extends Room<ClassState> {
         c.send(S2C.history, { round: this.state.round.number, tick: this.round.state.tick, series: seriesForTeam(this.round.series, team) });
       }
     }
+    this.persist();
   }
 
   private onHost(client: Client, message: unknown): void {
@@ -385,6 +395,7 @@ export class ClassRoom extends Room<ClassState> {
     if (c.scriptedIncidents !== undefined) cfg.scriptedIncidents = c.scriptedIncidents;
     if (c.maxStudents !== undefined) cfg.maxStudents = c.maxStudents;
     if (c.teams !== undefined) this.setTeams(c.teams);
+    this.persist();
   }
 
   setTeams(names: readonly string[]): void {
@@ -410,6 +421,7 @@ export class ClassRoom extends Room<ClassState> {
     this.bots[team] = bot;
     this.state.teams[team].bot = bot ?? "";
     this.round?.setBot(team, bot);
+    this.persist();
   }
 
   // ── rounds ─────────────────────────────────────────────────────────────────
@@ -430,12 +442,19 @@ export class ClassRoom extends Room<ClassState> {
       settings, seed: newSeed(), room: this.roomId, round: number,
       roster: this.roster.all().map((s) => ({ seat: s.seat, nickname: s.nickname, role: s.role, team: s.team })),
       bots: [...this.bots], startedAt: new Date(this.now()).toISOString(),
-      sink: ClassRoom.services.logSink?.(this.roomId, number),
+      sink: ClassRoom.services.store ? new StoreSink(ClassRoom.services.store, this.roomId) : undefined,
     });
-    const world = this.round.state.world;
+    this.showRound(this.round, number);
+    this.setPhase("briefing");
+    this.persist();
+  }
+
+  /** Puts a round's world in the synced state (and its datacenters, as they stand). */
+  private showRound(round: Round, number: number): void {
+    const world = round.state.world;
     const r = this.state.round;
     r.number = number;
-    r.scenario = settings.scenario;
+    r.scenario = round.state.scenario;
     r.ticks = world.ticks;
     r.startMinute = world.startMinute;
     r.budget = world.budget;
@@ -444,11 +463,27 @@ export class ClassRoom extends Room<ClassState> {
     setStrings(r.apps, world.apps);
     r.trafficPct = world.trafficPct;
     r.paymentIsolation = world.paymentIsolation;
-    r.tickRate = cfg.tickRate;
+    r.tickRate = this.state.config.tickRate;
     this.state.banners.clear();
     for (const dc of this.state.datacenters) dc.feed.clear();
     this.mirror([]);
-    this.setPhase("briefing");
+  }
+
+  /** Takes over a round rebuilt from its log after a restart: shown paused, for the teacher to resume. */
+  adoptRound(round: Round): void {
+    this.round = round;
+    this.showRound(round, round.log.header.round);
+    this.setPhase(round.state.tick > 0 ? "paused" : "briefing");
+  }
+
+  /** Saves who sits where and the setup (at most a few times a second). */
+  persist(): void {
+    const store = ClassRoom.services.store;
+    if (!store || this.persistTimer) return;
+    this.persistTimer = this.clock.setTimeout(() => {
+      this.persistTimer = null;
+      store.saveSnapshot(this.roomId, snapshotOf(this));
+    }, 200);
   }
 
   startClock(): void {
@@ -540,9 +575,12 @@ export class ClassRoom extends Room<ClassState> {
     const final = round.finish(endedBy);
     const report = buildReport(this.state.round.number, round.state, final.results, round.series, round.log.entries);
     this.reports.push(report);
+    const sinkId = (round.sink as StoreSink | undefined)?.id;
+    if (sinkId) ClassRoom.services.store?.saveReport(sinkId, report);
     this.mirror([]);
     this.setPhase("over");
     this.broadcast(S2C.debrief, { reports: this.reports });
+    this.persist();
   }
 
   endSession(): void {
@@ -550,6 +588,7 @@ export class ClassRoom extends Room<ClassState> {
     this.stopClock();
     this.setPhase("ended");
     markEnded(this.roomId);
+    ClassRoom.services.store?.endSession(this.roomId, new Date(this.now()).toISOString());
     this.broadcast(S2C.kicked, { reason: "session_ended" });
     this.clock.setTimeout(() => void this.disconnect(SESSION_ENDED_CLOSE_CODE), 500);
   }
@@ -563,6 +602,7 @@ export class ClassRoom extends Room<ClassState> {
       c.leave(KICKED_CLOSE_CODE);
     }
     this.connections.delete(seat.seat);
+    this.persist();
   }
 
   /** A room nobody has been in for 30 minutes is closed (its logs are already kept). */

@@ -20,6 +20,7 @@ export function runHostCommand(room: ClassRoom, client: Client, id: number, acti
     case "lock":
     case "unlock":
       room.state.locked = action.type === "lock";
+      room.persist();
       return null;
     case "start":
       if (phase === "lobby" || phase === "over") room.openBriefing();

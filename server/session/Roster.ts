@@ -23,6 +23,18 @@ export class Roster {
   private nextSeat = 1;
   private joins = 0;
 
+  /** Every seat as data (for the store), and back again after a restart. */
+  dump(): Seat[] {
+    return this.all().map((s) => ({ ...s }));
+  }
+
+  restore(seats: readonly Seat[]): void {
+    this.seats.clear();
+    for (const s of seats) this.seats.set(s.seat, { ...s, connected: false });
+    this.nextSeat = Math.max(1, ...seats.map((s) => s.seat + 1));
+    this.joins = Math.max(0, ...seats.map((s) => s.joinedOrder + 1));
+  }
+
   host(): Seat | undefined {
     return this.seats.get(HOST_SEAT);
   }

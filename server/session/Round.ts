@@ -1,13 +1,12 @@
 import {
-  advance, applyCommand, applyHostAction, createMatch, ENGINE_VERSION, isOver, results, stateHash,
+  advance, applyCommand, applyHostAction, createMatch, isOver, results, stateHash,
   type HostAction, type MatchSettings, type MatchState,
 } from "../../shared/engine";
-import { hashValue } from "../../shared/engine/hash";
 import { makeBot, type Bot, type BotName } from "../../shared/bots";
-import { SCENARIOS } from "../../shared/scenarios";
 import { emptySeries, recordTick, type RoundSeries } from "../../shared/debrief/series";
-import { HASH_EVERY_TICKS, LOG_FORMAT_VERSION, type LogEntry, type LogFinal, type MatchLogFile, type RosterEntry } from "../../shared/log/format";
+import { HASH_EVERY_TICKS, newLogHeader, type LogEntry, type LogFinal, type MatchLogFile, type RosterEntry } from "../../shared/log/format";
 import { BOT_SEAT } from "../../shared/protocol/phases";
+import { Replayer, type Divergence } from "../../shared/log/replay";
 import { LIMITS } from "../../shared/protocol/limits";
 import type { WireError } from "../../shared/protocol/messages";
 
@@ -18,6 +17,9 @@ export interface LogSink {
   finish(final: LogFinal): void;
   /** The round was called off before its first tick. */
   discard?(): void;
+  /** Brackets the entries of one tick (a store commits them together with the tick reached). */
+  beginTick?(): void;
+  commitTick?(tick: number): void;
 }
 
 export type Input =
@@ -42,6 +44,8 @@ export interface RoundInit {
   bots: (BotName | null)[];
   startedAt: string;
   sink?: LogSink;
+  /** Rebuild a round that was being played when the server stopped: its log, and how far it got. */
+  resume?: { log: MatchLogFile; tick: number };
 }
 
 /**
@@ -52,33 +56,40 @@ export class Round {
   readonly state: MatchState;
   readonly log: MatchLogFile;
   readonly series: RoundSeries;
+  /** Set when a rebuilt round's replay disagreed with its own log (should never happen). */
+  rebuiltFrom: Divergence | null = null;
   private readonly queue: QueuedInput[] = [];
   private readonly queuedBy = new Map<string, number>();
   private readonly bots: (Bot | null)[];
-  private readonly sink?: LogSink;
+  readonly sink?: LogSink;
   private finalised: LogFinal | null = null;
   /** The state with this tick's queued commands applied (made on the first one, dropped each tick). */
   private preview: MatchState | null = null;
 
   constructor(init: RoundInit) {
+    this.sink = init.sink;
+    if (init.resume) {
+      // Replaying the log through the engine rebuilds the state exactly as it was at that tick.
+      const replayer = new Replayer(init.resume.log, init.resume.tick);
+      replayer.runToEnd();
+      this.state = replayer.state;
+      this.series = replayer.series;
+      this.log = init.resume.log;
+      this.log.entries = this.log.entries.filter((e) => e.tick <= this.state.tick);
+      this.rebuiltFrom = replayer.divergence;
+      const bots: (BotName | null)[] = [...this.log.header.bots] as (BotName | null)[];
+      for (const e of this.log.entries) if (e.type === "bot") bots[e.team] = e.bot as BotName | null;
+      this.bots = bots.map((b, i) => (b ? makeBot(b, this.state.seed + i * 7919) : null));
+      return;
+    }
     this.state = createMatch(init.settings, init.seed);
     this.series = emptySeries(init.settings.teams.length);
     this.bots = init.bots.map((b, i) => (b ? makeBot(b, init.seed + i * 7919) : null));
-    this.sink = init.sink;
     this.log = {
-      header: {
-        format: LOG_FORMAT_VERSION,
-        engineVersion: ENGINE_VERSION,
-        scenario: init.settings.scenario,
-        scenarioHash: hashValue(SCENARIOS[init.settings.scenario]),
-        seed: init.seed,
-        settings: init.settings,
-        roster: init.roster,
-        room: init.room,
-        round: init.round,
-        startedAt: init.startedAt,
-        bots: init.bots,
-      },
+      header: newLogHeader({
+        seed: init.seed, settings: init.settings, roster: init.roster, room: init.room, round: init.round,
+        startedAt: init.startedAt, bots: init.bots,
+      }),
       entries: [],
       final: null,
     };
@@ -133,6 +144,7 @@ export class Round {
   tick(teamOf: (seat: number) => number): void {
     if (this.over) return;
     const t = this.state.tick;
+    this.sink?.beginTick?.();
     const batch = this.queue.splice(0);
     this.preview = null;
     this.queuedBy.clear();
@@ -152,6 +164,7 @@ export class Round {
     advance(this.state);
     recordTick(this.series, this.state);
     if (this.state.tick % HASH_EVERY_TICKS === 0) this.append({ tick: this.state.tick, type: "hash", hash: stateHash(this.state) });
+    this.sink?.commitTick?.(this.state.tick);
   }
 
   private applyQueued(item: QueuedInput, t: number, teamOf: (seat: number) => number): void {

@@ -2,6 +2,9 @@ import type { Command, HostAction } from "../engine/commands";
 import type { TeamResult } from "../engine/results";
 import type { MatchSettings } from "../engine/types";
 import type { Role } from "../protocol/phases";
+import { ENGINE_VERSION } from "../engine/data";
+import { hashValue } from "../engine/hash";
+import { SCENARIOS } from "../scenarios";
 
 /**
  * A match log is a header plus every input in the order it was applied (after Pokémon Showdown's
@@ -63,4 +66,15 @@ export interface MatchLogFile {
 /** Entries the engine must see again, in order, when replaying. */
 export function isInput(e: LogEntry): e is Extract<LogEntry, { type: "command" | "incident" }> {
   return e.type === "command" || e.type === "incident";
+}
+
+/** The header for a new match (the server and the simulator both start logs with it). */
+export function newLogHeader(h: Omit<LogHeader, "format" | "engineVersion" | "scenario" | "scenarioHash">): LogHeader {
+  return {
+    format: LOG_FORMAT_VERSION,
+    engineVersion: ENGINE_VERSION,
+    scenario: h.settings.scenario,
+    scenarioHash: hashValue(SCENARIOS[h.settings.scenario]),
+    ...h,
+  };
 }

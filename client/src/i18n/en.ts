@@ -9,6 +9,7 @@ export const en = {
     back: "Back", close: "Close", cancel: "Cancel", ok: "OK", send: "Send", save: "Save", apply: "Apply",
     team: "Team", teams: "Teams", you: "you", bot: "bot", none: "none", all: "All teams", tick: "min",
     loading: "Connecting…", reconnecting: "Connection lost, getting your seat back… (try {{attempt}})",
+    interrupted: "The server restarted. Waiting for the session to resume…",
     reconnected: "Back in your seat.", copy: "Copy", copied: "Copied", minutes: "{{n}} min",
   },
   landing: {

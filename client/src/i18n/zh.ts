@@ -13,6 +13,7 @@ export const zh: Deep<Resources> = {
     back: "返回", close: "关闭", cancel: "取消", ok: "确定", send: "发送", save: "保存", apply: "应用",
     team: "队伍", teams: "队伍", you: "你", bot: "机器人", none: "无", all: "全部队伍", tick: "分钟",
     loading: "正在连接…", reconnecting: "连接断开，正在找回你的座位…（第 {{attempt}} 次）",
+    interrupted: "服务器已重启，正在等待课堂恢复…",
     reconnected: "已回到你的座位。", copy: "复制", copied: "已复制", minutes: "{{n}} 分钟",
   },
   landing: {

@@ -23,7 +23,7 @@ export interface NetEvents {
   history: { round: number; tick: number; series: RoundSeries };
   debrief: { reports: RoundReport[] };
   /** The connection dropped and the network is trying to get the seat back. */
-  reconnecting: { attempt: number };
+  reconnecting: { attempt: number; interrupted?: boolean };
   reconnected: undefined;
   /** The session is over for this browser: kicked, ended, or the seat could not be recovered. */
   closed: { reason: "kicked" | "session_ended" | "lost" | "left" };
@@ -192,20 +192,45 @@ export class Network {
     if (this.leaving) return this.emit("closed", { reason: "left" });
     if (closeCode === KICKED_CLOSE_CODE) return this.emit("closed", { reason: "kicked" });
     if (closeCode === SESSION_ENDED_CLOSE_CODE) return this.emit("closed", { reason: "session_ended" });
+    await this.recover(this.code);
+  }
+
+  /**
+   * Gets the seat back: for as long as the server keeps it (2 minutes) after a dropped connection,
+   * and for as long as it takes when the server itself restarted (the session is then
+   * "interrupted": the teacher's page rebuilds the room, students wait for it and rejoin).
+   */
+  async recover(code: string): Promise<void> {
     const deadline = Date.now() + LIMITS.reconnectSeconds * 1000;
-    for (let attempt = 1; Date.now() < deadline && !this.leaving; attempt++) {
-      this.emit("reconnecting", { attempt });
-      await new Promise((r) => setTimeout(r, Math.min(5000, 400 * attempt)));
-      try {
-        await this.resumeSeat(this.code);
-        this.emit("reconnected", undefined);
-        return;
-      } catch (e) {
-        const code = e instanceof JoinError ? e.code : "";
-        if (code === "session_ended" || code === "room_not_found") break;
+    const host = memory.seat(code)?.role === "host" || (!memory.seat(code) && memory.hostSecret(code) !== null);
+    for (let attempt = 1; !this.leaving; attempt++) {
+      const status = (await sessionStatus(code)).status;
+      if (status === "ended") return this.emit("closed", { reason: "session_ended" });
+      const interrupted = status === "interrupted";
+      this.emit("reconnecting", { attempt, interrupted });
+      if (interrupted && host) await this.resumeSession(code).catch(() => {});
+      if (!interrupted || host) {
+        if (Date.now() > deadline && !interrupted && !host) break;
+        try {
+          await this.resumeSeat(code);
+          this.emit("reconnected", undefined);
+          return;
+        } catch (e) {
+          if (e instanceof JoinError && e.code === "session_ended") return this.emit("closed", { reason: "session_ended" });
+          if (status === "unknown" && Date.now() > deadline) break;
+        }
       }
+      await new Promise((r) => setTimeout(r, Math.min(3000, 400 * attempt)));
     }
     this.emit("closed", { reason: "lost" });
+  }
+
+  /** Asks the server to rebuild an interrupted session's room (the teacher's secret proves who asks). */
+  async resumeSession(code: string): Promise<void> {
+    const secret = memory.hostSecret(code);
+    if (!secret) throw new JoinError("bad_secret");
+    const res = await fetch(`${httpBase()}/api/sessions/${code}/resume`, { method: "POST", headers: { "x-host-secret": secret } });
+    if (!res.ok) throw new JoinError(((await res.json()) as { error?: { code?: string } }).error?.code ?? "connection_failed");
   }
 
   private request(type: string, payload: Record<string, unknown>): Promise<ResultMessage> {
