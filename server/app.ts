@@ -56,7 +56,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   if (staticDir) {
     app.use(express.static(staticDir, { index: "index.html", maxAge: "1h" }));
     // Deep links (/join/CODE, /replay/ID, /host) are client routes.
-    app.get(/^\/(join|replay|host|practice|play)(\/.*)?$/, (_req, res) => res.sendFile("index.html", { root: staticDir }));
+    app.get(/^\/(join|replay|host|practice|play|sessions)(\/.*)?$/, (_req, res) => res.sendFile("index.html", { root: staticDir }));
   }
 
   const http = createServer(app);

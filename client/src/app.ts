@@ -10,14 +10,19 @@ import { h, throttleFrame } from "./ui/dom";
 import { hostControls, type HostControls } from "./ui/host/controls";
 import { Projector } from "./ui/host/projector";
 import { landing } from "./ui/landing";
+import { ReplayPage } from "./ui/replay";
+import { sessionsPage } from "./ui/sessions";
 import { lobbyView, teamCards } from "./ui/lobby";
 import { PlayView, spikeCountdown } from "./ui/play";
 import { toast } from "./ui/toasts";
 import { topbar } from "./ui/topbar";
 
-type Route = { name: "landing"; code: string } | { name: "play"; code: string } | { name: "host"; code: string } | { name: "replay"; id: string };
+type Route = { name: "landing"; code: string } | { name: "play"; code: string } | { name: "host"; code: string } | { name: "replay"; id: string }
+  | { name: "sessions" };
 
 export function parseRoute(path: string): Route {
+  if (/^\/sessions\/?$/.test(path)) return { name: "sessions" };
+  if (/^\/replay\/?$/.test(path)) return { name: "replay", id: "" };
   const m = /^\/(join|play|host|replay)\/([A-Za-z0-9_-]+)\/?$/.exec(path);
   if (!m) return { name: "landing", code: "" };
   if (m[1] === "join") return { name: "landing", code: m[2].toUpperCase() };
@@ -91,14 +96,24 @@ export class App {
   }
 
   navigate(path: string): void {
-    if (location.pathname !== path) history.pushState({}, "", path);
+    if (location.pathname + location.search !== path) history.pushState({}, "", path);
     this.route();
   }
 
   route(): void {
     const r = parseRoute(location.pathname);
     if (r.name === "landing") return this.showLanding(r.code);
-    if (r.name === "replay") return this.showMessage(t("landing.replayButton"));
+    if (r.name === "sessions") {
+      this.teardown();
+      return void sessionsPage(this.root, (p) => this.navigate(p));
+    }
+    if (r.name === "replay") {
+      this.teardown();
+      const q = new URLSearchParams(location.search);
+      const page = new ReplayPage(this.root, { round: r.id || undefined, share: q.get("share") ?? undefined, session: q.get("session") ?? undefined });
+      this.part = { el: this.root, destroy: () => page.destroy() };
+      return void page.mount();
+    }
     if (this.net.connected && this.net.code === r.code) return this.enterRoom();
     void this.resume(r.code, r.name === "host" ? "host" : "student");
   }

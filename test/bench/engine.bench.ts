@@ -6,6 +6,8 @@ import { performance } from "node:perf_hooks";
 import { advance, applyCommand, createMatch, isOver, type Command, type MatchState } from "../../shared/engine";
 import { botTurn, startBotMatch } from "../../shared/sim/run";
 import { percentile } from "./stats";
+import { playLogged } from "../../shared/sim/log";
+import { verifyLog } from "../../shared/log/replay";
 
 function countInstances(state: MatchState): { servers: number; instances: number } {
   let servers = 0;
@@ -85,3 +87,20 @@ measure("class-6-teams-exam-morning", normal.state, 0, () => botTurn(normal.stat
 
 const large = buildLarge(8);
 measure("large-8x40-servers", large, 60);
+
+// Re-simulating a whole logged match (what `replay verify`, crash recovery and the browser's replay do).
+{
+  const eight = ["containers-autoscale", "vm-preprovision", "bare-metal", "hybrid-isolate-payment", "containers-autoscale", "vm-preprovision", "bare-metal", "random"] as const;
+  const log = playLogged(startBotMatch("exam-morning", eight, 11), eight, "bench");
+  const times: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t0 = performance.now();
+    const r = verifyLog(log);
+    times.push(performance.now() - t0);
+    if (!r.ok) throw new Error("bench log did not verify");
+  }
+  console.log(JSON.stringify({
+    name: "replay-verify-360-ticks-8-teams", teams: 8, ticks: log.final!.tick, entries: log.entries.length,
+    msP50: Number(percentile(times, 50).toFixed(1)), msMax: Number(Math.max(...times).toFixed(1)),
+  }));
+}

@@ -34,6 +34,18 @@ export const memory = {
   setNickname: (n: string) => write("nickname", n),
   hostSecret: (code: string) => read<string>(`host.${code}`),
   setHostSecret: (code: string, secret: string) => write(`host.${code}`, secret),
+  /** Codes of the sessions this browser created (it holds their host secrets). */
+  hostCodes: (): string[] => {
+    const out: string[] = [];
+    try {
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i) ?? "";
+        if (k.startsWith(`${PREFIX}host.`)) out.push(k.slice(PREFIX.length + 5));
+      }
+    } catch { /* no storage */ }
+    return out.sort();
+  },
+  forgetHost: (code: string) => write(`host.${code}`, null),
   seat: (code: string) => read<SeatMemory>(`seat.${code}`),
   setSeat: (s: SeatMemory) => write(`seat.${s.code}`, s),
   forgetSeat: (code: string) => write(`seat.${code}`, null),

@@ -61,6 +61,9 @@ export function landing(root: HTMLElement, prefill: string, actions: LandingActi
     h("h2", { text: t("landing.teacher") }),
     h("button", { class: "primary", testid: "host-new", onclick: () => void run(actions.host), text: t("landing.hostButton") }),
     resume,
+    h("div", { class: "row" },
+      h("a", { href: "/sessions", testid: "past-sessions", text: t("landing.pastSessions") }),
+      h("a", { href: "/replay", testid: "open-replay", text: t("landing.replayButton") })),
     h("hr", { style: { border: "none", borderTop: "1px solid var(--line)", width: "100%" } }),
     h("p", { class: "muted", text: t("landing.practiceHint") }),
     h("button", { testid: "practice-new", onclick: () => void run(() => actions.practice(nickname.value)), text: t("landing.practiceButton") }));

@@ -33,7 +33,13 @@ export class Projector {
   private mode = "";
   readonly histories: LiveHistory[] = [];
 
-  constructor(code: string) {
+  /** `code` null: no join box (the replay viewer shows a past match). */
+  constructor(code: string | null) {
+    if (code === null) {
+      this.el.style.gridTemplateColumns = "1fr";
+      this.el.append(this.main);
+      return;
+    }
     const url = `${location.protocol}//${location.host}/join/${code}`;
     const qr = h("img", { alt: t("host.scan"), testid: "join-qr" });
     void QRCode.toDataURL(url, { margin: 1, width: 440, errorCorrectionLevel: "M" }).then((src) => { qr.src = src; });

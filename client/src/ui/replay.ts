@@ -1,0 +1,272 @@
+import * as Phaser from "phaser";
+import { APPS, type AppId } from "../../../shared/engine/data";
+import type { RoundSeries } from "../../../shared/debrief/series";
+import type { MatchLogFile } from "../../../shared/log/format";
+import { LOG_MAX_BYTES, parseLog } from "../../../shared/log/parse";
+import { Replayer, type Marker } from "../../../shared/log/replay";
+import { stateHash } from "../../../shared/engine";
+import { clock, money, t } from "../i18n";
+import { httpBase } from "../net/Network";
+import { memory } from "../net/storage";
+import { DatacenterScene } from "../scenes/DatacenterScene";
+import { plainServers } from "../state/engine";
+import { viewFromEngine } from "../state/fromEngine";
+import type { ClassView } from "../state/types";
+import { debriefView } from "./debrief";
+import { h, option } from "./dom";
+import { Projector } from "./host/projector";
+import { teamColor } from "./teamColors";
+import { topbar } from "./topbar";
+
+const SPEEDS = [1, 2, 4, 8, 16, 32];
+
+/** Where a replay's log comes from: a stored round (the teacher's secret or a share id), or a file. */
+export interface ReplaySource {
+  round?: string;
+  share?: string;
+  session?: string;
+}
+
+async function fetchLog(src: ReplaySource): Promise<{ log?: MatchLogFile; error?: string }> {
+  const headers: Record<string, string> = {};
+  const secret = src.session ? memory.hostSecret(src.session) : null;
+  if (secret) headers["x-host-secret"] = secret;
+  const url = `${httpBase()}/api/rounds/${encodeURIComponent(src.round!)}/log${src.share ? `?share=${encodeURIComponent(src.share)}` : ""}`;
+  try {
+    const res = await fetch(url, { headers });
+    if (res.status === 403) return { error: t("replay.noAccess") };
+    if (res.status === 404) return { error: t("replay.notFound") };
+    const parsed = parseLog(await res.text());
+    return parsed.ok ? { log: parsed.log } : { error: t(`replay.${parsed.error.code}`, parsed.error.params) };
+  } catch {
+    return { error: t("errors.connection_failed") };
+  }
+}
+
+/** Truncates a round's series to the first `n` ticks (the projector's charts up to the replay's clock). */
+function seriesUpTo(series: RoundSeries, n: number): RoundSeries {
+  const cut = <T>(rec: Record<string, T[]>) => Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, v.slice(0, n)])) as Record<AppId, T[]>;
+  return {
+    demand: cut(series.demand),
+    incidents: series.incidents.filter((x) => x.tick < n),
+    teams: series.teams.map((s) => ({
+      served: s.served.slice(0, n), dropped: s.dropped.slice(0, n), cash: s.cash.slice(0, n), utilization: s.utilization.slice(0, n),
+      occupancy: s.occupancy.slice(0, n), osTaxCpu: s.osTaxCpu.slice(0, n), capacity: cut(s.capacity),
+    })),
+  };
+}
+
+/** The replay viewer: the projector (or any team's datacenter) re-simulated from a match log in the browser. */
+export class ReplayPage {
+  private replayer: Replayer | null = null;
+  private timer: number | null = null;
+  private speed = 4;
+  private viewTeam = -1;
+  private projector: Projector | null = null;
+  private teamGame: { game: Phaser.Game; scene: DatacenterScene } | null = null;
+  private readonly main = h("div", { testid: "replay-main" });
+  private readonly clockEl = h("span", { class: "big", testid: "replay-clock" });
+  private readonly slider = h("input", { type: "range", min: "0", max: "0", value: "0", step: "1", testid: "replay-slider", style: { width: "100%" } });
+  private readonly markersEl = h("div", { testid: "replay-markers", style: { position: "relative", height: "22px" } });
+  private readonly playBtn = h("button", { class: "primary", testid: "replay-play", text: t("replay.play") });
+  private readonly seekInfo = h("small", { class: "muted", testid: "replay-seek" });
+  private readonly teamPanel = h("div", { class: "panel", testid: "replay-team-panel" });
+  private debrief: { el: HTMLElement; destroy(): void } | null = null;
+
+  constructor(private readonly root: HTMLElement, private readonly source: ReplaySource) {}
+
+  async mount(): Promise<void> {
+    this.root.replaceChildren(topbar(), h("main", { class: "page stack", testid: "replay-view" }, h("h1", { text: t("replay.title") }), this.uploadForm()));
+    if (!this.source.round) return;
+    this.message(t("common.loading"));
+    const got = await fetchLog(this.source);
+    if (got.error || !got.log) return this.message(got.error ?? "", true);
+    this.open(got.log);
+  }
+
+  private message(text: string, bad = false): void {
+    const page = this.root.querySelector("[data-testid=replay-view]")!;
+    page.querySelector("[data-testid=replay-message]")?.remove();
+    page.append(h("p", { testid: "replay-message", role: "alert", style: { color: bad ? "var(--bad)" : "inherit", fontSize: "1.1rem" }, text }));
+  }
+
+  private uploadForm(): HTMLElement {
+    const input = h("input", { type: "file", accept: ".json,application/json", testid: "replay-file" });
+    input.addEventListener("change", async () => {
+      const file = input.files?.[0];
+      if (!file) return;
+      if (file.size > LOG_MAX_BYTES) return this.message(t("replay.log_too_large", { max: Math.round(LOG_MAX_BYTES / 1e6) }), true);
+      const parsed = parseLog(await file.text());
+      if (!parsed.ok) return this.message(t(`replay.${parsed.error.code}`, { ...parsed.error.params, max: Math.round(LOG_MAX_BYTES / 1e6) }), true);
+      this.open(parsed.log);
+    });
+    return h("section", { class: "panel row" }, h("label", {}, t("replay.upload"), input));
+  }
+
+  /** Verifies the whole log (every hash), then shows it from the first minute. */
+  private open(log: MatchLogFile): void {
+    this.destroyViews();
+    const replayer = new Replayer(log);
+    const t0 = performance.now();
+    replayer.runToEnd();
+    const verifyMs = performance.now() - t0;
+    this.replayer = replayer;
+    const h0 = log.header;
+    const checkpoints = log.entries.filter((e) => e.type === "hash").length + (log.final ? 1 : 0);
+    const d = replayer.divergence;
+    const verdict = d
+      ? h("div", { class: "banner", testid: "replay-verdict", text: t("replay.diverged", { tick: d.tick, time: clock(replayer.state.world.startMinute + d.tick), since: d.since }) })
+      : h("div", { class: "banner info", testid: "replay-verdict", text: t("replay.verified", { n: checkpoints }) });
+    const warnings = replayer.warnings.map((w) => h("div", { class: "banner spike", testid: `replay-warning-${w.code}`, text: t(`replay.${w.code}`, w.params) }));
+    // The hash this browser's engine reached at the end (compare with the live server's).
+    const finalHash = h("code", { testid: "replay-hash", text: stateHash(replayer.state) });
+    this.slider.max = String(replayer.endTick);
+    this.slider.addEventListener("input", () => this.seek(Number(this.slider.value)));
+    this.playBtn.addEventListener("click", () => (this.timer === null ? this.play() : this.pause()));
+    const speed = h("select", { testid: "replay-speed", "aria-label": t("replay.speed"), onchange: (e: Event) => { this.speed = Number((e.target as HTMLSelectElement).value); if (this.timer !== null) this.play(); } },
+      SPEEDS.map((s) => option(String(s), `${s}×`, s === this.speed)));
+    const viewSel = h("select", { testid: "replay-view-select", "aria-label": t("replay.view"), onchange: (e: Event) => this.setView(Number((e.target as HTMLSelectElement).value)) },
+      option("-1", t("host.projector"), true), h0.settings.teams.map((name, i) => option(String(i), name)));
+    const debriefBtn = h("button", { testid: "replay-debrief", text: t("replay.debrief"), onclick: () => this.showDebrief() });
+    const download = h("button", {
+      testid: "replay-download", text: t("replay.download"),
+      onclick: () => {
+        const a = h("a", { href: URL.createObjectURL(new Blob([JSON.stringify(log)], { type: "application/json" })), download: `spikeday-${h0.room}-round${h0.round}.json` });
+        a.click();
+      },
+    });
+    const page = this.root.querySelector("[data-testid=replay-view]")!;
+    page.replaceChildren(
+      h("h1", { text: `${t("replay.title")} · ${t(`scenario.${h0.scenario}`)} · ${t("debrief.round")} ${h0.round}` }),
+      h("p", { class: "muted", text: t("replay.meta", { room: h0.room, date: h0.startedAt.slice(0, 16).replace("T", " "), ticks: replayer.endTick, ms: Math.round(verifyMs) }) }),
+      verdict, ...warnings,
+      h("p", { class: "muted" }, `${t("replay.finalHash")} `, finalHash),
+      h("section", { class: "panel stack", testid: "replay-controls" },
+        h("div", { class: "row" }, this.playBtn, speed, viewSel, this.clockEl, debriefBtn, download, this.seekInfo),
+        this.markersEl, this.slider,
+        h("div", { class: "row muted", style: { fontSize: "0.85rem" } },
+          h("span", { style: { color: "var(--warn)" }, text: `▮ ${t("replay.markSpike")}` }),
+          h("span", { style: { color: "var(--bad)" }, text: `▮ ${t("replay.markIncident")}` }),
+          h("span", { style: { color: "var(--accent)" }, text: `▮ ${t("replay.markDecision")}` }))),
+      this.main);
+    this.drawMarkers();
+    this.setView(-1);
+    this.seek(0);
+  }
+
+  private drawMarkers(): void {
+    const r = this.replayer!;
+    const end = Math.max(1, r.endTick);
+    const color = (m: Marker) => (m.kind === "spike" ? "var(--warn)" : m.kind === "incident" ? "var(--bad)" : teamColor(m.team));
+    const shown = r.markers.filter((m) => m.kind !== "decision" || this.viewTeam < 0 || m.team === this.viewTeam);
+    this.markersEl.replaceChildren(...shown.map((m) => h("button", {
+      class: "marker", title: `${clock(r.state.world.startMinute + m.tick)} · ${m.team >= 0 ? r.log.header.settings.teams[m.team] : ""} ${m.kind === "decision" ? t(`action.${m.label}`) : t(`incident.${m.label}`)}`,
+      testid: `marker-${m.kind}`, "aria-label": `${m.kind} ${m.tick}`,
+      style: {
+        position: "absolute", left: `calc(${(m.tick / end) * 100}% - 2px)`, top: m.kind === "decision" ? "10px" : "0", width: "4px", minHeight: "0",
+        height: m.kind === "decision" ? "12px" : "22px", padding: "0", border: "none", borderRadius: "1px", background: color(m),
+      },
+      onclick: () => this.seek(m.tick),
+    })));
+  }
+
+  private play(): void {
+    this.pause();
+    this.playBtn.textContent = t("replay.pause");
+    this.timer = window.setInterval(() => {
+      const r = this.replayer!;
+      if (r.done) return this.pause();
+      r.step();
+      this.render(false);
+    }, 1000 / this.speed);
+  }
+
+  private pause(): void {
+    if (this.timer !== null) window.clearInterval(this.timer);
+    this.timer = null;
+    this.playBtn.textContent = t("replay.play");
+  }
+
+  /** Jumps to a tick: the nearest snapshot, then at most a few ticks re-simulated. */
+  seek(tick: number): void {
+    const r = this.replayer!;
+    const t0 = performance.now();
+    r.seek(tick);
+    this.render(true);
+    const ms = performance.now() - t0;
+    this.seekInfo.textContent = t("replay.seekMs", { ms: ms.toFixed(1) });
+    (window as unknown as { __spikeday?: Record<string, unknown> }).__spikeday = { ...((window as unknown as { __spikeday?: Record<string, unknown> }).__spikeday ?? {}), lastSeekMs: ms, replayTick: r.tick };
+  }
+
+  private view(): ClassView {
+    const r = this.replayer!;
+    const h0 = r.log.header;
+    return viewFromEngine(r.state, { room: h0.room, round: h0.round, roster: h0.roster, bots: h0.bots, over: r.done });
+  }
+
+  private render(jumped: boolean): void {
+    const r = this.replayer!;
+    const view = this.view();
+    this.slider.value = String(r.tick);
+    this.clockEl.textContent = clock(view.round.startMinute + r.tick);
+    if (this.projector) {
+      if (jumped) this.projector.loadHistory(view.round.number, seriesUpTo(r.series, r.tick), view.teams.length);
+      this.projector.update(view);
+    }
+    if (this.teamGame) {
+      const dc = view.datacenters[this.viewTeam];
+      this.teamGame.scene.setFrame({ servers: plainServers(dc), tick: r.tick, startMinute: view.round.startMinute });
+      const team = view.teams[this.viewTeam];
+      const rows = view.round.apps.filter((a) => APPS[a as AppId].role !== "batch").map((a) => {
+        const tr = dc.traffic.get(a);
+        return h("tr", {}, h("td", { text: t(`app.${a}`) }), h("td", { text: String(tr?.demand ?? 0) }), h("td", { text: String(tr?.capacity ?? 0) }), h("td", { class: (tr?.dropped ?? 0) > 0 ? "short" : "", text: String(tr?.dropped ?? 0) }));
+      });
+      this.teamPanel.replaceChildren(
+        h("h2", { text: `${team.name} · ${money(team.score)}` }),
+        h("p", { text: `${t("play.cash")} ${money(dc.cash)} · ${t("debrief.availability")} ${(team.availability / 100).toFixed(1)}% · ${t("play.osTax")} ${(dc.osTaxCpu / 1000).toFixed(1)} cores` }),
+        h("table", { class: "apps-table" }, h("thead", {}, h("tr", {}, h("th"), h("th", { text: t("play.demand") }), h("th", { text: t("play.capacity") }), h("th", { text: t("play.dropped") }))), h("tbody", {}, rows)));
+    }
+  }
+
+  private setView(team: number): void {
+    this.viewTeam = team;
+    this.destroyViews();
+    if (team < 0) {
+      this.projector = new Projector(null);
+      this.main.replaceChildren(this.projector.el);
+    } else {
+      const wrap = h("div", { class: "canvas-wrap", style: { height: "60vh" }, testid: "replay-canvas" });
+      const scene = new DatacenterScene({ select: () => {}, dragVm: () => {} });
+      const game = new Phaser.Game({ type: Phaser.CANVAS, parent: wrap, backgroundColor: "#1b2129", banner: false, scale: { mode: Phaser.Scale.RESIZE, width: "100%", height: "100%" }, scene });
+      this.teamGame = { game, scene };
+      this.main.replaceChildren(h("div", { class: "stack" }, wrap, this.teamPanel));
+    }
+    if (this.replayer) {
+      this.drawMarkers();
+      this.render(true);
+    }
+  }
+
+  private showDebrief(): void {
+    this.debrief?.destroy();
+    const r = this.replayer!;
+    const at = r.tick;
+    r.seek(r.endTick);
+    this.debrief = debriefView([r.report()], null);
+    r.seek(at);
+    this.root.querySelector("[data-testid=replay-view]")!.append(this.debrief.el);
+  }
+
+  private destroyViews(): void {
+    this.projector?.destroy();
+    this.projector = null;
+    this.teamGame?.game.destroy(true);
+    this.teamGame = null;
+  }
+
+  destroy(): void {
+    this.pause();
+    this.destroyViews();
+    this.debrief?.destroy();
+  }
+}

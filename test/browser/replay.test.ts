@@ -1,0 +1,140 @@
+/**
+ * Replays in Chromium: a bot-played match from the live server re-simulated in the browser ends on
+ * the server's final hash; seeking, team views, share links; and each bad log gets a clear error.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as joinPath } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { startApp, type RunningApp } from "../../server/app";
+import { openStore, type Store } from "../../server/store/Store";
+import { verifyLog } from "../../shared/log/replay";
+import type { MatchLogFile } from "../../shared/log/format";
+import { Cast, expectOk, hostSession, startRound, waitFor } from "../integration/harness";
+import { desktop, launch, shot } from "./browser";
+import { CLIENT_DIST } from "./build";
+
+const PORT = 2662;
+const BASE = `http://localhost:${PORT}`;
+let app: RunningApp;
+let browser: Browser;
+let store: Store;
+let dir: string;
+const cast = new Cast();
+let code = "";
+let secret = "";
+let roundId = "";
+let log: MatchLogFile;
+
+beforeAll(async () => {
+  dir = mkdtempSync(joinPath(tmpdir(), "spikeday-replay-"));
+  store = openStore(dir);
+  app = await startApp({ port: PORT, staticDir: CLIENT_DIST, services: { store } });
+  browser = await launch();
+  const s = await hostSession(BASE, cast);
+  code = s.code;
+  secret = s.hostSecret;
+  const bots = ["containers-autoscale", "vm-preprovision", "bare-metal", "hybrid-isolate-payment"] as const;
+  for (let team = 0; team < 4; team++) expectOk(await s.host.host({ type: "setBot", team, bot: bots[team] }));
+  expectOk(await s.host.host({ type: "configure", tickRate: 4 }));
+  await startRound(s.host);
+  await waitFor(() => s.host.state.tick >= 70, 40_000);
+  expectOk(await s.host.host({ type: "endRound" }));
+  await waitFor(() => s.host.state.phase === "over");
+  roundId = store.rounds(code)[0].id;
+  log = store.exportLog(roundId)!;
+}, 90_000);
+
+afterAll(async () => {
+  await cast.closeAll();
+  await browser?.close();
+  await app?.close();
+  store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function teacherPage(): Promise<Page> {
+  const { ctx, page } = await desktop(browser, "en");
+  await ctx.addInitScript(([c, s]) => localStorage.setItem(`spikeday.host.${c}`, JSON.stringify(s)), [code, secret]);
+  return page;
+}
+
+async function upload(page: Page, name: string, text: string | Buffer): Promise<string> {
+  await page.goto(`${BASE}/replay`);
+  await page.getByTestId("replay-file").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
+  await page.getByTestId("replay-message").or(page.getByTestId("replay-verdict")).first().waitFor();
+  return (await page.getByTestId("replay-message").or(page.getByTestId("replay-verdict")).first().textContent()) ?? "";
+}
+
+describe("replays in the browser", () => {
+  it("re-simulates the live match to the server's final hash, and seeks anywhere", async () => {
+    const page = await teacherPage();
+    await page.goto(`${BASE}/sessions`);
+    await page.getByTestId(`session-${code}`).waitFor();
+    expect(await page.getByTestId("round-row-1").textContent()).toMatch(/Exam-result morning/);
+    await shot(page, "sessions", true);
+    await page.getByTestId("round-replay-1").click();
+    await page.getByTestId("replay-verdict").waitFor();
+    expect(await page.getByTestId("replay-verdict").textContent()).toMatch(/all \d+ state hashes match/);
+    expect(await page.getByTestId("replay-hash").textContent()).toBe(log.final!.hash);
+    expect(log.final!.hash).toBe(verifyLog(log).finalHash);
+    expect(await page.getByTestId("marker-decision").count()).toBeGreaterThan(3);
+
+    // Seek to the end and back: the clock and the leaderboard follow.
+    await page.getByTestId("replay-slider").fill(String(log.final!.tick));
+    await expect.poll(() => page.getByTestId("replay-clock").textContent()).toBe("07:10");
+    await page.getByTestId("leaderboard").waitFor();
+    await shot(page, "replay-projector", true);
+    await page.getByTestId("replay-slider").fill("30");
+    await expect.poll(() => page.getByTestId("replay-clock").textContent()).toBe("06:30");
+    await page.getByTestId("replay-view-select").selectOption("1");
+    await page.getByTestId("replay-canvas").waitFor();
+    await expect.poll(() => page.getByTestId("replay-team-panel").textContent()).toMatch(/Bravo/);
+    await page.getByTestId("replay-play").click();
+    await expect.poll(() => page.getByTestId("replay-clock").textContent(), { timeout: 10_000 }).not.toBe("06:30");
+    await page.getByTestId("replay-play").click();
+    await shot(page, "replay-team", true);
+  });
+
+  it("catches an edited log at the tick it stops matching, as Node does", async () => {
+    const edited = structuredClone(log);
+    const i = edited.entries.findIndex((e) => e.type === "command" && e.command.type === "buyServer");
+    expect(i).toBeGreaterThan(-1);
+    const e = edited.entries[i] as Extract<MatchLogFile["entries"][number], { type: "command" }>;
+    (e.command as { model: string }).model = (e.command as { model: string }).model === "large" ? "small" : "large";
+    const node = verifyLog(edited).replayer.divergence!;
+    expect(node).not.toBeNull();
+    expect(node.tick).toBeGreaterThanOrEqual(e.tick);
+    expect(node.tick).toBeLessThanOrEqual(60);
+    const page = await teacherPage();
+    const verdict = await upload(page, "edited.json", JSON.stringify(edited));
+    expect(verdict).toContain(`diverges at minute ${node.tick} `);
+    expect(verdict).toContain(`last matching checkpoint is minute ${node.since}`);
+    await shot(page, "replay-diverged");
+  });
+
+  it("explains each unreadable upload: too large, cut off, another format version, wrong shape", async () => {
+    const page = await teacherPage();
+    const big = joinPath(dir, "big.json");
+    writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 32));
+    await page.goto(`${BASE}/replay`);
+    await page.getByTestId("replay-file").setInputFiles(big);
+    await expect.poll(() => page.getByTestId("replay-message").textContent()).toMatch(/too large \(the limit is 10 MB\)/);
+    expect(await upload(page, "cut.json", JSON.stringify(log).slice(0, 4000))).toMatch(/not readable JSON/);
+    expect(await upload(page, "v9.json", JSON.stringify({ ...log, header: { ...log.header, format: 9 } }))).toMatch(/format version 9; .* reads version 1/);
+    expect(await upload(page, "shape.json", JSON.stringify({ hello: "world" }))).toMatch(/not a Spike Day match log \(at header\)/);
+  });
+
+  it("opens through a share link without the secret, and not without it", async () => {
+    const made = await fetch(`${BASE}/api/rounds/${roundId}/shares`, { method: "POST", headers: { "x-host-secret": secret } });
+    const { id } = await made.json() as { id: string };
+    const { page } = await desktop(browser, "zh-CN");
+    await page.goto(`${BASE}/replay/${roundId}?share=${id}`);
+    await page.getByTestId("replay-verdict").waitFor();
+    expect(await page.getByTestId("replay-verdict").textContent()).toMatch(/状态哈希都与日志一致/);
+    await shot(page, "replay-shared-zh");
+    await page.goto(`${BASE}/replay/${roundId}`);
+    await expect.poll(() => page.getByTestId("replay-message").textContent()).toMatch(/无权打开/);
+  });
+});
