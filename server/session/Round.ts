@@ -65,6 +65,7 @@ export class Round {
   private finalised: LogFinal | null = null;
   /** The state with this tick's queued commands applied (made on the first one, dropped each tick). */
   private preview: MatchState | null = null;
+  private readonly previewed = new Set<number>();
 
   constructor(init: RoundInit) {
     this.sink = init.sink;
@@ -113,13 +114,30 @@ export class Round {
       return { code: "queue_full", params: { waiting: mine, limit: LIMITS.queuePerClient } };
     }
     if (item.input.kind === "command") {
-      this.preview ??= structuredClone(this.state);
-      const r = applyCommand(this.preview, item.input.team, item.input.command);
+      const r = applyCommand(this.previewFor(item.input.team), item.input.team, item.input.command);
       if (!r.ok) return r.error;
     }
     this.queue.push(item);
     this.queuedBy.set(item.client, mine + 1);
     return null;
+  }
+
+  /**
+   * The preview shares everything with the real state but the teams that sent commands this tick,
+   * which are copied on their first command: a command only changes its own team (and the id
+   * counter, a plain number on the shallow copy), and copying one team is cheap where copying the
+   * whole match for every room on every tick was not.
+   */
+  private previewFor(team: number): MatchState {
+    if (!this.preview) {
+      this.preview = { ...this.state, teams: [...this.state.teams] };
+      this.previewed.clear();
+    }
+    if (!this.previewed.has(team) && this.state.teams[team]) {
+      this.preview.teams[team] = structuredClone(this.state.teams[team]);
+      this.previewed.add(team);
+    }
+    return this.preview;
   }
 
   queued(): number {

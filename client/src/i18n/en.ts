@@ -46,6 +46,7 @@ export const en = {
     delivering: "arrives {{time}}", installing: "installing until {{time}}", down: "down until {{time}}", migrating: "migrating → {{to}}",
     unlicensed: "{{n}} unlicensed Windows", licences: "Licences: {{list}}", free: "free {{cpu}} cores / {{mem}} GiB",
     load: "load {{pct}}%", portalDown: "Users are being turned away", notice: "Message from the teacher",
+    cores: "{{n}} cores", containers: "containers", container: "container", process: "process", memLimited: "memory limit",
     viewTeam: "Team view", showFailure: "See what users see",
   },
   action: {

@@ -50,6 +50,7 @@ export const zh: Deep<Resources> = {
     delivering: "{{time}} 到货", installing: "安装中，{{time}} 完成", down: "宕机，{{time}} 恢复", migrating: "迁移中 → {{to}}",
     unlicensed: "{{n}} 个 Windows 未授权", licences: "许可证：{{list}}", free: "空闲 {{cpu}} 核 / {{mem}} GiB",
     load: "负载 {{pct}}%", portalDown: "用户正在被拒之门外", notice: "老师的消息",
+    cores: "{{n}} 核", containers: "容器", container: "容器", process: "进程", memLimited: "内存上限",
     viewTeam: "队伍视图", showFailure: "看看用户看到了什么",
   },
   action: {

@@ -45,7 +45,7 @@ export function catalogueEntries(round: RoundView): { group: string; entries: Ca
       group: t("play.vms"),
       entries: VM_PRESETS.map((p) => ({
         item: { kind: "vm", ...p },
-        label: `${t(`os.${p.os}`)} VM · ${p.vcpus} vCPU${p.engine ? " + containers" : ""}`,
+        label: `${t(`os.${p.os}`)} VM · ${p.vcpus} vCPU${p.engine ? ` + ${t("play.containers")}` : ""}`,
         detail: `${(p.mem / 1024).toFixed(1)} GiB · ${t(`mode.${p.mode}`)} · ${GUEST_OS[p.os].bootTicks} min`,
         testid: `cat-vm-${p.os}-${p.vcpus}${p.engine ? "-engine" : ""}`,
       })),
@@ -63,7 +63,7 @@ export function catalogueEntries(round: RoundView): { group: string; entries: Ca
     group: t("play.appsTitle"),
     entries: (round.apps as AppId[]).map((a) => ({
       item: { kind: "app", app: a }, label: t(`app.${a}`), testid: `cat-app-${a}`,
-      detail: `${t(`app.desc-${a}`)} ${APPS[a].cpu / 1000} cores · ${APPS[a].mem / 1024} GiB`,
+      detail: `${t(`app.desc-${a}`)} ${t("play.cores", { n: APPS[a].cpu / 1000 })} · ${APPS[a].mem / 1024} GiB`,
     })),
   });
   return groups;

@@ -187,7 +187,7 @@ export class PlayView {
       kpi(`${t("play.dropped")}${t("play.perMin")}`, String(dropped), "kpi-dropped", dropped > 0),
       kpi(t("play.utilization"), `${pct(dc?.usefulCpu ?? 0, dc?.capacityCpu ?? 0)}%`, "kpi-util"),
       kpi(t("play.occupancy"), `${pct(dc?.reservedCpu ?? 0, dc?.capacityCpu ?? 0)}%`, "kpi-occ"),
-      kpi(t("play.osTax"), `${((dc?.osTaxCpu ?? 0) / 1000).toFixed(1)} cores`, "kpi-ostax"),
+      kpi(t("play.osTax"), t("play.cores", { n: ((dc?.osTaxCpu ?? 0) / 1000).toFixed(1) }), "kpi-ostax"),
     );
   }
 
@@ -255,7 +255,7 @@ export class PlayView {
       replace(el, 
         h("h3", { text: `${server.id} · ${t(`model.${server.model}`)}` }),
         h("p", { text: `${server.layer ? t(`layer.${server.layer}`) : t("layer.none")} · ${t("play.free", { cpu: (free.cpu / 1000).toFixed(1), mem: (free.mem / 1024).toFixed(1) })}` }),
-        h("p", { class: "muted", text: `${SERVER_MODELS[server.model as keyof typeof SERVER_MODELS].cpu / 1000} cores · ${t("play.licences", { list: lic })}` }),
+        h("p", { class: "muted", text: `${t("play.cores", { n: SERVER_MODELS[server.model as keyof typeof SERVER_MODELS].cpu / 1000 })} · ${t("play.licences", { list: lic })}` }),
         unlicensed > 0 ? h("p", { class: "short", style: { color: "var(--bad)" }, text: t("play.unlicensed", { n: unlicensed }) }) : null,
         h("div", { class: "row" },
           panelBtn(t("action.installLayer"), "sel-install", "installLayer", { server: id }),
@@ -280,7 +280,7 @@ export class PlayView {
       const status = view.tick < i.readyAt ? t(i.container ? "play.pulling" : "play.booting") : view.tick < i.downUntil ? t("play.down", { time: clock(view.round.startMinute + i.downUntil) }) : t("play.load", { pct: i.load });
       replace(el, 
         h("h3", { text: `${i.id} · ${t(`app.${i.app}`)}` }),
-        h("p", { text: `${i.container ? "container" : "process"} · ${i.cpu} m · ${i.mem} MiB${i.memLimited ? " (limit)" : ""} · ${status}` }),
+        h("p", { text: `${t(i.container ? "play.container" : "play.process")} · ${i.cpu} m · ${i.mem} MiB${i.memLimited ? ` (${t("play.memLimited")})` : ""} · ${status}` }),
         h("div", { class: "row" }, button(t("action.remove"), "sel-remove", { type: "remove", instance: id })));
     } else {
       el.hidden = true;

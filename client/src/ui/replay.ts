@@ -223,7 +223,7 @@ export class ReplayPage {
       });
       this.teamPanel.replaceChildren(
         h("h2", { text: `${team.name} · ${money(team.score)}` }),
-        h("p", { text: `${t("play.cash")} ${money(dc.cash)} · ${t("debrief.availability")} ${(team.availability / 100).toFixed(1)}% · ${t("play.osTax")} ${(dc.osTaxCpu / 1000).toFixed(1)} cores` }),
+        h("p", { text: `${t("play.cash")} ${money(dc.cash)} · ${t("debrief.availability")} ${(team.availability / 100).toFixed(1)}% · ${t("play.osTax")} ${t("play.cores", { n: (dc.osTaxCpu / 1000).toFixed(1) })}` }),
         h("table", { class: "apps-table" }, h("thead", {}, h("tr", {}, h("th"), h("th", { text: t("play.demand") }), h("th", { text: t("play.capacity") }), h("th", { text: t("play.dropped") }))), h("tbody", {}, rows)));
     }
   }
