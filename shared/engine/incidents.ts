@@ -2,6 +2,7 @@ import { APPS, GUEST_OS, INCIDENTS, LICENCES, type AppId } from "./data";
 import { randInt } from "./rng";
 import { teamInstances, type InstanceRef } from "./lookup";
 import { charge } from "./money";
+import { serverUp, vmUp } from "./serve";
 import type { IncidentSpec, Instance, MatchState, Server, Team } from "./types";
 
 /**
@@ -38,7 +39,10 @@ function siblings(ref: InstanceRef): Instance[] {
  * a container keeps it inside only when it has a memory limit.
  */
 function leak(state: MatchState, team: Team, app: AppId, t: number): void {
-  const candidates = [...teamInstances(team)].filter((r) => r.instance.app === app && up(r.instance, t));
+  // Only a process that is actually running can leak: not one on a failed server or in a VM that is down.
+  const candidates = [...teamInstances(team)].filter(
+    (r) => r.instance.app === app && up(r.instance, t) && serverUp(r.server, t) && (!r.vm || vmUp(r.vm, t)),
+  );
   if (candidates.length === 0) {
     state.events.push({ kind: "incident", team: team.id, incident: "leak", app, hit: [], cost: 0 });
     return;
@@ -63,9 +67,11 @@ function kernel(state: MatchState, team: Team, entry: AppId, t: number): void {
   const hit: string[] = [];
   let breached = false;
   const kernels: { instances: Instance[]; id: string }[] = [];
+  // A kernel that is not running (failed server, VM down) cannot be exploited.
   for (const server of team.servers) {
+    if (!serverUp(server, t)) continue;
     if (server.layer === "container-host") kernels.push({ instances: server.instances, id: server.id });
-    for (const vm of server.vms) if (vm.engine) kernels.push({ instances: vm.instances, id: vm.id });
+    for (const vm of server.vms) if (vm.engine && vmUp(vm, t)) kernels.push({ instances: vm.instances, id: vm.id });
   }
   const targets: string[] = [];
   for (const k of kernels) {

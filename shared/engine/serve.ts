@@ -23,11 +23,12 @@ const cap = new Array<number>(APP_COUNT).fill(0);
 const served = new Array<number>(APP_COUNT).fill(0);
 const left = new Array<number>(APP_COUNT).fill(0);
 
-function serverUp(server: Server, t: number): boolean {
+/** A server runs what is on it: delivered, its layer installed, not failed. */
+export function serverUp(server: Server, t: number): boolean {
   return server.layer !== null && t >= server.layerReadyAt && t >= server.failedUntil && t >= server.readyAt;
 }
 
-function vmUp(vm: Vm, t: number): boolean {
+export function vmUp(vm: Vm, t: number): boolean {
   return t >= vm.readyAt && t >= vm.downUntil;
 }
 
