@@ -13,7 +13,7 @@ import { landing } from "./ui/landing";
 import { ReplayPage } from "./ui/replay";
 import { sessionsPage } from "./ui/sessions";
 import { lobbyView, teamCards } from "./ui/lobby";
-import { PlayView, spikeCountdown } from "./ui/play";
+import { PlayView, spikeLine } from "./ui/play";
 import { toast } from "./ui/toasts";
 import { topbar } from "./ui/topbar";
 
@@ -289,8 +289,8 @@ export class App {
     const parts: HTMLElement[] = [h("span", { class: "pill", style: { color: "#fff" }, testid: "phase", text: t(`phase.${view.phase}`) })];
     if (view.phase !== "lobby") {
       parts.push(h("span", { class: "big", testid: "clock", text: clock(view.round.startMinute + view.tick) }));
-      const spike = spikeCountdown(view);
-      if (spike !== null && view.phase !== "over") parts.push(h("span", { testid: "spike-countdown", text: t("play.spikeIn", { n: spike }) }));
+      const spike = spikeLine(view);
+      if (spike !== null) parts.push(h("span", { testid: "spike-countdown", text: spike }));
     }
     const team = this.myTeam();
     if (team >= 0 && view.teams[team]) {

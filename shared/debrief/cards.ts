@@ -5,6 +5,8 @@ import type { RoundReport } from "./report";
 export interface ConceptCard {
   id: "spike" | "occupancy" | "oneapp" | "ostax" | "licence" | "boot" | "kernel" | "layers" | "hypervisor" | "gpu" | "db" | "migration";
   params: Record<string, number | string>;
+  /** Text key when the numbers call for another wording than `<id>-body`. */
+  body?: string;
 }
 
 const pct = (bp: number) => Math.round(bp / 100);
@@ -26,7 +28,10 @@ export function conceptCards(report: RoundReport, team: number): ConceptCard[] {
   if (report.spikeStart >= 0 && (f.vms > 0 || f.containers > 0) && reaction >= 0) {
     cards.push({ id: "boot", params: { n: reaction - report.spikeStart, linux: GUEST_OS.linux.bootTicks, windows: GUEST_OS.windows.bootTicks } });
   }
-  if (f.containers > 0) cards.push({ id: "layers", params: {} });
+  // Quote the saving only when sharing shows: after heavy churn a host may have pulled more than is running.
+  if (f.containers > 0) cards.push(f.containers > 1 && f.pulledMb < f.imageMb
+    ? { id: "layers", body: "layers-saved", params: { n: f.containers, full: f.imageMb, pulled: f.pulledMb } }
+    : { id: "layers", params: {} });
   if (f.type2 > 0 || (f.type1 > 0 && unlocks.has("type2"))) {
     cards.push({ id: "hypervisor", params: { t1: HYPERVISOR_COST.type1.taxPct.para, t2: HYPERVISOR_COST.type2.taxPct.full } });
   }

@@ -1,5 +1,5 @@
-import { APPS, SERVER_MODELS } from "../engine/data";
-import type { MatchState } from "../engine/types";
+import { APPS, IMAGE_LAYERS, SERVER_MODELS } from "../engine/data";
+import type { CachedLayer, Instance, MatchState } from "../engine/types";
 import type { LogEntry } from "../log/format";
 import type { RoundSeries } from "./series";
 
@@ -13,6 +13,10 @@ export interface TeamFacts {
   vms: number;
   windowsOses: number;
   containers: number;
+  /** MB of images the containers running at the end are made of, counted whole for each one. */
+  imageMb: number;
+  /** MB of layers the team's hosts actually pulled: shared layers come once per host. */
+  pulledMb: number;
   migrations: number;
   /** Share of a GPU node's CPU nobody reserved, percent (null: no GPU node with a job). */
   gpuIdlePct: number | null;
@@ -25,11 +29,20 @@ export interface TeamFacts {
   auditCost: number;
 }
 
+function countImages(f: TeamFacts, instances: readonly Instance[], cache: readonly CachedLayer[]): void {
+  for (const i of instances) {
+    if (!i.container) continue;
+    f.containers++;
+    for (const layer of APPS[i.app].image ?? []) f.imageMb += IMAGE_LAYERS[layer].mb;
+  }
+  for (const c of cache) f.pulledMb += IMAGE_LAYERS[c.layer].mb;
+}
+
 export function teamFacts(state: MatchState, team: number, series: RoundSeries, entries: readonly LogEntry[]): TeamFacts {
   const t = state.teams[team];
   const f: TeamFacts = {
     servers: t.servers.length, bareServers: 0, type1: 0, type2: 0, containerHosts: 0, vms: 0, windowsOses: 0, containers: 0,
-    migrations: 0, gpuIdlePct: null, dbShortTicks: 0, kernelHit: 0, kernelCost: 0, leakHit: 0, hardwareHit: 0, auditCost: 0,
+    imageMb: 0, pulledMb: 0, migrations: 0, gpuIdlePct: null, dbShortTicks: 0, kernelHit: 0, kernelCost: 0, leakHit: 0, hardwareHit: 0, auditCost: 0,
   };
   for (const s of t.servers) {
     if (s.layer === "bare-linux" || s.layer === "bare-windows") f.bareServers++;
@@ -40,9 +53,9 @@ export function teamFacts(state: MatchState, team: number, series: RoundSeries, 
     f.vms += s.vms.length;
     for (const vm of s.vms) {
       if (vm.os === "windows") f.windowsOses++;
-      f.containers += vm.instances.filter((i) => i.container).length;
+      countImages(f, vm.instances, vm.cache);
     }
-    f.containers += s.instances.filter((i) => i.container).length;
+    countImages(f, s.instances, s.cache);
     const jobs = s.instances.filter((i) => APPS[i.app].gpu > 0);
     if (s.model === "gpu" && jobs.length > 0) {
       const reserved = s.instances.reduce((sum, i) => sum + i.cpu, 0);

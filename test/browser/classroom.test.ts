@@ -122,6 +122,15 @@ describe("a lesson in the browser", () => {
     await send(cai, "deploy", { target: "s3", app: "web" });
     await expect.poll(() => dee.getByTestId("team-feed").textContent(), { timeout: 10_000 }).toMatch(/Cai deployed Portal on s3/);
 
+    // … and by touch, with no drag across a long page: tap a catalogue item, then tap the server.
+    await cai.getByTestId("catalogue-toggle").tap();
+    await cai.getByTestId("cat-layer-container-host").tap();
+    await expect.poll(() => cai.getByTestId("drag-ghost").textContent()).toMatch(/Now tap a server/);
+    const s4 = await boxPoint(cai, "s4");
+    await cai.touchscreen.tap(s4.x, s4.y);
+    await expect.poll(() => dee.getByTestId("team-feed").textContent(), { timeout: 10_000 }).toMatch(/Cai installed Container host on s4/);
+    expect(await cai.getByTestId("drag-ghost").count()).toBe(0);
+
     // The projector's leaderboard follows the money.
     const before = await leaderboard(host);
     await expect.poll(async () => (await leaderboard(host)).join("|"), { timeout: 15_000 }).not.toBe(before.join("|"));
@@ -160,15 +169,21 @@ async function dragOntoServer(page: Page, item: string, server: string, expectOk
   const source = page.getByTestId(item);
   await source.scrollIntoViewIfNeeded();
   const from = (await source.boundingBox())!;
-  const to = await page.evaluate((id) => {
-    const r = (window as unknown as { __spikeday: { boxRect(id: string): DOMRect | null } }).__spikeday.boxRect(id);
-    return r && { x: r.x + r.width * 0.8, y: r.y + r.height * 0.6 };
-  }, server);
-  expect(to).not.toBeNull();
+  const to = await boxPoint(page, server);
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
-  await page.mouse.move(to!.x, to!.y, { steps: 12 });
+  await page.mouse.move(to.x, to.y, { steps: 12 });
   await expect.poll(async () => `${await page.getByTestId("drag-ghost").getAttribute("class")}: ${await page.getByTestId("drag-ghost").textContent()}`)
     .toMatch(expectOk ? /^drag-ghost ok/ : /^drag-ghost bad/);
   await page.mouse.up();
+}
+
+/** A point inside a server's box on the canvas, right of what is already on it; scrolled into view. */
+async function boxPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const to = await page.evaluate((box) => {
+    const r = (window as unknown as { __spikeday: { boxRect(id: string): DOMRect | null } }).__spikeday.boxRect(box);
+    return r && { x: r.x + r.width * 0.8, y: r.y + r.height * 0.6 };
+  }, id);
+  expect(to).not.toBeNull();
+  return to!;
 }

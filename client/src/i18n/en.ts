@@ -38,8 +38,9 @@ export const en = {
   play: {
     cash: "Cash", score: "Score", clock: "Clock", spikeIn: "Forecast spike in {{n}} min", spikeNow: "Spike under way",
     served: "Served", dropped: "Dropped", demand: "Demand", capacity: "Capacity", perMin: "/min", feed: "Team feed",
+    unanswered: "Queries the database could not answer. The requests that needed them are counted as dropped by the app that asked.",
     catalogue: "Catalogue", servers: "Servers", layers: "Host layers", vms: "Virtual machines", appsTitle: "Apps",
-    dragHint: "Drag onto a server, or use the command panel below.", noServers: "No servers yet: buy one from the catalogue.",
+    dragHint: "Drag onto a server, or tap an item and then tap a server. The command panel below does everything too.", tapToPlace: "Now tap a server (or the racks, for a new server).", noServers: "No servers yet: buy one from the catalogue.",
     utilization: "Utilization", occupancy: "Occupancy", osTax: "OS tax", pending: "Queued…", done: "Done",
     panel: "Command panel", action: "Action", target: "Target", submit: "Do it", chooseTarget: "Choose…",
     queued: "Queued for the next minute", idle: "idle", failed: "failed", booting: "booting", pulling: "pulling image",
@@ -199,6 +200,7 @@ export const en = {
     "kernel-body": "The kernel exploit took down {{hit}} of your instances and cost {{cost}} in fines. A VM keeps its own kernel.",
     "layers-title": "Images are built from shared layers",
     "layers-body": "A host that already has the base layers starts a new image much faster: only the top layers are pulled.",
+    "layers-saved": "Your {{n}} containers are made of {{full}} MB of images, but your hosts pulled only {{pulled}} MB: layers an image shares with one already on the host are not pulled again, so those containers started sooner.",
     "hypervisor-title": "Type-1 vs type-2 hypervisors",
     "hypervisor-body": "Type-2 needs a host OS and loses {{t2}}% CPU per VM; type-1 loses {{t1}}%.",
     "gpu-title": "A GPU job leaves the CPU idle",

@@ -42,8 +42,9 @@ export const zh: Deep<Resources> = {
   play: {
     cash: "现金", score: "得分", clock: "时间", spikeIn: "预测高峰还有 {{n}} 分钟", spikeNow: "高峰正在到来",
     served: "已处理", dropped: "已丢弃", demand: "需求", capacity: "容量", perMin: "/分钟", feed: "队伍动态",
+    unanswered: "数据库来不及回答的查询。依赖这些查询的请求，算作发出请求的应用丢弃的请求。",
     catalogue: "目录", servers: "服务器", layers: "主机层", vms: "虚拟机", appsTitle: "应用",
-    dragHint: "拖到服务器上，或使用下方的命令面板。", noServers: "还没有服务器：从目录里买一台。",
+    dragHint: "拖到服务器上，或先点一下条目再点一下服务器。下方的命令面板也能完成所有操作。", tapToPlace: "现在点一下服务器（买新服务器就点机架区域）。", noServers: "还没有服务器：从目录里买一台。",
     utilization: "利用率", occupancy: "占用率", osTax: "操作系统开销", pending: "排队中…", done: "完成",
     panel: "命令面板", action: "操作", target: "目标", submit: "执行", chooseTarget: "请选择…",
     queued: "已排队，下一分钟执行", idle: "空闲", failed: "故障", booting: "启动中", pulling: "拉取镜像中",
@@ -203,6 +204,7 @@ export const zh: Deep<Resources> = {
     "kernel-body": "内核漏洞让你的 {{hit}} 个实例停机，罚款 {{cost}}。虚拟机有自己的内核。",
     "layers-title": "镜像由共享的层构成",
     "layers-body": "已经有基础层的主机启动新镜像快得多：只需拉取上面几层。",
+    "layers-saved": "你的 {{n}} 个容器合计用到 {{full}} MB 的镜像，主机实际只拉取了 {{pulled}} MB：与主机上已有镜像共享的层不必再拉，所以这些容器启动得更快。",
     "hypervisor-title": "I 型与 II 型虚拟机管理程序",
     "hypervisor-body": "II 型需要宿主操作系统，每台虚拟机损失 {{t2}}% 的 CPU；I 型只损失 {{t1}}%。",
     "gpu-title": "GPU 任务让 CPU 闲着",

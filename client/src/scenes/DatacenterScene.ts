@@ -233,7 +233,8 @@ export class DatacenterScene extends Phaser.Scene {
       if (down) {
         g.lineStyle(2, COLORS.bad, 1).lineBetween(b.x + 2, b.y + 2, b.x + b.w - 2, b.y + b.h - 2).lineBetween(b.x + b.w - 2, b.y + 2, b.x + 2, b.y + b.h - 2);
       }
-      if (b.w >= 24 && b.h >= 12) this.text(`${b.id}:l`, b.x + 3, b.y + 2, `${appShort(i.app)}${starting ? "…" : ""}`, 10, "#0b0e12");
+      // Light on the translucent box: the load fill rises from the bottom and rarely reaches the label.
+      if (b.w >= 28 && b.h >= 16) this.text(`${b.id}:l`, b.x + 4, b.y + 3, `${appShort(i.app)}${starting ? "…" : ""}`, 12, "#f4f7fb");
       if (this.selected === b.id) g.lineStyle(3, COLORS.select, 1).strokeRect(b.x - 1, b.y - 1, b.w + 2, b.h + 2);
       return;
     }

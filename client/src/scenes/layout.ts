@@ -91,7 +91,7 @@ function layoutServer(server: ServerView, frame: Rect): ServerLayout {
 
 /**
  * Servers in rack columns; small servers are one unit tall, large and GPU servers two. With a
- * `height`, units grow (up to about twice) so a small datacenter fills the view and stays legible.
+ * `height`, units grow (up to three times) so a small datacenter fills the view and stays legible.
  */
 export function layoutDatacenter(servers: readonly ServerView[], width: number, height = 0): Layout {
   const columns = Math.max(1, Math.floor((width - PAD) / (MIN_COL + GAP)));
@@ -100,7 +100,7 @@ export function layoutDatacenter(servers: readonly ServerView[], width: number, 
   const perColumn = new Array<number>(columns).fill(0);
   for (const s of servers) perColumn[perColumn.indexOf(Math.min(...perColumn))] += unitsOf(s);
   const tallest = Math.max(1, ...perColumn);
-  const unitH = height > 0 ? Math.max(UNIT_H, Math.min(UNIT_H * 2, Math.floor((height - PAD * 2) / tallest) - GAP)) : UNIT_H;
+  const unitH = height > 0 ? Math.max(UNIT_H, Math.min(UNIT_H * 3, Math.floor((height - PAD * 2) / tallest) - GAP)) : UNIT_H;
   const heights = new Array<number>(columns).fill(PAD);
   const out: ServerLayout[] = [];
   for (const s of servers) {

@@ -16,6 +16,8 @@ export interface LineChart {
   destroy(): void;
 }
 
+const MINUTE_STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 90, 120, 180, 240, 360, 720];
+
 /**
  * A time chart (uPlot: small and fast enough to redraw every tick on a phone). X is the tick; the
  * axis shows the game clock.
@@ -27,14 +29,16 @@ export function lineChart(specs: SeriesSpec[], startMinute: () => number, height
   let pending: uPlot.AlignedData | null = null;
   const make = (width: number, data: uPlot.AlignedData) => new uPlot({
     width, height,
-    legend: { show: legend },
+    // A static key: live values read "--" until hovered, and phones have no hover.
+    legend: { show: legend, live: false },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false } },
     axes: [
-      { values: (_u, vals) => vals.map((v) => clock(startMinute() + v)), stroke: "#333", grid: { stroke: "#eee" } },
+      // Whole game minutes only: a tick is a minute, "06:2.5" is not a time.
+      { incrs: MINUTE_STEPS, values: (_u, vals) => vals.map((v) => clock(startMinute() + v)), stroke: "#333", grid: { stroke: "#eee" } },
       { stroke: "#333", grid: { stroke: "#eee" }, size: 56, values: yFormat ? (_u, vals) => vals.map(yFormat) : undefined },
     ],
-    series: [{ label: "⏱", value: (_u: uPlot, v: number | null) => (v === null ? "—" : clock(startMinute() + v)) }, ...specs.map((s) => ({ label: s.label, stroke: s.color, width: s.width ?? 2, dash: s.dash, fill: s.fill, points: { show: false } }))],
+    series: [{}, ...specs.map((s) => ({ label: s.label, stroke: s.color, width: s.width ?? 2, dash: s.dash, fill: s.fill, points: { show: false } }))],
   }, data, el);
   const observer = new ResizeObserver(() => {
     const w = el.clientWidth;

@@ -61,7 +61,7 @@ function teamSection(report: RoundReport, team: number, charts: LineChart[]): HT
     h("h3", { text: t("debrief.cards") }),
     h("div", { class: "cards", testid: `debrief-cards-${team}` }, cards.map((c) => h("article", { class: "panel card", testid: `card-${c.id}` },
       h("h3", { text: t(`card.${c.id}-title`) }),
-      h("p", { text: localized(`card.${c.id}-body`, c.params) })))));
+      h("p", { text: localized(`card.${c.body ?? `${c.id}-body`}`, c.params) })))));
 }
 
 function compareTable(reports: readonly RoundReport[], teams: number[] | null): HTMLElement {

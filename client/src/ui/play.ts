@@ -2,6 +2,7 @@ import * as Phaser from "phaser";
 import { APPS, SERVER_MODELS, unlicensedWindows, serverFree, vmFree, type AppId, type Command } from "../../../shared/engine";
 import { forecastDemand } from "../../../shared/engine/demand";
 import { SCENARIOS, type ScenarioId } from "../../../shared/scenarios";
+import { spikeEnd } from "../../../shared/scenarios/curve";
 import { clock, errorText, money, t } from "../i18n";
 import type { Network } from "../net/Network";
 import { DatacenterScene } from "../scenes/DatacenterScene";
@@ -50,6 +51,15 @@ export function spikeCountdown(view: ClassView): number | null {
   if (!scn?.spike) return null;
   const left = scn.spike.start - view.tick;
   return left > 0 ? left : null;
+}
+
+/** What the clock says about the forecast spike: the countdown, "under way", or nothing once it is over. */
+export function spikeLine(view: ClassView): string | null {
+  const scn = SCENARIOS[view.round.scenario as ScenarioId];
+  if (!scn?.spike || view.phase === "over" || view.phase === "lobby") return null;
+  const left = spikeCountdown(view);
+  if (left !== null) return t("play.spikeIn", { n: left });
+  return view.tick < spikeEnd(scn.spike, scn.spike.start) ? t("play.spikeNow") : null;
 }
 
 /**
@@ -149,6 +159,7 @@ export class PlayView {
       check: (c: Command) => (this.view ? verdict(this.view, this.ctx.team(), c) : null),
       send: (c: Command) => void this.send(c),
       refuse: (reason: string) => toast(reason, "bad"),
+      reveal: () => this.canvasWrap.scrollIntoView({ block: "nearest" }),
     };
   }
 
@@ -199,11 +210,18 @@ export class PlayView {
         h("td", { text: t(`app.${a}`) }),
         h("td", { text: String(tr?.demand ?? 0) }),
         h("td", { class: short ? "short" : "", text: String(tr?.capacity ?? 0) }),
-        h("td", { class: (tr?.dropped ?? 0) > 0 ? "short" : "", text: String(tr?.dropped ?? 0) }));
+        this.droppedCell(a as AppId, tr));
     });
     this.appsTable.replaceChildren(
       h("thead", {}, h("tr", {}, h("th", { text: "" }), h("th", { text: t("play.demand") }), h("th", { text: t("play.capacity") }), h("th", { text: t("play.dropped") }))),
       h("tbody", {}, rows));
+  }
+
+  /** A backend drops nothing itself: its unanswered queries show here, the requests fail at the app that asked. */
+  private droppedCell(app: AppId, tr: { demand: number; served: number; dropped: number } | undefined): HTMLElement {
+    const backend = APPS[app].role === "backend";
+    const n = backend ? Math.max(0, (tr?.demand ?? 0) - (tr?.served ?? 0)) : (tr?.dropped ?? 0);
+    return h("td", { class: n > 0 ? "short" : "", text: backend && n > 0 ? `(${n})` : String(n), title: backend ? t("play.unanswered") : undefined });
   }
 
   private renderChart(view: ClassView): void {

@@ -8,7 +8,7 @@ import { forecastLines, briefingView } from "../briefing";
 import { lineChart, type LineChart } from "../charts";
 import { h } from "../dom";
 import { seatsOf, teamCards } from "../lobby";
-import { spikeCountdown } from "../play";
+import { spikeLine } from "../play";
 import { teamColor } from "../teamColors";
 import { drawMinimap } from "./minimap";
 
@@ -93,13 +93,13 @@ export class Projector {
   private renderLive(view: ClassView): void {
     const key = view.teams.map((x) => x.name).join("|") + view.round.number;
     if (key !== this.tilesKey) this.buildTiles(view, key);
-    const spike = spikeCountdown(view);
+    const spike = spikeLine(view);
     const ranked = [...view.teams].sort((a, b) => b.score - a.score);
     const header = h("div", { class: "row" },
       h("div", { class: "host-clock", testid: "host-clock", text: clock(view.round.startMinute + view.tick) }),
       h("div", { class: "stack" },
         h("b", { style: { fontSize: "1.4rem" }, text: `${t(`scenario.${view.round.scenario}`)} · ${t(`phase.${view.phase}`)}` }),
-        h("span", { style: { fontSize: "1.2rem" }, text: spike !== null ? t("play.spikeIn", { n: spike }) : forecastLines(view)[0] ?? "" })));
+        h("span", { style: { fontSize: "1.2rem" }, text: spike ?? (view.phase === "over" ? "" : forecastLines(view)[0] ?? "") })));
     const board = h("table", { class: "leaderboard", testid: "leaderboard" },
       h("thead", {}, h("tr", {}, h("th", { text: "#" }), h("th", { text: t("common.team") }), h("th", { text: t("debrief.score") }), h("th", { text: t("debrief.availability") }), h("th", { text: `${t("host.dropped")}${t("play.perMin")}` }))),
       h("tbody", {}, ranked.map((team, rank) => h("tr", { testid: `leader-row-${team.index}` },
