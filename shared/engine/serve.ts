@@ -14,9 +14,12 @@ import type { GameEvent, Instance, MatchState, Server, Team, TickFigures, Vm } f
 const APP_COUNT = APP_IDS.length;
 const APP_INDEX = Object.fromEntries(APP_IDS.map((a, i) => [a, i])) as Record<AppId, number>;
 const SPEC = APP_IDS.map((a) => APPS[a]);
+// Filled up to liveCount and never shrunk: resetting an array's length frees its backing store,
+// and regrowing it every tick was most of the garbage a tick made (a scavenge every ~60 ticks).
 const live: Instance[] = [];
 const liveCap: number[] = [];
 const liveApp: number[] = [];
+let liveCount = 0;
 /** Compliance cost found while collecting (payment sharing a kernel), reset per team. */
 let compliance = 0;
 const cap = new Array<number>(APP_COUNT).fill(0);
@@ -53,9 +56,10 @@ function collect(list: Instance[], up: boolean, t: number, events: GameEvent[], 
     if (i.readyAt === t) events.push({ kind: "instance-ready", team, instance: i.id, app: i.app });
     if (up && t >= i.readyAt && t >= i.downUntil) {
       const c = spec.gpu > 0 ? spec.gpu * spec.unitsPerGpu : Math.trunc(i.cpu / spec.cpuPerReq);
-      live.push(i);
-      liveCap.push(c);
-      liveApp.push(k);
+      live[liveCount] = i;
+      liveCap[liveCount] = c;
+      liveApp[liveCount] = k;
+      liveCount++;
       cap[k] += c;
     }
   }
@@ -68,9 +72,7 @@ function collect(list: Instance[], up: boolean, t: number, events: GameEvent[], 
  * and the statistics the debrief is built from.
  */
 export function serveTeam(state: MatchState, scn: Scenario, team: Team, t: number): void {
-  live.length = 0;
-  liveCap.length = 0;
-  liveApp.length = 0;
+  liveCount = 0;
   compliance = 0;
   cap.fill(0);
   for (const server of team.servers) {
@@ -160,14 +162,14 @@ function serveDemand(state: MatchState, team: Team): void {
 /** Requests of each app go to its live instances in proportion to their capacity. */
 function spreadLoad(): void {
   for (let k = 0; k < APP_COUNT; k++) left[k] = served[k];
-  for (let n = 0; n < live.length; n++) {
+  for (let n = 0; n < liveCount; n++) {
     const k = liveApp[n];
     if (cap[k] === 0) continue;
     const share = Math.trunc((served[k] * liveCap[n]) / cap[k]);
     live[n].served = share;
     left[k] -= share;
   }
-  for (let n = 0; n < live.length; n++) {
+  for (let n = 0; n < liveCount; n++) {
     const i = live[n];
     const k = liveApp[n];
     if (left[k] > 0) {
