@@ -14,6 +14,7 @@ import { ReplayPage } from "./ui/replay";
 import { sessionsPage } from "./ui/sessions";
 import { lobbyView, teamCards } from "./ui/lobby";
 import { PlayView, spikeLine } from "./ui/play";
+import { practiceControls, practiceGo } from "./ui/practice";
 import { toast } from "./ui/toasts";
 import { topbar } from "./ui/topbar";
 
@@ -237,7 +238,7 @@ export class App {
         break;
       case "briefing":
         if (!this.part) {
-          this.part = briefingView(view, teamCards(view, this.seat, this.net, false));
+          this.part = briefingView(view, teamCards(view, this.seat, this.net, false), view.practice ? practiceGo(this.net) : undefined);
           this.body.replaceChildren(this.part.el);
         }
         break;
@@ -245,7 +246,7 @@ export class App {
         if (!this.play) {
           this.play = new PlayView({ net: this.net, team: () => this.myTeam(), history: this.history }, view.round);
           this.body.replaceChildren(this.play.el);
-          if (view.practice) this.body.append(this.hostPanel(view));
+          if (view.practice) this.body.append(this.practicePanel(view, false));
         }
         this.play.setView(view);
         this.controls?.update(view);
@@ -254,7 +255,7 @@ export class App {
         if (!this.part) {
           this.part = debriefView(this.reports, this.myTeam());
           this.body.replaceChildren(this.part.el);
-          if (view.practice) this.body.append(this.hostPanel(view));
+          if (view.practice) this.body.append(this.practicePanel(view, true));
         }
         this.controls?.update(view);
         break;
@@ -279,8 +280,9 @@ export class App {
     }
   }
 
-  private hostPanel(view: ClassView): HTMLElement {
-    this.controls = hostControls(this.net);
+  /** A practice room's player is also its host, with only the controls a player needs. */
+  private practicePanel(view: ClassView, over: boolean): HTMLElement {
+    this.controls = practiceControls(this.net, over);
     this.controls.update(view);
     return this.controls.el;
   }
@@ -296,7 +298,7 @@ export class App {
     if (team >= 0 && view.teams[team]) {
       const dc = datacenterOf(view, team);
       parts.push(h("span", { text: view.teams[team].name }));
-      if (dc) parts.push(h("span", { class: "big", testid: "status-cash", text: money(dc.cash) }));
+      if (dc && view.phase !== "lobby") parts.push(h("span", { class: "big", testid: "status-cash", text: money(dc.cash) }));
     }
     parts.push(h("span", { class: "pill", style: { color: "#fff" }, testid: "room-code-small", text: view.code }));
     this.status.replaceChildren(...parts);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startApp, type RunningApp } from "../../server/app";
 import { desktop, launch, phone, shot } from "./browser";
+import { instanceCount, send } from "./steps";
 import { CLIENT_DIST } from "./build";
 
 const PORT = 2661;
@@ -33,18 +34,6 @@ async function joinAs(page: Page, code: string, nickname: string): Promise<void>
   await page.getByTestId("join-nickname").fill(nickname);
   await page.getByTestId("join-submit").click();
   await page.getByTestId("lobby-view").waitFor();
-}
-
-async function send(page: Page, action: string, fields: Record<string, string> = {}): Promise<void> {
-  await page.getByTestId("cmd-action").selectOption(action);
-  for (const [field, value] of Object.entries(fields)) await page.getByTestId(`cmd-${field}`).selectOption(value);
-  await page.getByTestId("cmd-submit").click();
-  await expect.poll(() => page.getByTestId("cmd-status").textContent(), { timeout: 10_000 }).toMatch(/Queued|已排队/);
-}
-
-/** Number of instances the page's datacenter shows (the canvas layout the scene drew). */
-async function instanceCount(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { __spikeday: { instances(): number } }).__spikeday.instances());
 }
 
 async function leaderboard(page: Page): Promise<string[]> {

@@ -21,6 +21,9 @@ export const en = {
   phase: {
     lobby: "Waiting in the lobby", briefing: "Briefing", playing: "Playing", paused: "Paused", over: "Round over", ended: "Session ended",
   },
+  practice: {
+    title: "Practice round", next: "Next round", intro: "Pick a round of the lesson plan. You play one team; bots play the others. You start the clock when you have read the briefing.",
+  },
   lobby: {
     title: "Lobby", pick: "Pick your team", join: "Join", yourTeam: "Your team", waiting: "Waiting for the teacher to start…",
     empty: "No one yet", botTeam: "Played by a bot", members_one: "{{count}} player", members_other: "{{count}} players", you: "You are {{nickname}}",

@@ -25,6 +25,9 @@ export const zh: Deep<Resources> = {
   phase: {
     lobby: "大厅等待中", briefing: "任务简报", playing: "进行中", paused: "已暂停", over: "本轮结束", ended: "课堂已结束",
   },
+  practice: {
+    title: "练习赛", next: "下一轮", intro: "选一轮教学安排。你操作一支队伍，其余队伍由机器人操作。读完任务简报后由你启动时钟。",
+  },
   lobby: {
     title: "大厅", pick: "选择你的队伍", join: "加入", yourTeam: "你的队伍", waiting: "等待老师开始…",
     empty: "还没有人", botTeam: "由机器人操作", members_one: "{{count}} 名成员", members_other: "{{count}} 名成员", you: "你的昵称：{{nickname}}",

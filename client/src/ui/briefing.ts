@@ -33,7 +33,8 @@ export function forecastChart(view: ClassView): LineChart {
 }
 
 /** Before the clock runs: the scenario, its forecast, and how to play (for a class that has never played). */
-export function briefingView(view: ClassView, teams: HTMLElement | null): { el: HTMLElement; destroy(): void } {
+/** `action` replaces "the teacher will start the clock" (a practice room's own start button). */
+export function briefingView(view: ClassView, teams: HTMLElement | null, action?: HTMLElement): { el: HTMLElement; destroy(): void } {
   const chart = forecastChart(view);
   const r = view.round;
   const el = h("main", { class: "page stack", testid: "briefing-view" },
@@ -48,6 +49,6 @@ export function briefingView(view: ClassView, teams: HTMLElement | null): { el: 
       h("h2", { text: t("briefing.howTitle") }),
       h("ol", {}, ["how1", "how2", "how3", "how4"].map((k) => h("li", { text: t(`briefing.${k}`) })))),
     teams,
-    h("p", { class: "muted", text: t("briefing.waiting") }));
+    action ?? h("p", { class: "muted", text: t("briefing.waiting") }));
   return { el, destroy: () => chart.destroy() };
 }

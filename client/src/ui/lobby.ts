@@ -2,6 +2,7 @@ import { t, errorText } from "../i18n";
 import type { Network } from "../net/Network";
 import type { ClassView, SeatView } from "../state/types";
 import { h } from "./dom";
+import { practiceSetup } from "./practice";
 import { teamColor } from "./teamColors";
 import { toast } from "./toasts";
 
@@ -44,5 +45,5 @@ export function lobbyView(view: ClassView, mySeat: number, nickname: string, net
     h("p", { text: t("lobby.you", { nickname }) }),
     h("p", { class: "muted", text: midRound ? t("lobby.lateJoin") : t("lobby.pick") }),
     teamCards(view, mySeat, net, true),
-    h("p", { class: "muted", text: t("lobby.waiting") }));
+    view.practice ? practiceSetup(net) : h("p", { class: "muted", text: t("lobby.waiting") }));
 }

@@ -11,7 +11,7 @@ import { seatsOf } from "../lobby";
 import { toast } from "../toasts";
 
 /** The lesson plan from GAME.md as one-click setups. */
-const PRESETS: { key: string; scenario: ScenarioId; unlocks: LayerKind[] }[] = [
+export const PRESETS: { key: string; scenario: ScenarioId; unlocks: LayerKind[] }[] = [
   { key: "preset1", scenario: "old-era", unlocks: ["bare-linux", "bare-windows"] },
   { key: "preset2", scenario: "exam-morning", unlocks: ["bare-linux", "bare-windows", "type1", "type2"] },
   { key: "preset3", scenario: "exam-morning", unlocks: ["bare-linux", "bare-windows", "type1", "type2", "container-host"] },

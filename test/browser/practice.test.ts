@@ -1,0 +1,68 @@
+/**
+ * A student with no class: practice against bots from a phone, with no teacher to start anything.
+ * Screenshots land in test/artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { startApp, type RunningApp } from "../../server/app";
+import { launch, phone, shot } from "./browser";
+import { CLIENT_DIST } from "./build";
+import { send } from "./steps";
+
+const PORT = 2663;
+const BASE = `http://localhost:${PORT}`;
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp({ port: PORT, staticDir: CLIENT_DIST });
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe("practice against bots", () => {
+  it("picks a round, starts it and the clock, plays and gets a debrief against the bots", async () => {
+    const { page } = await phone(browser, "en");
+    await page.goto(BASE);
+    await page.getByTestId("join-nickname").fill("Solo");
+    await page.getByTestId("practice-new").tap();
+    await page.getByTestId("practice-setup").waitFor();
+    await expect.poll(() => page.getByTestId("lobby-teams").textContent()).toMatch(/Solo \(you\).*containers-autoscale/);
+    expect(await page.getByTestId("status").textContent()).not.toMatch(/\$/);
+    await shot(page, "practice-lobby-phone", true);
+
+    await page.getByTestId("practice-speed").selectOption("4");
+    await page.getByTestId("practice-preset3").tap();
+    await page.getByTestId("briefing-view").waitFor();
+    await expect.poll(() => page.getByTestId("forecast-lines").textContent()).toMatch(/peaks around 10:/);
+    await page.getByTestId("practice-go").tap();
+    await page.getByTestId("play-view").waitFor();
+
+    await send(page, "installLayer", { server: "s1", layer: "container-host" });
+    await send(page, "deploy", { target: "s1", app: "web" });
+    await expect.poll(() => page.getByTestId("team-feed").textContent(), { timeout: 10_000 }).toMatch(/Solo deployed Portal on s1/);
+    await expect.poll(async () => Number((await page.getByTestId("kpi-served").textContent())!.replace(/\D/g, "")), { timeout: 10_000 }).toBeGreaterThan(0);
+    await shot(page, "practice-play-phone", true);
+
+    await page.getByTestId("host-endround").tap();
+    await page.getByTestId("debrief-view").waitFor();
+    await expect.poll(() => page.getByTestId("debrief-team-0").textContent()).toMatch(/Availability \d+\.\d%/);
+    // The bots played too: their rounds are in the debrief.
+    for (const team of [1, 2, 3]) expect(await page.getByTestId(`debrief-other-${team}`).textContent()).toMatch(/\$[\d,]+/);
+    await shot(page, "practice-debrief-phone", true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+    // The next round is one tap away, with the same bots.
+    await page.getByTestId("practice-preset4").tap();
+    await page.getByTestId("briefing-view").waitFor();
+    expect(await page.getByTestId("briefing-view").locator("h1").textContent()).toMatch(/Double-12/);
+    await page.getByTestId("practice-go").tap();
+    await page.getByTestId("play-view").waitFor();
+    await expect.poll(() => page.getByTestId("phase").textContent()).toBe("Playing");
+  });
+});

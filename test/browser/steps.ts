@@ -1,0 +1,16 @@
+/** Steps a student takes in the team view, shared by the browser suites. */
+import { expect } from "vitest";
+import type { Page } from "playwright-core";
+
+/** Sends a command through the command panel and waits until it is queued. */
+export async function send(page: Page, action: string, fields: Record<string, string> = {}): Promise<void> {
+  await page.getByTestId("cmd-action").selectOption(action);
+  for (const [field, value] of Object.entries(fields)) await page.getByTestId(`cmd-${field}`).selectOption(value);
+  await page.getByTestId("cmd-submit").click();
+  await expect.poll(() => page.getByTestId("cmd-status").textContent(), { timeout: 10_000 }).toMatch(/Queued|已排队/);
+}
+
+/** Number of instances the page's datacenter shows (the canvas layout the scene drew). */
+export async function instanceCount(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __spikeday: { instances(): number } }).__spikeday.instances());
+}
