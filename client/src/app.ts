@@ -268,6 +268,9 @@ export class App {
           if (screen === "host-over") {
             this.part = debriefView(this.reports, null);
             parts.push(this.part.el);
+            // A new projector has no live history: the round's report has every tick of it.
+            const report = this.reports.find((r) => r.round === view.round.number);
+            if (report) this.projector.loadHistory(report.round, report.series, report.teams.length);
           }
           this.body.replaceChildren(...parts, this.controls.el);
         }
