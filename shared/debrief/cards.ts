@@ -3,7 +3,7 @@ import type { RoundReport } from "./report";
 
 /** A concept card: which lesson (GAME.md's table) and the team's own numbers to fill it with. */
 export interface ConceptCard {
-  id: "spike" | "occupancy" | "oneapp" | "ostax" | "licence" | "boot" | "kernel" | "layers" | "hypervisor" | "gpu" | "db" | "migration";
+  id: "spike" | "occupancy" | "oneapp" | "ostax" | "licence" | "boot" | "kernel" | "leak" | "layers" | "hypervisor" | "gpu" | "db" | "migration";
   params: Record<string, number | string>;
   /** Text key when the numbers call for another wording than `<id>-body`. */
   body?: string;
@@ -21,6 +21,7 @@ export function conceptCards(report: RoundReport, team: number): ConceptCard[] {
   if (report.spikeStart >= 0) cards.push({ id: "spike", params: { dropped: r.droppedPeak, availability: (r.availability / 100).toFixed(1) } });
   if (f.dbShortTicks > 0) cards.push({ id: "db", params: { n: f.dbShortTicks } });
   if (f.kernelHit > 0) cards.push({ id: "kernel", params: { hit: f.kernelHit, cost: f.kernelCost } });
+  if (f.leakHit > 0) cards.push({ id: "leak", params: { hit: f.leakHit } });
   cards.push({ id: "occupancy", params: { occ: pct(r.occupancy), util: pct(r.utilization) } });
   if (f.bareServers >= 3 && f.vms === 0 && f.containers === 0) cards.push({ id: "oneapp", params: { servers: f.servers, util: pct(r.utilization) } });
   if (f.vms > 0) cards.push({ id: "ostax", params: { cores: (r.osTaxCpu / 1000).toFixed(1) } });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { conceptCards, type ConceptCard } from "../../shared/debrief/cards";
+import { newLogHeader, type LogEntry, type MatchLogFile } from "../../shared/log/format";
 import { Replayer } from "../../shared/log/replay";
 import type { BotName } from "../../shared/bots";
 import type { ScenarioId } from "../../shared/scenarios";
@@ -58,5 +59,37 @@ describe("concept cards after double-12 midnight", () => {
     expect(Number(shared?.params.hit)).toBeGreaterThan(0);
     expect(Number(shared?.params.cost)).toBeGreaterThan(0);
     expect(Number(cards["hybrid-isolate-payment"].get("kernel")?.params.cost ?? 0)).toBe(0);
+  });
+});
+
+describe("the memory-leak card", () => {
+  /** Two teams, each a portal and a grades API on its first server, then a leak in grades at 06:20. */
+  function leakRound(): Map<string, ConceptCard>[] {
+    const settings = { scenario: "free-play" as const, teams: ["shared OS", "limited containers"], scriptedIncidents: false };
+    const cmd = (team: number, command: Extract<LogEntry, { type: "command" }>["command"]): LogEntry => ({ tick: 0, type: "command", seat: 1, team, command });
+    const log: MatchLogFile = {
+      header: newLogHeader({ seed: 3, settings, roster: [], room: "TEST", round: 1, startedAt: "2026-01-01T00:00:00.000Z", bots: [] }),
+      entries: [
+        cmd(0, { type: "installLayer", server: "s1", layer: "bare-linux" }),
+        cmd(1, { type: "installLayer", server: "s4", layer: "container-host" }),
+        { tick: 10, type: "command", seat: 1, team: 0, command: { type: "deploy", target: "s1", app: "web" } },
+        { tick: 10, type: "command", seat: 1, team: 0, command: { type: "deploy", target: "s1", app: "grades" } },
+        { tick: 10, type: "command", seat: 2, team: 1, command: { type: "deploy", target: "s4", app: "web", memLimit: 2048 } },
+        { tick: 10, type: "command", seat: 2, team: 1, command: { type: "deploy", target: "s4", app: "grades", memLimit: 2048 } },
+        { tick: 20, type: "incident", seat: 0, action: { type: "incident", kind: "leak", team: null, app: "grades" } },
+      ],
+      final: null,
+    };
+    const replayer = new Replayer(log, 60);
+    replayer.runToEnd();
+    expect(replayer.divergence).toBeNull();
+    const report = replayer.report();
+    return [0, 1].map((team) => new Map(conceptCards(report, team).map((c) => [c.id, c])));
+  }
+
+  it("counts the neighbours a leak took down on a shared OS, and only the leaker in a limited container", () => {
+    const [shared, limited] = leakRound();
+    expect(shared.get("leak")?.params.hit).toBe(2);
+    expect(limited.get("leak")?.params.hit).toBe(1);
   });
 });

@@ -201,6 +201,8 @@ export const en = {
     "boot-body": "Your capacity reacted {{n}} min after the spike began. A cached container starts the next minute; a Linux VM needs {{linux}} min, a Windows VM {{windows}} min.",
     "kernel-title": "Containers share the host's kernel",
     "kernel-body": "The kernel exploit took down {{hit}} of your instances and cost {{cost}} in fines. A VM keeps its own kernel.",
+    "leak-title": "A leak spreads as far as its walls",
+    "leak-body": "A memory leak took down {{hit}} of your instances. On a shared OS it starves every app beside it; a VM, or a container with a memory limit, keeps it inside.",
     "layers-title": "Images are built from shared layers",
     "layers-body": "A host that already has the base layers starts a new image much faster: only the top layers are pulled.",
     "layers-saved": "Your {{n}} containers are made of {{full}} MB of images, but your hosts pulled only {{pulled}} MB: layers an image shares with one already on the host are not pulled again, so those containers started sooner.",
