@@ -17,10 +17,16 @@ export function failurePage(dropped: number): void {
           h("label", {}, t("failure.password"), h("input", { type: "password", value: "********", readonly: true })),
           h("div", { class: "err" }, h("b", { text: t("failure.message") }), h("br"), h("small", { text: t("failure.detail") })),
           h("button", { class: "primary", disabled: true, text: t("failure.login") }))),
-      h("p", { class: "caption", text: t("failure.caption", { dropped }) }),
+      h("p", { class: "caption", testid: "failure-caption", text: t("failure.caption", { dropped }) }),
       h("button", { testid: "failure-close", onclick: close, text: t("common.close") })));
   document.body.append(overlay);
   (overlay.querySelector("[data-testid=failure-close]") as HTMLButtonElement).focus();
   const onKey = (e: KeyboardEvent) => { if (e.key === "Escape") { close(); window.removeEventListener("keydown", onKey); } };
   window.addEventListener("keydown", onKey);
+}
+
+/** Keeps an open failure page's count current: it stays up while the spike grows. */
+export function updateFailurePage(dropped: number): void {
+  const caption = document.querySelector(".failure [data-testid=failure-caption]");
+  if (caption) caption.textContent = t("failure.caption", { dropped });
 }

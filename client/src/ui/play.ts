@@ -15,7 +15,7 @@ import { lineChart, type LineChart } from "./charts";
 import { commandPanel, type CommandPanel } from "./commandPanel";
 import { h, replace, throttleFrame } from "./dom";
 import { startDrag, type DragItem } from "./drag";
-import { failurePage } from "./failure";
+import { failurePage, updateFailurePage } from "./failure";
 import { renderFeed } from "./feed";
 import { toast } from "./toasts";
 
@@ -315,6 +315,7 @@ export class PlayView {
       dropped += tr.dropped;
       demand += tr.demand;
     }
+    updateFailurePage(dropped);
     this.portalWarning.hidden = dropped === 0;
     this.portalWarning.textContent = `${t("play.portalDown")} (${dropped}${t("play.perMin")}) — ${t("play.showFailure")}`;
     // The first time users are really turned away once the day is under way (not in the first
