@@ -7,7 +7,7 @@ import { datacenterOf } from "./state/engine";
 import { briefingView } from "./ui/briefing";
 import { debriefView } from "./ui/debrief";
 import { h, throttleFrame } from "./ui/dom";
-import { hostControls, type HostControls } from "./ui/host/controls";
+import { hostControls, quickBar, type HostControls } from "./ui/host/controls";
 import { Projector } from "./ui/host/projector";
 import { landing } from "./ui/landing";
 import { ReplayPage } from "./ui/replay";
@@ -54,6 +54,8 @@ export class App {
   private projector: Projector | null = null;
   private controls: HostControls | null = null;
   private readonly status = h("div", { class: "row", testid: "status" });
+  /** The teacher's pause and end buttons, always in reach above the projector view. */
+  private quickBar: HostControls | null = null;
   private readonly banners = h("div", { testid: "banners" });
   private readonly body = h("div");
   private lastBanner = "";
@@ -304,6 +306,11 @@ export class App {
       if (dc && view.phase !== "lobby") parts.push(h("span", { class: "big", testid: "status-cash", text: money(dc.cash) }));
     }
     parts.push(h("span", { class: "pill", style: { color: "#fff" }, testid: "room-code-small", text: view.code }));
+    if (this.role === "host" && !view.practice) {
+      this.quickBar ??= quickBar(this.net);
+      this.quickBar.update(view);
+      parts.push(this.quickBar.el);
+    }
     this.status.replaceChildren(...parts);
   }
 

@@ -80,7 +80,8 @@ describe("a lesson in the browser", () => {
     await expect.poll(() => ann.getByTestId("forecast-lines").textContent()).toMatch(/peaks around 10:/);
     await shot(ann, "briefing-en", true);
     await shot(bo, "briefing-zh", true);
-    await host.getByTestId("host-go").click();
+    // The clock starts from the top bar, where the teacher's quick controls stay in reach.
+    await host.getByTestId("bar-go").click();
     for (const p of [ann, bo, cai, dee]) await p.getByTestId("play-view").waitFor();
 
     // Chinese screens really are in Chinese (and the CJK font is there to draw them).
@@ -127,6 +128,12 @@ describe("a lesson in the browser", () => {
     await shot(bo, "play-zh");
     await shot(cai, "play-phone", true);
     await shot(host, "projector-live", true);
+
+    // The teacher pauses and resumes from the top bar; students see it.
+    await host.getByTestId("bar-pause").click();
+    await expect.poll(() => dee.getByTestId("phase").textContent()).toBe("Paused");
+    await host.getByTestId("bar-resume").click();
+    await expect.poll(() => dee.getByTestId("phase").textContent()).toBe("Playing");
 
     // A reload puts the student back in the same team with the same view.
     await dee.reload();

@@ -109,7 +109,7 @@ function sessionCard(s: History, navigate: (path: string) => void, reload: () =>
     h("h2", { text: `${s.code} · ${status}` }),
     h("p", { class: "muted", text: `${when(s.createdAt)}${s.practice ? ` · ${t("host.practice")}` : ""}` }),
     actions,
-    rows.length ? h("table", { class: "compare" },
+    rows.length ? h("table", { class: "compare rounds" },
       h("thead", {}, h("tr", {}, ["#", t("sessions.date"), t("debrief.scenario"), t("common.teams"), t("sessions.winner"), ""].map((x) => h("th", { text: x })))),
       h("tbody", {}, rows)) : h("p", { class: "muted", text: t("sessions.noRounds") }));
 }

@@ -174,3 +174,31 @@ export function hostControls(net: Network): HostControls {
     },
   };
 }
+
+/**
+ * Start the clock, pause, resume and end the round from the top bar: on a laptop driving a
+ * projector the full controls sit below the view the class is watching.
+ */
+export function quickBar(net: Network): HostControls {
+  const send = async (action: HostCommand) => {
+    const r = await net.host(action);
+    if (!r.ok) toast(errorText(r.error), "bad");
+  };
+  const btn = (key: string, testid: string, action: HostCommand) => h("button", { type: "button", class: "quick", testid, text: t(key), onclick: () => void send(action) });
+  const go = btn("host.go", "bar-go", { type: "start" });
+  const pause = btn("host.pause", "bar-pause", { type: "pause" });
+  const resume = btn("host.resume", "bar-resume", { type: "resume" });
+  const endRound = btn("host.endRound", "bar-endround", { type: "endRound" });
+  const el = h("span", { class: "row quickbar", testid: "host-quickbar" }, go, pause, resume, endRound);
+  return {
+    el,
+    update(view: ClassView) {
+      // Only what makes sense now is shown: the bar stays short.
+      go.hidden = view.phase !== "briefing";
+      pause.hidden = view.phase !== "playing";
+      resume.hidden = view.phase !== "paused";
+      endRound.hidden = !(view.phase === "playing" || view.phase === "paused");
+      el.hidden = go.hidden && pause.hidden && resume.hidden && endRound.hidden;
+    },
+  };
+}
