@@ -43,10 +43,18 @@ describe("practice against bots", () => {
     await page.getByTestId("practice-go").tap();
     await page.getByTestId("play-view").waitFor();
 
+    const canvasHeight = async () => (await page.getByTestId("datacenter-canvas").boundingBox())!.height;
+    const startHeight = await canvasHeight();
+
     await send(page, "installLayer", { server: "s1", layer: "container-host" });
     await send(page, "deploy", { target: "s1", app: "web" });
     await expect.poll(() => page.getByTestId("team-feed").textContent(), { timeout: 10_000 }).toMatch(/Solo deployed Portal on s1/);
     await expect.poll(async () => Number((await page.getByTestId("kpi-served").textContent())!.replace(/\D/g, "")), { timeout: 10_000 }).toBeGreaterThan(0);
+    // The racks swallow touches (they are a drag target), so on a phone they must keep leaving room
+    // to scroll: they once grew a few pixels with every redraw.
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await canvasHeight()).toBe(startHeight);
+    expect(startHeight).toBeLessThanOrEqual(0.6 * 844);
     await shot(page, "practice-play-phone", true);
 
     await page.getByTestId("host-endround").tap();
