@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { startApp, type RunningApp } from "../../server/app";
-import { launch, phone, shot } from "./browser";
+import { desktop, launch, phone, shot } from "./browser";
 import { CLIENT_DIST } from "./build";
 import { send } from "./steps";
 
@@ -72,5 +72,21 @@ describe("practice against bots", () => {
     await page.getByTestId("practice-go").tap();
     await page.getByTestId("play-view").waitFor();
     await expect.poll(() => page.getByTestId("phase").textContent()).toBe("Playing");
+  });
+
+  it("keeps the racks the same size on a small laptop screen while the round runs", async () => {
+    const { page } = await desktop(browser, "en");
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(BASE);
+    await page.getByTestId("join-nickname").fill("Lap");
+    await page.getByTestId("practice-new").click();
+    await page.getByTestId("practice-preset1").click();
+    await page.getByTestId("practice-go").click();
+    await page.getByTestId("play-view").waitFor();
+    const height = async () => (await page.getByTestId("datacenter-canvas").boundingBox())!.height;
+    const first = await height();
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await height()).toBe(first);
+    expect(first).toBeLessThanOrEqual(768);
   });
 });
