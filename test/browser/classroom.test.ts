@@ -72,9 +72,12 @@ describe("a lesson in the browser", () => {
     await shot(host, "host-lobby", true);
 
     // The teacher sets exam-morning at the fastest speed and opens the briefing.
-    await host.getByTestId("host-preset3").click();
+    // A lesson-plan preset is applied at once, with the speed chosen beside it (no separate Apply).
+    await host.getByTestId("host-preset1").click();
+    await expect.poll(() => host.getByTestId("host-current").textContent()).toMatch(/The old era · 1×/);
     await host.getByTestId("host-tickrate").selectOption("4");
-    await host.getByTestId("host-apply").click();
+    await host.getByTestId("host-preset3").click();
+    await expect.poll(() => host.getByTestId("host-current").textContent()).toMatch(/Exam-result morning · 4× · \$50,000 · 5 host layers/);
     await host.getByTestId("host-start").click();
     await ann.getByTestId("briefing-view").waitFor();
     await expect.poll(() => ann.getByTestId("forecast-lines").textContent()).toMatch(/peaks around 10:/);

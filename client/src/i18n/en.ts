@@ -175,6 +175,7 @@ export const en = {
     incident: "Trigger incident", incidentKind: "Incident", incidentTeam: "Team", incidentApp: "App", fire: "Fire",
     message: "Message", messagePlaceholder: "Short message to the class", sendMessage: "Send",
     kick: "Kick", move: "Move to", bot: "Bot", human: "Students", leaderboard: "Leaderboard", confirmEnd: "End the whole session for everyone?",
+    current: "Set now: {{scenario}} · {{speed}} · {{budget}} · {{layers}} host layers allowed",
     presets: "Lesson plan", preset1: "Round 1: the old era", preset2: "Round 2: VMs on exam morning", preset3: "Round 3: containers on exam morning",
     preset4: "Round 4: Double-12", projector: "Projector", controls: "Controls", served: "served", dropped: "dropped",
     offline: "offline", practice: "Practice room",

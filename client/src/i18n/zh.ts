@@ -179,6 +179,7 @@ export const zh: Deep<Resources> = {
     incident: "触发事故", incidentKind: "事故", incidentTeam: "队伍", incidentApp: "应用", fire: "触发",
     message: "消息", messagePlaceholder: "给全班的简短消息", sendMessage: "发送",
     kick: "移出", move: "调到", bot: "机器人", human: "学生", leaderboard: "排行榜", confirmEnd: "要为所有人结束整个课堂吗？",
+    current: "当前设置：{{scenario}} · {{speed}} · {{budget}} · 允许 {{layers}} 种主机层",
     presets: "教学安排", preset1: "第 1 轮：旧时代", preset2: "第 2 轮：出成绩早晨（虚拟机）", preset3: "第 3 轮：出成绩早晨（容器）",
     preset4: "第 4 轮：双十二", projector: "投影", controls: "控制", served: "已处理", dropped: "已丢弃",
     offline: "离线", practice: "练习房间",

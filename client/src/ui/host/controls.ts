@@ -3,7 +3,7 @@ import { BOT_NAMES } from "../../../../shared/bots/names";
 import { SCENARIOS, SCENARIO_IDS, type ScenarioId } from "../../../../shared/scenarios";
 import { LIMITS } from "../../../../shared/protocol/limits";
 import type { HostCommand } from "../../../../shared/protocol/messages";
-import { errorText, t } from "../../i18n";
+import { errorText, money, t } from "../../i18n";
 import type { Network } from "../../net/Network";
 import type { ClassView } from "../../state/types";
 import { h, option } from "../dom";
@@ -47,10 +47,23 @@ export function hostControls(net: Network): HostControls {
     unlockBoxes.forEach((b) => { b.checked = unlocks.includes(b.value); });
   };
   scenario.addEventListener("change", () => fill(scenario.value as ScenarioId, SCENARIOS[scenario.value as ScenarioId].unlocks));
+  const apply = () => {
+    const names = teamNames.value.split("\n").map((s) => s.trim()).filter(Boolean).slice(0, LIMITS.maxTeams);
+    void run({
+      type: "configure", scenario: scenario.value as ScenarioId, budget: Math.round(Number(budget.value) * 100),
+      tickRate: Number(tickRate.value), unlocks: unlockBoxes.filter((b) => b.checked).map((b) => b.value as LayerKind),
+      trafficPct: Number(traffic.value), scriptedIncidents: incidents.checked, maxStudents: Number(maxStudents.value),
+      ...(names.length >= LIMITS.minTeams ? { teams: names } : {}),
+    }).then((ok) => ok && toast(t("common.ok"), "ok", 1500));
+  };
+  // What the server holds now: the teacher sees that a preset or "Apply" took effect.
+  const current = h("p", { class: "muted", testid: "host-current", style: { margin: "0" } });
   const setup = h("fieldset", { testid: "host-setup" },
     h("legend", { text: t("host.setup") }),
+    current,
     h("div", { class: "row" }, h("span", { class: "muted", text: t("host.presets") }),
-      PRESETS.map((p) => h("button", { type: "button", testid: `host-${p.key}`, onclick: () => fill(p.scenario, p.unlocks), text: t(`host.${p.key}`) }))),
+      // A preset is a whole setup: it is applied at once, or "Start round" would run the old one.
+      PRESETS.map((p) => h("button", { type: "button", testid: `host-${p.key}`, onclick: () => { fill(p.scenario, p.unlocks); apply(); }, text: t(`host.${p.key}`) }))),
     h("label", {}, t("host.scenario"), scenario),
     h("label", {}, t("host.budget"), budget),
     h("label", {}, t("host.tickRate"), tickRate),
@@ -60,19 +73,7 @@ export function hostControls(net: Network): HostControls {
     h("label", { class: "inline" }, incidents, t("host.incidents")),
     h("label", {}, t("host.maxStudents"), maxStudents),
     h("label", {}, t("host.teamNames"), teamNames),
-    h("button", {
-      type: "button", class: "primary", testid: "host-apply",
-      onclick: () => {
-        const names = teamNames.value.split("\n").map((s) => s.trim()).filter(Boolean).slice(0, LIMITS.maxTeams);
-        void run({
-          type: "configure", scenario: scenario.value as ScenarioId, budget: Math.round(Number(budget.value) * 100),
-          tickRate: Number(tickRate.value), unlocks: unlockBoxes.filter((b) => b.checked).map((b) => b.value as LayerKind),
-          trafficPct: Number(traffic.value), scriptedIncidents: incidents.checked, maxStudents: Number(maxStudents.value),
-          ...(names.length >= LIMITS.minTeams ? { teams: names } : {}),
-        }).then((ok) => ok && toast(t("common.ok"), "ok", 1500));
-      },
-      text: t("host.applySetup"),
-    }));
+    h("button", { type: "button", class: "primary", testid: "host-apply", onclick: apply, text: t("host.applySetup") }));
 
   // Round flow
   const btn = (key: string, testid: string, action: HostCommand, cls = "") => h("button", { type: "button", class: cls, testid, onclick: () => void run(action), text: t(key) });
@@ -135,6 +136,9 @@ export function hostControls(net: Network): HostControls {
         maxStudents.value = String(cfg.maxStudents);
         teamNames.value = view.teams.map((x) => x.name).join("\n");
       }
+      current.textContent = t("host.current", {
+        scenario: t(`scenario.${cfg.scenario}`), speed: `${cfg.tickRate}×`, budget: money(cfg.budget), layers: cfg.unlocks.length,
+      });
       startRound.disabled = !(phase === "lobby" || phase === "over");
       go.disabled = phase !== "briefing";
       pause.disabled = phase !== "playing";
