@@ -33,7 +33,7 @@ export function practiceSetup(net: Network, title = t("practice.title")): HTMLEl
     h("h2", { text: title }),
     h("p", { class: "muted", text: t("practice.intro") }),
     h("label", {}, t("host.tickRate"), speed),
-    h("div", { class: "stack" }, PRESETS.map((p) => h("button", {
+    h("div", { class: "preset-grid" }, PRESETS.map((p) => h("button", {
       type: "button", class: "primary", testid: `practice-${p.key}`, text: t(`host.${p.key}`),
       onclick: async () => {
         const configured = await run({
@@ -67,7 +67,7 @@ export function practiceControls(net: Network, over: boolean): HostControls {
     onclick: () => { if (confirm(t("host.confirmEnd"))) void run({ type: "endSession" }); },
   });
   const el = over
-    ? h("div", { class: "stack", testid: "practice-controls" }, practiceSetup(net, t("practice.next")), h("div", { class: "row" }, endSession))
+    ? h("div", { class: "page stack", testid: "practice-controls" }, practiceSetup(net, t("practice.next")), h("div", { class: "row" }, endSession))
     : h("section", { class: "panel row", testid: "practice-controls" }, pause, resume, endRound, endSession);
   return {
     el,
