@@ -90,6 +90,8 @@ describe("replays in the browser", () => {
     await expect.poll(() => page.getByTestId("replay-clock").textContent()).toBe("06:30");
     await page.getByTestId("replay-view-select").selectOption("1");
     await page.getByTestId("replay-canvas").waitFor();
+    // The team's racks are drawn, not collapsed to nothing under the controls.
+    expect((await page.getByTestId("replay-canvas").boundingBox())!.height).toBeGreaterThan(300);
     await expect.poll(() => page.getByTestId("replay-team-panel").textContent()).toMatch(/Bravo/);
     await page.getByTestId("replay-play").click();
     await expect.poll(() => page.getByTestId("replay-clock").textContent(), { timeout: 10_000 }).not.toBe("06:30");

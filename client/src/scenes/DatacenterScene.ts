@@ -210,10 +210,11 @@ export class DatacenterScene extends Phaser.Scene {
       const booting = tick < vm.readyAt || tick < vm.downUntil;
       g.fillStyle(COLORS.vm, booting ? 0.5 : 1).fillRect(b.x, b.y, b.w, b.h);
       g.lineStyle(vm.migrationTo ? 2 : 1, vm.migrationTo ? COLORS.select : COLORS.vmLine, 1).strokeRect(b.x, b.y, b.w, b.h);
-      if (b.w > 30) {
-        const label = `${vm.id} ${vm.vcpus}c ${vm.os === "windows" ? "Win" : "Lin"}${vm.engine ? "+C" : ""}${booting ? ` ${t("play.booting")}` : ""}${vm.migrationTo ? ` → ${vm.migrationTo}` : ""}`;
-        this.text(`${b.id}:l`, b.x + 2, b.y, label, 10, "#e8eef5");
-      }
+      // About 6 px a character at 10 px: a label that would run into the next VM is cut to the id.
+      const label = `${vm.id} ${vm.vcpus}c ${vm.os === "windows" ? "Win" : "Lin"}${vm.engine ? "+C" : ""}${booting ? ` ${t("play.booting")}` : ""}${vm.migrationTo ? ` → ${vm.migrationTo}` : ""}`;
+      const fits = (s: string) => s.length * 6 + 4 <= b.w;
+      const shown = fits(label) ? label : fits(vm.id) ? vm.id : "";
+      if (shown) this.text(`${b.id}:l`, b.x + 2, b.y, shown, 10, "#e8eef5");
       if (this.selected === b.id) g.lineStyle(3, COLORS.select, 1).strokeRect(b.x - 1, b.y - 1, b.w + 2, b.h + 2);
       return;
     }

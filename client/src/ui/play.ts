@@ -15,6 +15,7 @@ import { lineChart, type LineChart } from "./charts";
 import { commandPanel, type CommandPanel } from "./commandPanel";
 import { h, replace, throttleFrame } from "./dom";
 import { startDrag, type DragItem } from "./drag";
+import { droppedCell } from "./droppedCell";
 import { failurePage, updateFailurePage } from "./failure";
 import { renderFeed } from "./feed";
 import { toast } from "./toasts";
@@ -210,18 +211,11 @@ export class PlayView {
         h("td", { text: t(`app.${a}`) }),
         h("td", { text: String(tr?.demand ?? 0) }),
         h("td", { class: short ? "short" : "", text: String(tr?.capacity ?? 0) }),
-        this.droppedCell(a as AppId, tr));
+        droppedCell(a as AppId, tr));
     });
     this.appsTable.replaceChildren(
       h("thead", {}, h("tr", {}, h("th", { text: "" }), h("th", { text: t("play.demand") }), h("th", { text: t("play.capacity") }), h("th", { text: t("play.dropped") }))),
       h("tbody", {}, rows));
-  }
-
-  /** A backend drops nothing itself: its unanswered queries show here, the requests fail at the app that asked. */
-  private droppedCell(app: AppId, tr: { demand: number; served: number; dropped: number } | undefined): HTMLElement {
-    const backend = APPS[app].role === "backend";
-    const n = backend ? Math.max(0, (tr?.demand ?? 0) - (tr?.served ?? 0)) : (tr?.dropped ?? 0);
-    return h("td", { class: n > 0 ? "short" : "", text: backend && n > 0 ? `(${n})` : String(n), title: backend ? t("play.unanswered") : undefined });
   }
 
   private renderChart(view: ClassView): void {

@@ -12,6 +12,7 @@ import { DatacenterScene } from "../scenes/DatacenterScene";
 import { plainServers } from "../state/engine";
 import { viewFromEngine } from "../state/fromEngine";
 import type { ClassView } from "../state/types";
+import { droppedCell } from "./droppedCell";
 import { debriefView } from "./debrief";
 import { h, option } from "./dom";
 import { Projector } from "./host/projector";
@@ -219,7 +220,7 @@ export class ReplayPage {
       const team = view.teams[this.viewTeam];
       const rows = view.round.apps.filter((a) => APPS[a as AppId].role !== "batch").map((a) => {
         const tr = dc.traffic.get(a);
-        return h("tr", {}, h("td", { text: t(`app.${a}`) }), h("td", { text: String(tr?.demand ?? 0) }), h("td", { text: String(tr?.capacity ?? 0) }), h("td", { class: (tr?.dropped ?? 0) > 0 ? "short" : "", text: String(tr?.dropped ?? 0) }));
+        return h("tr", {}, h("td", { text: t(`app.${a}`) }), h("td", { text: String(tr?.demand ?? 0) }), h("td", { text: String(tr?.capacity ?? 0) }), droppedCell(a as AppId, tr));
       });
       this.teamPanel.replaceChildren(
         h("h2", { text: `${team.name} · ${money(team.score)}` }),
@@ -235,9 +236,11 @@ export class ReplayPage {
       this.projector = new Projector(null);
       this.main.replaceChildren(this.projector.el);
     } else {
-      const wrap = h("div", { class: "canvas-wrap", style: { height: "60vh" }, testid: "replay-canvas" });
+      // Phaser writes height: 100% on its parent, so the height is set on a box around it.
+      const parent = h("div", { style: { height: "100%", background: "#1b2129", borderRadius: "var(--radius)", overflow: "hidden" } });
+      const wrap = h("div", { style: { height: "60vh", minHeight: "320px" }, testid: "replay-canvas" }, parent);
       const scene = new DatacenterScene({ select: () => {}, dragVm: () => {} });
-      const game = new Phaser.Game({ type: Phaser.CANVAS, parent: wrap, backgroundColor: "#1b2129", banner: false, scale: { mode: Phaser.Scale.RESIZE, width: "100%", height: "100%" }, scene });
+      const game = new Phaser.Game({ type: Phaser.CANVAS, parent, backgroundColor: "#1b2129", banner: false, scale: { mode: Phaser.Scale.RESIZE, width: "100%", height: "100%" }, scene });
       this.teamGame = { game, scene };
       this.main.replaceChildren(h("div", { class: "stack" }, wrap, this.teamPanel));
     }
