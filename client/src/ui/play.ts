@@ -262,12 +262,13 @@ export class PlayView {
     if (server) {
       const engineServer = team.servers.find((s) => s.id === id) ?? toServer(server);
       const free = serverFree(team, engineServer);
-      const lic = [`${t("edition.standard")} ×${server.standard}`, server.datacenter ? t("edition.datacenter") : "", server.essentials ? `${t("edition.essentials")} ×${server.essentials}` : ""].filter(Boolean).join(", ");
+      const lic = [server.standard ? `${t("edition.standard")} ×${server.standard}` : "", server.datacenter ? t("edition.datacenter") : "", server.essentials ? `${t("edition.essentials")} ×${server.essentials}` : ""].filter(Boolean).join(", ");
       const unlicensed = unlicensedWindows(engineServer);
       replace(el, 
         h("h3", { text: `${server.id} · ${t(`model.${server.model}`)}` }),
         h("p", { text: `${server.layer ? t(`layer.${server.layer}`) : t("layer.none")} · ${t("play.free", { cpu: (free.cpu / 1000).toFixed(1), mem: (free.mem / 1024).toFixed(1) })}` }),
-        h("p", { class: "muted", text: `${t("play.cores", { n: SERVER_MODELS[server.model as keyof typeof SERVER_MODELS].cpu / 1000 })} · ${t("play.licences", { list: lic })}` }),
+        // Licences only matter where Windows can run: say nothing of them on a Linux box that has none.
+        h("p", { class: "muted", text: `${t("play.cores", { n: SERVER_MODELS[server.model as keyof typeof SERVER_MODELS].cpu / 1000 })}${lic ? ` · ${t("play.licences", { list: lic })}` : ""}` }),
         unlicensed > 0 ? h("p", { class: "short", style: { color: "var(--bad)" }, text: t("play.unlicensed", { n: unlicensed }) }) : null,
         h("div", { class: "row" },
           panelBtn(t("action.installLayer"), "sel-install", "installLayer", { server: id }),
