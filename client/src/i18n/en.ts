@@ -34,7 +34,7 @@ export const en = {
     budget: "Budget {{money}}", unlocks: "Allowed: {{list}}", waiting: "The teacher will start the clock.",
     howTitle: "How to play",
     how1: "Your team runs a small datacenter. Each app must have running instances, or its users are turned away.",
-    how2: "Drag a server model, a host layer, a VM or an app from the catalogue onto a server (or use the command panel).",
+    how2: "Drag a server model, a host layer, a VM or an app from the catalogue onto a server, or tap it and then tap the server (the command panel does everything too).",
     how3: "Green means it fits; red says why not. Servers take 30 minutes to arrive, VMs minutes to boot, containers start next minute.",
     how4: "Watch demand against capacity. Served requests earn money, dropped ones cost more. Score = cash + resale value.",
   },
