@@ -169,8 +169,10 @@ export class ClassRoom extends Room<ClassState> {
     this.detach(client, conn.seat);
     const seat = this.roster.get(conn.seat);
     if (!seat) return;
+    // Once the session has ended its logs are final (and the teacher may already have deleted them).
+    if (this.phase === "ended") return;
     this.round?.annotate({ tick: this.round.state.tick, type: "leave", seat: seat.seat, nickname: seat.nickname, team: seat.team });
-    if (consented || this.phase === "ended") return;
+    if (consented) return;
     try {
       const back = await this.allowReconnection(client, LIMITS.reconnectSeconds);
       const again = this.roster.get(conn.seat);

@@ -135,8 +135,10 @@ describe("a lesson in the browser", () => {
     // The teacher pauses and resumes from the top bar; students see it.
     await host.getByTestId("bar-pause").click();
     await expect.poll(() => dee.getByTestId("phase").textContent()).toBe("Paused");
+    await expect.poll(() => dee.getByTestId("paused-note").isVisible()).toBe(true);
     await host.getByTestId("bar-resume").click();
     await expect.poll(() => dee.getByTestId("phase").textContent()).toBe("Playing");
+    await expect.poll(() => dee.getByTestId("paused-note").isVisible()).toBe(false);
 
     // A reload puts the student back in the same team with the same view.
     await dee.reload();

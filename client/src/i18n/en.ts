@@ -39,6 +39,7 @@ export const en = {
     how4: "Watch demand against capacity. Served requests earn money, dropped ones cost more. Score = cash + resale value.",
   },
   play: {
+    pausedNote: "Paused: the clock has stopped. Look around and plan; actions work again when the clock restarts.",
     cash: "Cash", score: "Score", clock: "Clock", spikeIn: "Forecast spike in {{n}} min", spikeNow: "Spike under way",
     served: "Served", dropped: "Dropped", demand: "Demand", capacity: "Capacity", perMin: "/min", feed: "Team feed",
     unanswered: "Queries the database could not answer. The requests that needed them are counted as dropped by the app that asked.",

@@ -43,6 +43,7 @@ export const zh: Deep<Resources> = {
     how4: "盯住需求和容量。处理的请求带来收入，丢弃的请求损失更大。得分 = 现金 + 服务器残值。",
   },
   play: {
+    pausedNote: "已暂停：时钟停了。可以先看看、做计划；时钟恢复后才能操作。",
     cash: "现金", score: "得分", clock: "时间", spikeIn: "预测高峰还有 {{n}} 分钟", spikeNow: "高峰正在到来",
     served: "已处理", dropped: "已丢弃", demand: "需求", capacity: "容量", perMin: "/分钟", feed: "队伍动态",
     unanswered: "数据库来不及回答的查询。依赖这些查询的请求，算作发出请求的应用丢弃的请求。",

@@ -72,6 +72,8 @@ export class PlayView {
   private readonly scene: DatacenterScene;
   private readonly game: Phaser.Game;
   private readonly canvasWrap: HTMLElement;
+  /** Over the racks while the teacher has paused: the clock stopping is easy to miss. */
+  private readonly pausedNote = h("div", { class: "paused-note", testid: "paused-note", role: "status", hidden: true, text: t("play.pausedNote") });
   private readonly kpis = h("div", { class: "kpis", testid: "kpis" });
   private readonly appsTable = h("table", { class: "apps-table", testid: "apps-table" });
   private readonly feedList = h("ul", { class: "feed", testid: "team-feed" });
@@ -88,6 +90,7 @@ export class PlayView {
 
   constructor(private readonly ctx: PlayContext, private readonly round: ClassView["round"]) {
     this.canvasWrap = h("div", { class: "canvas-wrap", testid: "datacenter-canvas" });
+    this.canvasWrap.append(this.pausedNote);
     this.scene = new DatacenterScene({
       select: (box) => this.onSelect(box),
       dragVm: (vm, e) => startDrag({ kind: "migrate", vm }, `${vm} →`, e, this.dragTarget()),
@@ -178,6 +181,7 @@ export class PlayView {
     renderFeed(this.feedList, dc?.feed ?? [], view.round.startMinute);
     this.renderSelection(view, dc);
     this.renderPortal(dc);
+    this.pausedNote.hidden = view.phase !== "paused";
   }
 
   private renderKpis(view: ClassView, dc: DatacenterView | undefined): void {
