@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startApp, type RunningApp } from "../../server/app";
 import { desktop, launch, phone, shot } from "./browser";
-import { instanceCount, send } from "./steps";
+import { boxPoint, instanceCount, send } from "./steps";
 import { CLIENT_DIST } from "./build";
 
 const PORT = 2661;
@@ -177,14 +177,4 @@ async function dragOntoServer(page: Page, item: string, server: string, expectOk
   await expect.poll(async () => `${await page.getByTestId("drag-ghost").getAttribute("class")}: ${await page.getByTestId("drag-ghost").textContent()}`)
     .toMatch(expectOk ? /^drag-ghost ok/ : /^drag-ghost bad/);
   await page.mouse.up();
-}
-
-/** A point inside a server's box on the canvas, right of what is already on it; scrolled into view. */
-async function boxPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
-  const to = await page.evaluate((box) => {
-    const r = (window as unknown as { __spikeday: { boxRect(id: string): DOMRect | null } }).__spikeday.boxRect(box);
-    return r && { x: r.x + r.width * 0.8, y: r.y + r.height * 0.6 };
-  }, id);
-  expect(to).not.toBeNull();
-  return to!;
 }

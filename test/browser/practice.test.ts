@@ -7,7 +7,7 @@ import type { Browser } from "playwright-core";
 import { startApp, type RunningApp } from "../../server/app";
 import { desktop, launch, phone, shot } from "./browser";
 import { CLIENT_DIST } from "./build";
-import { send } from "./steps";
+import { boxPoint, send } from "./steps";
 
 const PORT = 2663;
 const BASE = `http://localhost:${PORT}`;
@@ -88,5 +88,37 @@ describe("practice against bots", () => {
     await new Promise((r) => setTimeout(r, 2000));
     expect(await height()).toBe(first);
     expect(first).toBeLessThanOrEqual(768);
+  });
+
+  it("moves a VM to another type-1 host by dragging it on the racks", async () => {
+    const { page } = await desktop(browser, "en");
+    await page.goto(BASE);
+    await page.getByTestId("join-nickname").fill("Vic");
+    await page.getByTestId("practice-new").click();
+    await page.getByTestId("practice-speed").selectOption("4");
+    await page.getByTestId("practice-preset3").click();
+    await page.getByTestId("practice-go").click();
+    await page.getByTestId("play-view").waitFor();
+    const feed = () => page.getByTestId("team-feed").textContent();
+
+    await send(page, "installLayer", { server: "s1", layer: "type1" });
+    await send(page, "installLayer", { server: "s2", layer: "type1" });
+    await expect.poll(feed, { timeout: 20_000 }).toMatch(/Type-1 hypervisor ready on s2/);
+    await send(page, "createVm", { server: "s1" });
+    await expect.poll(feed, { timeout: 10_000 }).toMatch(/VM v\d+ booted/);
+    const vms = await page.evaluate(() => (window as unknown as { __spikeday: { vms(): { id: string; server: string }[] } }).__spikeday.vms());
+    expect(vms).toHaveLength(1);
+    const vm = vms[0];
+    expect(vm.server).toBe("s1");
+
+    const from = await boxPoint(page, vm.id);
+    const to = await boxPoint(page, "s2");
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 15 });
+    await expect.poll(async () => page.getByTestId("drag-ghost").getAttribute("class")).toMatch(/^drag-ghost ok/);
+    await page.mouse.up();
+    await expect.poll(feed, { timeout: 10_000 }).toMatch(new RegExp(`Vic started moving ${vm.id} to s2`));
+    await expect.poll(feed, { timeout: 20_000 }).toMatch(new RegExp(`VM ${vm.id} now runs on s2`));
   });
 });

@@ -14,3 +14,13 @@ export async function send(page: Page, action: string, fields: Record<string, st
 export async function instanceCount(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __spikeday: { instances(): number } }).__spikeday.instances());
 }
+
+/** A point inside a box on the canvas (a server's: right of what is already on it); scrolled into view. */
+export async function boxPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const to = await page.evaluate((box) => {
+    const r = (window as unknown as { __spikeday: { boxRect(id: string): DOMRect | null } }).__spikeday.boxRect(box);
+    return r && { x: r.x + r.width * 0.8, y: r.y + r.height * 0.6 };
+  }, id);
+  expect(to).not.toBeNull();
+  return to!;
+}

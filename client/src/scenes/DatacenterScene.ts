@@ -8,7 +8,8 @@ export interface SceneHooks {
   /** A box was tapped (or empty space: null). */
   select(box: Box | null): void;
   /** A VM is being dragged (migration); the page's drag controller takes over from here. */
-  dragVm(vmId: string, event: PointerEvent): void;
+  /** A VM is being dragged; `at` is where the pointer is, in page coordinates. */
+  dragVm(vmId: string, at: { clientX: number; clientY: number }): void;
 }
 
 interface Frame {
@@ -69,7 +70,12 @@ export class DatacenterScene extends Phaser.Scene {
       press.moved = true;
       if (press.box?.kind === "vm") {
         this.pressed = null;
-        this.hooks.dragVm(press.box.id, p.event as PointerEvent);
+        // From the pointer's canvas position: Phaser hands over a TouchEvent (no clientX) on phones.
+        const rect = this.game.canvas.getBoundingClientRect();
+        this.hooks.dragVm(press.box.id, {
+          clientX: rect.left + (p.x * rect.width) / this.scale.width,
+          clientY: rect.top + (p.y * rect.height) / this.scale.height,
+        });
         return;
       }
       this.cameras.main.scrollY = this.clampScroll(press.scrollY - dy);

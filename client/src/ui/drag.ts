@@ -58,8 +58,8 @@ const TAP_SLOP = 10;
  * A tap without a drag arms the item instead and the next tap on the canvas places it: on a phone the
  * catalogue and the racks are rarely on screen together.
  */
-export function startDrag(item: DragItem, label: string, event: PointerEvent, target: DragTarget): void {
-  event.preventDefault();
+export function startDrag(item: DragItem, label: string, event: { clientX: number; clientY: number; preventDefault?(): void }, target: DragTarget): void {
+  event.preventDefault?.();
   cancelArmed?.();
   const why = h("span", { class: "why" });
   const cancel = h("button", { class: "ghost-cancel", testid: "drag-cancel", text: t("common.cancel"), onclick: () => finish(false) });

@@ -124,6 +124,7 @@ export class PlayView {
     (window as unknown as { __spikeday?: unknown }).__spikeday = {
       boxRect: (id: string) => this.scene.clientRectOf(id),
       servers: () => this.scene.layout.servers.map((s) => s.server.id),
+      vms: () => this.scene.layout.servers.flatMap((s) => s.server.vms.map((vm) => ({ id: vm.id, server: s.server.id }))),
       instances: () => this.scene.layout.servers.reduce((n, s) => n + s.boxes.filter((b) => b.kind === "instance").length, 0),
     };
   }
