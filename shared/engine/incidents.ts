@@ -2,7 +2,7 @@ import { APPS, GUEST_OS, INCIDENTS, LICENCES, type AppId } from "./data";
 import { randInt } from "./rng";
 import { teamInstances, type InstanceRef } from "./lookup";
 import { charge } from "./money";
-import { serverUp, vmUp } from "./serve";
+import { instanceUp, serverUp, vmUp } from "./running";
 import type { IncidentSpec, Instance, MatchState, Server, Team } from "./types";
 
 /**
@@ -21,10 +21,6 @@ export function fireIncident(state: MatchState, spec: IncidentSpec, t: number): 
   }
 }
 
-function up(i: Instance, t: number): boolean {
-  return t >= i.readyAt && t >= i.downUntil;
-}
-
 function knockOut(instances: Instance[], until: number): string[] {
   for (const i of instances) i.downUntil = Math.max(i.downUntil, until);
   return instances.map((i) => i.id);
@@ -41,7 +37,7 @@ function siblings(ref: InstanceRef): Instance[] {
 function leak(state: MatchState, team: Team, app: AppId, t: number): void {
   // Only a process that is actually running can leak: not one on a failed server or in a VM that is down.
   const candidates = [...teamInstances(team)].filter(
-    (r) => r.instance.app === app && up(r.instance, t) && serverUp(r.server, t) && (!r.vm || vmUp(r.vm, t)),
+    (r) => r.instance.app === app && instanceUp(r.instance, t) && serverUp(r.server, t) && (!r.vm || vmUp(r.vm, t)),
   );
   if (candidates.length === 0) {
     state.events.push({ kind: "incident", team: team.id, incident: "leak", app, hit: [], cost: 0 });
@@ -53,7 +49,7 @@ function leak(state: MatchState, team: Team, app: AppId, t: number): void {
     hit = knockOut([ref.instance], t + INCIDENTS.containerRestartTicks);
   } else {
     const ticks = ref.instance.container ? INCIDENTS.containerRestartTicks : INCIDENTS.processRestartTicks;
-    hit = knockOut(siblings(ref).filter((i) => up(i, t)), t + ticks);
+    hit = knockOut(siblings(ref).filter((i) => instanceUp(i, t)), t + ticks);
   }
   state.events.push({ kind: "incident", team: team.id, incident: "leak", app, target: ref.instance.id, hit, cost: 0 });
 }
@@ -75,7 +71,7 @@ function kernel(state: MatchState, team: Team, entry: AppId, t: number): void {
   }
   const targets: string[] = [];
   for (const k of kernels) {
-    if (!k.instances.some((i) => i.app === entry && up(i, t))) continue;
+    if (!k.instances.some((i) => i.app === entry && instanceUp(i, t))) continue;
     targets.push(k.id);
     hit.push(...knockOut(k.instances, t + INCIDENTS.kernelPatchTicks));
     if (k.instances.some((i) => APPS[i.app].isolated)) breached = true;

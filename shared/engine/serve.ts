@@ -3,9 +3,10 @@ import {
   VM_ENGINE, type AppId,
 } from "./data";
 import { charge, earn } from "./money";
+import { instanceUp, serverUp, vmUp } from "./running";
 import { spikeEnd } from "../scenarios/curve";
 import type { Scenario } from "../scenarios/types";
-import type { GameEvent, Instance, MatchState, Server, Team, TickFigures, Vm } from "./types";
+import type { GameEvent, Instance, MatchState, Server, Team, TickFigures } from "./types";
 
 /*
  * This runs for every team on every tick of every room, so it avoids allocating: scratch arrays
@@ -25,19 +26,6 @@ let compliance = 0;
 const cap = new Array<number>(APP_COUNT).fill(0);
 const served = new Array<number>(APP_COUNT).fill(0);
 const left = new Array<number>(APP_COUNT).fill(0);
-
-/** A server runs what is on it: delivered, its layer installed, not failed. */
-export function serverUp(server: Server, t: number): boolean {
-  return server.layer !== null && t >= server.layerReadyAt && t >= server.failedUntil && t >= server.readyAt;
-}
-
-export function vmUp(vm: Vm, t: number): boolean {
-  return t >= vm.readyAt && t >= vm.downUntil;
-}
-
-function instanceUp(i: Instance, t: number): boolean {
-  return t >= i.readyAt && t >= i.downUntil;
-}
 
 /**
  * Gathers the live instances and their capacity, reports the ones that just came up, and checks
