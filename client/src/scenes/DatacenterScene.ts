@@ -7,8 +7,7 @@ import { appColor, appShort, boxAt, findInstance, layoutDatacenter, type Box, ty
 export interface SceneHooks {
   /** A box was tapped (or empty space: null). */
   select(box: Box | null): void;
-  /** A VM is being dragged (migration); the page's drag controller takes over from here. */
-  /** A VM is being dragged; `at` is where the pointer is, in page coordinates. */
+  /** A VM is being dragged (migration) from `at`, in page coordinates; the page's drag controller takes over. */
   dragVm(vmId: string, at: { clientX: number; clientY: number }): void;
 }
 

@@ -6,6 +6,7 @@ import { spikeEnd } from "../../../shared/scenarios/curve";
 import { clock, errorText, money, t } from "../i18n";
 import type { Network } from "../net/Network";
 import { DatacenterScene } from "../scenes/DatacenterScene";
+import { phaserParent } from "../scenes/mount";
 import { findInstance, type Box } from "../scenes/layout";
 import { datacenterOf, plainServers, toMatchState, toServer, verdict } from "../state/engine";
 import { LiveHistory } from "../state/history";
@@ -47,7 +48,7 @@ function rendererType(): number {
 }
 
 /** Minutes from now until the forecast spike (null when there is none or it has begun). */
-export function spikeCountdown(view: ClassView): number | null {
+function spikeCountdown(view: ClassView): number | null {
   const scn = SCENARIOS[view.round.scenario as ScenarioId];
   if (!scn?.spike) return null;
   const left = scn.spike.start - view.tick;
@@ -96,7 +97,7 @@ export class PlayView {
       dragVm: (vm, e) => startDrag({ kind: "migrate", vm }, `${vm} →`, e, this.dragTarget()),
     });
     this.game = new Phaser.Game({
-      type: rendererType(), parent: this.canvasWrap, backgroundColor: "#1b2129", banner: false,
+      type: rendererType(), parent: phaserParent(this.canvasWrap), backgroundColor: "#1b2129", banner: false,
       scale: { mode: Phaser.Scale.RESIZE, width: "100%", height: "100%" },
       render: { antialias: true }, scene: this.scene,
     });

@@ -9,6 +9,7 @@ import { clock, money, t } from "../i18n";
 import { httpBase } from "../net/Network";
 import { memory } from "../net/storage";
 import { DatacenterScene } from "../scenes/DatacenterScene";
+import { phaserParent } from "../scenes/mount";
 import { plainServers } from "../state/engine";
 import { viewFromEngine } from "../state/fromEngine";
 import type { ClassView } from "../state/types";
@@ -236,11 +237,9 @@ export class ReplayPage {
       this.projector = new Projector(null);
       this.main.replaceChildren(this.projector.el);
     } else {
-      // Phaser writes height: 100% on its parent, so the height is set on a box around it.
-      const parent = h("div", { style: { height: "100%", background: "#1b2129", borderRadius: "var(--radius)", overflow: "hidden" } });
-      const wrap = h("div", { style: { height: "60vh", minHeight: "320px" }, testid: "replay-canvas" }, parent);
+      const wrap = h("div", { style: { height: "60vh", minHeight: "320px", background: "#1b2129", borderRadius: "var(--radius)", overflow: "hidden" }, testid: "replay-canvas" });
       const scene = new DatacenterScene({ select: () => {}, dragVm: () => {} });
-      const game = new Phaser.Game({ type: Phaser.CANVAS, parent, backgroundColor: "#1b2129", banner: false, scale: { mode: Phaser.Scale.RESIZE, width: "100%", height: "100%" }, scene });
+      const game = new Phaser.Game({ type: Phaser.CANVAS, parent: phaserParent(wrap), backgroundColor: "#1b2129", banner: false, scale: { mode: Phaser.Scale.RESIZE, width: "100%", height: "100%" }, scene });
       this.teamGame = { game, scene };
       this.main.replaceChildren(h("div", { class: "stack" }, wrap, this.teamPanel));
     }
