@@ -5,28 +5,14 @@
  * a student reloads and is back in the team; the round ends and the debrief shows numbers.
  * Screenshots of every screen land in test/artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { startApp, type RunningApp } from "../../server/app";
-import { desktop, launch, phone, shot } from "./browser";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { desktop, phone, shot } from "./browser";
+import { serveClient } from "./serve";
 import { boxPoint, instanceCount, send } from "./steps";
-import { CLIENT_DIST } from "./build";
 
-const PORT = 2661;
-const BASE = `http://localhost:${PORT}`;
-
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp({ port: PORT, staticDir: CLIENT_DIST });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = serveClient(2661);
+const BASE = env.base;
 
 async function joinAs(page: Page, code: string, nickname: string): Promise<void> {
   await page.goto(`${BASE}/join/${code}`);
@@ -43,7 +29,7 @@ async function leaderboard(page: Page): Promise<string[]> {
 describe("a lesson in the browser", () => {
   it("hosts, joins, plays, reloads and debriefs", async () => {
     // The teacher creates a session from the landing page.
-    const { page: host } = await desktop(browser, "en");
+    const { page: host } = await desktop(env.browser, "en");
     await host.goto(BASE);
     await shot(host, "landing-en");
     await host.getByTestId("host-new").click();
@@ -53,10 +39,10 @@ describe("a lesson in the browser", () => {
     await expect.poll(() => host.getByTestId("join-qr").getAttribute("src")).toMatch(/^data:image\/png/);
 
     // Four students: two desktops (one in Chinese), a phone with touch, and a fourth desktop.
-    const { page: ann } = await desktop(browser, "en");
-    const { page: bo } = await desktop(browser, "zh-CN");
-    const { page: cai } = await phone(browser, "en");
-    const { page: dee } = await desktop(browser, "en");
+    const { page: ann } = await desktop(env.browser, "en");
+    const { page: bo } = await desktop(env.browser, "zh-CN");
+    const { page: cai } = await phone(env.browser, "en");
+    const { page: dee } = await desktop(env.browser, "en");
     await joinAs(ann, code, "Ann");
     await joinAs(bo, code, "小博");
     await joinAs(cai, code, "Cai");

@@ -2,32 +2,17 @@
  * A student with no class: practice against bots from a phone, with no teacher to start anything.
  * Screenshots land in test/artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { startApp, type RunningApp } from "../../server/app";
-import { desktop, launch, phone, shot } from "./browser";
-import { CLIENT_DIST } from "./build";
+import { describe, expect, it } from "vitest";
+import { desktop, phone, shot } from "./browser";
+import { serveClient } from "./serve";
 import { boxPoint, send } from "./steps";
 
-const PORT = 2663;
-const BASE = `http://localhost:${PORT}`;
-
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp({ port: PORT, staticDir: CLIENT_DIST });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = serveClient(2663);
+const BASE = env.base;
 
 describe("practice against bots", () => {
   it("picks a round, starts it and the clock, plays and gets a debrief against the bots", async () => {
-    const { page } = await phone(browser, "en");
+    const { page } = await phone(env.browser, "en");
     await page.goto(BASE);
     await page.getByTestId("join-nickname").fill("Solo");
     await page.getByTestId("practice-new").tap();
@@ -57,7 +42,7 @@ describe("practice against bots", () => {
     expect(startHeight).toBeLessThanOrEqual(0.6 * 844);
     await shot(page, "practice-play-phone", true);
 
-    await page.getByTestId("host-endround").tap();
+    await page.getByTestId("bar-endround").tap();
     await page.getByTestId("debrief-view").waitFor();
     await expect.poll(() => page.getByTestId("debrief-team-0").textContent()).toMatch(/Availability \d+\.\d%/);
     // The bots played too: their rounds are in the debrief.
@@ -75,7 +60,7 @@ describe("practice against bots", () => {
   });
 
   it("keeps the racks the same size on a small laptop screen while the round runs", async () => {
-    const { page } = await desktop(browser, "en");
+    const { page } = await desktop(env.browser, "en");
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(BASE);
     await page.getByTestId("join-nickname").fill("Lap");
@@ -91,7 +76,7 @@ describe("practice against bots", () => {
   });
 
   it("moves a VM to another type-1 host by dragging it on the racks", async () => {
-    const { page } = await desktop(browser, "en");
+    const { page } = await desktop(env.browser, "en");
     await page.goto(BASE);
     await page.getByTestId("join-nickname").fill("Vic");
     await page.getByTestId("practice-new").click();

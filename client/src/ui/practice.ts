@@ -1,12 +1,9 @@
 import { SCENARIOS } from "../../../shared/scenarios";
-import type { HostCommand } from "../../../shared/protocol/messages";
-import { errorText, t } from "../i18n";
+import { t } from "../i18n";
 import type { Network } from "../net/Network";
 import type { ClassView } from "../state/types";
-import type { HostControls } from "./host/controls";
 import { h, option } from "./dom";
-import { PRESETS } from "./host/controls";
-import { toast } from "./toasts";
+import { endSessionButton, hostRunner, PRESETS, quickBar, type HostControls } from "./host/controls";
 
 /** Kept across redraws of the lobby, which is rebuilt whenever the room changes. */
 let speedChoice = 2;
@@ -15,16 +12,8 @@ let speedChoice = 2;
  * A practice room has no teacher: the player picks a round of the lesson plan and a speed, then
  * starts it and later the clock, with the same host commands a teacher would send.
  */
-function runner(net: Network): (action: HostCommand) => Promise<boolean> {
-  return async (action) => {
-    const r = await net.host(action);
-    if (!r.ok) toast(errorText(r.error), "bad");
-    return r.ok;
-  };
-}
-
 export function practiceSetup(net: Network, title = t("practice.title")): HTMLElement {
-  const run = runner(net);
+  const run = hostRunner(net);
   const speed = h("select", {
     testid: "practice-speed", "aria-label": t("host.tickRate"),
     onchange: (e: Event) => { speedChoice = Number((e.target as HTMLSelectElement).value); },
@@ -46,35 +35,22 @@ export function practiceSetup(net: Network, title = t("practice.title")): HTMLEl
 
 /** In a practice room's briefing the player starts the clock when ready. */
 export function practiceGo(net: Network): HTMLElement {
+  const run = hostRunner(net);
   return h("button", {
     type: "button", class: "primary", testid: "practice-go", text: t("host.go"), style: { fontSize: "1.2rem" },
-    onclick: async () => {
-      const r = await net.host({ type: "start" });
-      if (!r.ok) toast(errorText(r.error), "bad");
-    },
+    onclick: () => void run({ type: "start" }),
   });
 }
 
-/** What a practice player needs while a round runs or after it: pause, end, the next round. */
+/** What a practice player needs while a round runs (the teacher's quick bar) or after it (the next round). */
 export function practiceControls(net: Network, over: boolean): HostControls {
-  const run = runner(net);
-  const btn = (key: string, testid: string, action: HostCommand) => h("button", { type: "button", testid, text: t(key), onclick: () => void run(action) });
-  const pause = btn("host.pause", "host-pause", { type: "pause" });
-  const resume = btn("host.resume", "host-resume", { type: "resume" });
-  const endRound = btn("host.endRound", "host-endround", { type: "endRound" });
-  const endSession = h("button", {
-    type: "button", class: "danger", testid: "host-endsession", text: t("host.endSession"),
-    onclick: () => { if (confirm(t("host.confirmEnd"))) void run({ type: "endSession" }); },
-  });
-  const el = over
-    ? h("div", { class: "page stack", testid: "practice-controls" }, practiceSetup(net, t("practice.next")), h("div", { class: "row" }, endSession))
-    : h("section", { class: "panel row", testid: "practice-controls" }, pause, resume, endRound, endSession);
-  return {
-    el,
-    update(view: ClassView) {
-      pause.disabled = view.phase !== "playing";
-      resume.disabled = view.phase !== "paused";
-      endRound.disabled = !(view.phase === "playing" || view.phase === "paused");
-    },
-  };
+  const endSession = endSessionButton(hostRunner(net));
+  if (over) {
+    return {
+      el: h("div", { class: "page stack", testid: "practice-controls" }, practiceSetup(net, t("practice.next")), h("div", { class: "row" }, endSession)),
+      update: () => {},
+    };
+  }
+  const bar = quickBar(net);
+  return { el: h("section", { class: "panel row", testid: "practice-controls" }, bar.el, endSession), update: (view: ClassView) => bar.update(view) };
 }

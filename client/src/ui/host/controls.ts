@@ -23,13 +23,25 @@ export interface HostControls {
   update(view: ClassView): void;
 }
 
-/** Every host command as labelled controls (also how the browser tests drive the teacher). */
-export function hostControls(net: Network): HostControls {
-  const run = async (action: HostCommand) => {
+/** Sends a host command; a refusal becomes an error toast. Resolves to whether it was accepted. */
+export function hostRunner(net: Network): (action: HostCommand) => Promise<boolean> {
+  return async (action) => {
     const r = await net.host(action);
     if (!r.ok) toast(errorText(r.error), "bad");
     return r.ok;
   };
+}
+
+export function endSessionButton(run: (action: HostCommand) => Promise<boolean>): HTMLButtonElement {
+  return h("button", {
+    type: "button", class: "danger", testid: "host-endsession", text: t("host.endSession"),
+    onclick: () => { if (confirm(t("host.confirmEnd"))) void run({ type: "endSession" }); },
+  });
+}
+
+/** Every host command as labelled controls (also how the browser tests drive the teacher). */
+export function hostControls(net: Network): HostControls {
+  const run = hostRunner(net);
 
   // Round setup
   const scenario = h("select", { testid: "host-scenario" }, SCENARIO_IDS.map((s) => option(s, t(`scenario.${s}`))));
@@ -82,10 +94,7 @@ export function hostControls(net: Network): HostControls {
   const pause = btn("host.pause", "host-pause", { type: "pause" });
   const resume = btn("host.resume", "host-resume", { type: "resume" }, "primary");
   const endRound = btn("host.endRound", "host-endround", { type: "endRound" });
-  const endSession = h("button", {
-    type: "button", class: "danger", testid: "host-endsession",
-    onclick: () => { if (confirm(t("host.confirmEnd"))) void run({ type: "endSession" }); }, text: t("host.endSession"),
-  });
+  const endSession = endSessionButton(run);
   const lock = btn("host.lock", "host-lock", { type: "lock" });
   const unlock = btn("host.unlock", "host-unlock", { type: "unlock" });
   const flow = h("fieldset", { testid: "host-flow" }, h("legend", { text: t("host.controls") }),
@@ -184,11 +193,8 @@ export function hostControls(net: Network): HostControls {
  * projector the full controls sit below the view the class is watching.
  */
 export function quickBar(net: Network): HostControls {
-  const send = async (action: HostCommand) => {
-    const r = await net.host(action);
-    if (!r.ok) toast(errorText(r.error), "bad");
-  };
-  const btn = (key: string, testid: string, action: HostCommand) => h("button", { type: "button", class: "quick", testid, text: t(key), onclick: () => void send(action) });
+  const run = hostRunner(net);
+  const btn = (key: string, testid: string, action: HostCommand) => h("button", { type: "button", class: "quick", testid, text: t(key), onclick: () => void run(action) });
   const go = btn("host.go", "bar-go", { type: "start" });
   const pause = btn("host.pause", "bar-pause", { type: "pause" });
   const resume = btn("host.resume", "bar-resume", { type: "resume" });
