@@ -70,18 +70,12 @@ export function startDrag(item: DragItem, label: string, event: { clientX: numbe
   let travelled = false;
 
   const judge = (x: number, y: number) => {
-    if (!target.over(x, y)) {
-      current = { command: null, reason: null };
-      ghost.className = `drag-ghost${armed ? " armed" : ""}`;
-      why.textContent = armed ? t("play.tapToPlace") : "";
-      target.highlight(null, false);
-      return;
-    }
-    const box = target.boxAt(x, y);
-    const command = commandFor(item, box, target.vmOfInstance);
+    const over = target.over(x, y);
+    const box = over ? target.boxAt(x, y) : null;
+    const command = over ? commandFor(item, box, target.vmOfInstance) : null;
     const error = command ? target.check(command) : null;
     current = { command, reason: error ? errorText(error) : null };
-    ghost.className = `drag-ghost${armed ? " armed" : ""} ${command ? (error ? "bad" : "ok") : ""}`;
+    ghost.className = `drag-ghost${armed ? " armed" : ""}${command ? (error ? " bad" : " ok") : ""}`;
     why.textContent = current.reason ?? (armed ? t("play.tapToPlace") : "");
     target.highlight(item.kind === "model" ? null : box, !error);
   };
