@@ -1,13 +1,17 @@
-import { createServer, type Server as HttpServer } from "node:http";
+import { createServer, type IncomingMessage, type Server as HttpServer } from "node:http";
 import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import express from "express";
+import proxyaddr from "proxy-addr";
 import { Server, matchMaker } from "@colyseus/core";
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { ClassRoom, type RoomServices } from "./rooms/ClassRoom";
 import { ROOM_NAME, sessionRoutes } from "./http/sessions";
+import { errorHandler, notFound } from "./http/errors";
+import { matchmakeRoutes } from "./http/matchmake";
+import { DEFAULT_LIMITS, type HttpLimits, type TrustProxy } from "./config";
 
 // @colyseus/ws-transport's ESM build reads `WebSocket.Server`, which only ws's CommonJS entry
 // attaches; loading that entry once makes the ESM import see it.
@@ -27,6 +31,10 @@ export interface AppOptions {
   services?: RoomServices;
   /** Install SIGTERM/SIGINT handlers (the real server does; tests do not). */
   signals?: boolean;
+  /** Express's `trust proxy` (TRUST_PROXY): which X-Forwarded-For hops name the client's address. */
+  trustProxy?: TrustProxy;
+  /** Per-address request limits (defaults in server/config.ts). */
+  limits?: Partial<HttpLimits>;
 }
 
 export interface RunningApp {
@@ -40,8 +48,10 @@ const DEFAULT_STATIC = fileURLToPath(new URL("../client/dist", import.meta.url))
 
 export async function startApp(opts: AppOptions): Promise<RunningApp> {
   ClassRoom.services = opts.services ?? {};
+  const limits: HttpLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", opts.trustProxy ?? false);
   app.use(express.json({ limit: "4kb" }));
 
   const started = Date.now();
@@ -50,7 +60,8 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     res.json({ ok: true, rooms: rooms.roomCount, clients: rooms.ccu, uptimeS: Math.round((Date.now() - started) / 1000) });
   });
 
-  app.use(sessionRoutes(opts.services?.store));
+  app.use(matchmakeRoutes(limits.joinsPerMinute));
+  app.use(sessionRoutes(opts.services?.store, limits));
 
   const staticDir = opts.staticDir ?? (existsSync(DEFAULT_STATIC) ? DEFAULT_STATIC : undefined);
   if (staticDir) {
@@ -58,13 +69,28 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     // Deep links (/join/CODE, /replay/ID, /host) are client routes.
     app.get(/^\/(join|replay|host|practice|play|sessions)(\/.*)?$/, (_req, res) => res.sendFile("index.html", { root: staticDir }));
   }
+  app.use(notFound);
+  app.use(errorHandler);
 
   const http = createServer(app);
+  const trust = app.get("trust proxy fn") as Parameters<typeof proxyaddr>[1];
   const gameServer = new Server({
-    transport: new WebSocketTransport({ server: http, maxPayload: 64 * 1024 }),
+    transport: new WebSocketTransport({
+      server: http,
+      maxPayload: 64 * 1024,
+      // Colyseus hands rooms the address from X-Real-IP / X-Forwarded-For, whoever set them; the
+      // address Express would trust (TRUST_PROXY) is written over them before it reads them.
+      verifyClient: (info: { req: IncomingMessage }) => {
+        info.req.headers["x-real-ip"] = proxyaddr(info.req, trust);
+        return true;
+      },
+    }),
     greet: false,
     gracefullyShutdown: opts.signals ?? false,
   });
+  // Colyseus put its own /matchmake handler in front of Express; matchmakeRoutes serves it instead.
+  http.removeAllListeners("request");
+  http.on("request", app);
   gameServer.define(ROOM_NAME, ClassRoom);
   // Rooms are created by POST /api/sessions only; clients may join by code and reconnect.
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];

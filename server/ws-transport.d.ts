@@ -1,7 +1,7 @@
 // @colyseus/ws-transport 0.16 ships typings its package "exports" map does not expose to
 // "moduleResolution": "Bundler"; this declares the part we use.
 declare module "@colyseus/ws-transport" {
-  import type { Server as HttpServer } from "node:http";
+  import type { IncomingMessage, Server as HttpServer } from "node:http";
   import { Transport } from "@colyseus/core";
 
   export interface TransportOptions {
@@ -9,6 +9,8 @@ declare module "@colyseus/ws-transport" {
     maxPayload?: number;
     pingInterval?: number;
     pingMaxRetries?: number;
+    /** ws's hook, run on each upgrade request before the connection is accepted. */
+    verifyClient?: (info: { req: IncomingMessage; origin: string; secure: boolean }) => boolean;
   }
 
   export class WebSocketTransport extends Transport {

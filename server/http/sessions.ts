@@ -1,20 +1,34 @@
 import { matchMaker } from "@colyseus/core";
 import express, { type Request, type Response, type Router } from "express";
+import { z } from "zod";
 import type { ClassRoom, ClassRoomOptions } from "../rooms/ClassRoom";
 import { claimCode, hasEnded, releaseCode } from "../session/registry";
 import { hashSecret, newRoomCode, newSecret, secretMatches } from "../session/secrets";
 import { normalizeNickname } from "../session/nickname";
-import { RateLimiter } from "../session/RateLimiter";
 import type { Store } from "../store/Store";
+import type { HttpLimits } from "../config";
 import { resultsCsv } from "./csv";
+import { fail } from "./errors";
+import { sessionLimiters } from "./limits";
 
 export const ROOM_NAME = "class";
 /** The teacher's proof of ownership on history, download, share and delete requests. */
 export const SECRET_HEADER = "x-host-secret";
 
-type ApiError = { error: { code: string; params: Record<string, string | number> } };
-const fail = (res: Response, status: number, code: string, params: Record<string, string | number> = {}) =>
-  void res.status(status).json({ error: { code, params } } satisfies ApiError);
+/**
+ * `POST /api/sessions`: strict, so `{"practice": "yes"}`, `[]` or a misspelt key is refused
+ * instead of quietly making a normal class session.
+ */
+export const CreateSessionSchema = z.strictObject({
+  practice: z.boolean().optional(),
+  nickname: z.string().max(200).optional(),
+});
+
+/** A request with a body must say it is JSON (express.json leaves other bodies unread, as `{}`). */
+function bodyIsJson(req: Request): boolean {
+  const hasBody = req.get("transfer-encoding") !== undefined || Number(req.get("content-length") ?? 0) > 0;
+  return !hasBody || req.is("application/json") === "application/json";
+}
 
 function liveRoom(code: string): ClassRoom | undefined {
   return matchMaker.getLocalRoomById(code) as ClassRoom | undefined;
@@ -63,24 +77,30 @@ function authorized(store: Store, req: Request, code: string) {
   return session;
 }
 
-export function sessionRoutes(store: Store | undefined): Router {
+export function sessionRoutes(store: Store | undefined, limits: HttpLimits): Router {
   const r = express.Router();
 
-  // Creating rooms is rationed per address: a class needs one, a script wants thousands.
-  const creators = new Map<string, RateLimiter>();
-  r.post("/api/sessions", async (req, res) => {
-    const ip = req.ip ?? "?";
-    let limiter = creators.get(ip);
-    if (!limiter) creators.set(ip, (limiter = new RateLimiter(20 / 60, 20, Date.now())));
-    if (!limiter.take(Date.now())) return fail(res, 429, "too_many_sessions");
-    const practice = req.body?.practice === true;
-    const nickname = req.body?.nickname === undefined ? undefined : normalizeNickname(req.body.nickname);
+  // Creating rooms is rationed per address: a class needs one, a script wants thousands. Practice
+  // rooms have their own, larger allowance: a whole class behind one address may practise at once.
+  const limiters = sessionLimiters(limits);
+  r.post("/api/sessions", (req, res, next) => {
+    if (!bodyIsJson(req)) return fail(res, 415, "unsupported_media_type");
+    const parsed = CreateSessionSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return fail(res, 400, "bad_request", { path: issue ? issue.path.join(".") : "", issue: issue?.code ?? "invalid" });
+    }
+    res.locals.body = parsed.data;
+    (parsed.data.practice ? limiters.practice : limiters.sessions)(req, res, next);
+  }, async (_req, res) => {
+    const body = res.locals.body as z.infer<typeof CreateSessionSchema>;
+    const nickname = body.nickname === undefined ? undefined : normalizeNickname(body.nickname);
     if (nickname === null) return fail(res, 400, "nickname_invalid");
     try {
-      res.status(201).json(await createSession(store, practice, nickname));
+      res.status(201).json(await createSession(store, body.practice === true, nickname));
     } catch (e) {
       console.error("create session failed", e);
-      fail(res, 500, "bad_options");
+      fail(res, 500, "internal_error");
     }
   });
 

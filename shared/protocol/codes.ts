@@ -13,6 +13,8 @@ export const PROTOCOL_ERRORS = [
   "bad_secret",
   "bad_options",
   "too_many_sessions",
+  "too_many_joins",
+  "server_restarting",
   // Messages.
   "unknown_message",
   "bad_message",

@@ -1,6 +1,6 @@
 import { Client, type Room } from "colyseus.js";
 import { matchMaker } from "@colyseus/core";
-import { startApp, type RunningApp } from "../../server/app";
+import { startApp, type AppOptions, type RunningApp } from "../../server/app";
 import type { ClassRoom, RoomServices } from "../../server/rooms/ClassRoom";
 import type { ClassState } from "../../server/rooms/schema/ClassState";
 import type { DatacenterState, InstanceState, ServerState } from "../../server/rooms/schema/DatacenterState";
@@ -30,8 +30,8 @@ console.error = (...args: unknown[]) => {
 };
 
 /** A real server on its own port (Vitest runs files in parallel, each in its own process). */
-export async function boot(port: number, services?: RoomServices): Promise<RunningApp & { url: string }> {
-  const app = await startApp({ port, services });
+export async function boot(port: number, services?: RoomServices, options: Omit<AppOptions, "port" | "services"> = {}): Promise<RunningApp & { url: string }> {
+  const app = await startApp({ ...options, port, services });
   return { ...app, url: `http://localhost:${port}` };
 }
 

@@ -142,6 +142,8 @@ export const en = {
     bad_secret: "This browser is not the host of that session.",
     bad_options: "The join request was malformed.",
     too_many_sessions: "Too many sessions created from here; wait a minute.",
+    too_many_joins: "Too many joins from this network; trying again in {{retryAfterS}} s.",
+    server_restarting: "The server is restarting — you will be put back.",
     unknown_message: "The server does not know that message.",
     bad_message: "The server could not read that message ({{path}}).",
     payload_too_large: "That message is too large.",

@@ -146,6 +146,8 @@ export const zh: Deep<Resources> = {
     bad_secret: "这个浏览器不是该课堂的主持人。",
     bad_options: "加入请求格式不正确。",
     too_many_sessions: "这里创建的课堂太多了，请稍等一分钟。",
+    too_many_joins: "这个网络加入的次数太多了，{{retryAfterS}} 秒后再试。",
+    server_restarting: "服务器正在重启——稍后会把你放回原位。",
     unknown_message: "服务器不认识这条消息。",
     bad_message: "服务器无法读取这条消息（{{path}}）。",
     payload_too_large: "消息太大了。",

@@ -40,7 +40,9 @@ export class JoinError extends Error {
 
 function toJoinError(e: unknown): JoinError {
   const err = e as { code?: number; message?: string };
-  if (err.code === JOIN_ERROR_CODE && err.message) {
+  // Refused joins (4400) and refused reservations (429 too_many_joins, 503 server_restarting)
+  // carry our {code, params} as their message.
+  if ((err.code === JOIN_ERROR_CODE || err.code === 429 || err.code === 503) && err.message?.startsWith("{")) {
     try {
       const parsed = JSON.parse(err.message) as { code: string; params?: Record<string, unknown> };
       return new JoinError(parsed.code, parsed.params ?? {});
