@@ -155,10 +155,3 @@ export class Replayer {
     return buildReport(this.log.header.round, this.state, this.results(), this.series, this.log.entries);
   }
 }
-
-/** Replays a log and reports whether every hash matched (the CLI's `verify`). */
-export function verifyLog(log: MatchLogFile): { replayer: Replayer; ok: boolean; finalHash: string } {
-  const replayer = new Replayer(log);
-  replayer.runToEnd();
-  return { replayer, ok: replayer.divergence === null, finalHash: stateHash(replayer.state) };
-}

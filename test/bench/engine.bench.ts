@@ -7,7 +7,7 @@ import { advance, applyCommand, createMatch, isOver, type Command, type MatchSta
 import { botTurn, startBotMatch } from "../../shared/sim/run";
 import { percentile } from "./stats";
 import { playLogged } from "../../shared/sim/log";
-import { verifyLog } from "../../shared/log/replay";
+import { verifyLog } from "../../shared/log/verify";
 
 function countInstances(state: MatchState): { servers: number; instances: number } {
   let servers = 0;

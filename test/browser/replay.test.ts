@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startApp, type RunningApp } from "../../server/app";
 import { openStore, type Store } from "../../server/store/Store";
-import { verifyLog } from "../../shared/log/replay";
+import { verifyLog } from "../../shared/log/verify";
 import type { MatchLogFile } from "../../shared/log/format";
 import { Cast, expectOk, hostSession, startRound, waitFor } from "../integration/harness";
 import { desktop, launch, shot } from "./browser";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseLog } from "../../shared/log/parse";
-import { verifyLog } from "../../shared/log/replay";
+import { verifyLog } from "../../shared/log/verify";
 import { openStore, type Store } from "../../server/store/Store";
 import { boot, Cast, expectOk, hostSession, startRound, waitFor, waitUntil, type Player } from "./harness";
 

@@ -10,7 +10,7 @@ import { join as joinPath } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseLog } from "../../shared/log/parse";
-import { verifyLog } from "../../shared/log/replay";
+import { verifyLog } from "../../shared/log/verify";
 import { Cast, expectOk, join, layout, sessionStatus, startRound, waitFor, waitUntil } from "./harness";
 
 const PORT = 2622;
