@@ -22,8 +22,13 @@ function gzipReport(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * `vite build` makes what ships (client/dist); `vite build --mode test` makes the browser tests'
+ * build (client/dist-test), the only one with the `window.__spikeday` test handles compiled in.
+ */
+export default defineConfig(({ mode }) => ({
   root: here,
   plugins: [gzipReport()],
-  build: { outDir: "dist", emptyOutDir: true, target: "es2022", chunkSizeWarningLimit: 2000 },
-});
+  define: { __TEST_HOOKS__: JSON.stringify(mode === "test") },
+  build: { outDir: mode === "test" ? "dist-test" : "dist", emptyOutDir: true, target: "es2022", chunkSizeWarningLimit: 2000 },
+}));

@@ -4,14 +4,16 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 /**
- * Three suites: unit (the engine, in-process), integration (a real server and real clients),
- * browser (Debian Chromium through playwright-core). Benchmarks live apart, in test/bench.
+ * Four suites: unit (the engine, in-process), client (the browser client's logic, in Node),
+ * integration (a real server and real clients), browser (Debian Chromium through playwright-core).
+ * Benchmarks live apart, in test/bench.
  */
 export default defineConfig({
   root,
   test: {
     projects: [
       { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      { extends: true, test: { name: "client", include: ["test/client/**/*.test.ts"], hookTimeout: 60_000 } },
       { extends: true, test: { name: "integration", include: ["test/integration/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 } },
       {
         extends: true,

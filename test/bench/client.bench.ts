@@ -2,7 +2,7 @@
  * Team-view frame-time benchmark in headless Chromium: a team with 40 servers and a few hundred
  * containers, the state updating every tick (4 ticks/s), frame times measured with
  * requestAnimationFrame. Prints one JSON object. Goal: p95 under 16.7 ms.
- *   npm run build && npm run bench:client
+ *   npm run build:test && npm run bench:client
  */
 import { performance } from "node:perf_hooks";
 import { Client, type Room } from "colyseus.js";

@@ -2,7 +2,7 @@
  * Replay seeking in headless Chromium: an 8-team, 360-tick match log is uploaded to the replay
  * viewer, then the timeline is moved to 60 random ticks; each seek (snapshot + re-simulation +
  * redraw of the projector) is timed in the page. Goal: under 100 ms. Prints one JSON object.
- *   npm run build && npm run bench:replay
+ *   npm run build:test && npm run bench:replay
  */
 import { startApp } from "../../server/app";
 import { startBotMatch } from "../../shared/sim/run";

@@ -1,7 +1,7 @@
 import * as Phaser from "phaser";
 import { GUEST_OS } from "../../../shared/engine/data";
 import { clock, t } from "../i18n";
-import type { ServerView } from "../state/types";
+import type { ServerView } from "../model/types";
 import { appColor, appShort, boxAt, findInstance, layoutDatacenter, type Box, type Layout, type Rect } from "./layout";
 
 export interface SceneHooks {

@@ -3,8 +3,10 @@
  * layer's overhead, VMs and instances as boxes whose width is the CPU they reserve. Pure: the scene
  * draws it, the drag-and-drop hit-tests it, the browser tests read it.
  */
-import { APPS, GUEST_OS, HOST_LAYERS, HYPERVISOR_COST, SERVER_MODELS, VM_ENGINE, type AppId, type LayerKind, type ModelId } from "../../../shared/engine/data";
-import type { InstanceView, ServerView, VmView } from "../state/types";
+import { vmOverhead } from "../../../shared/engine/capacity";
+import { APPS, HOST_LAYERS, SERVER_MODELS, type AppId, type LayerKind, type ModelId } from "../../../shared/engine/data";
+import { toServer } from "../model/datacenter";
+import type { InstanceView, ServerView, VmView } from "../model/types";
 
 export interface Rect { x: number; y: number; w: number; h: number }
 
@@ -43,11 +45,6 @@ function layerCpu(layer: string): number {
   return layer ? HOST_LAYERS[layer as LayerKind].cpu : 0;
 }
 
-function vmOverheadCpu(vm: VmView, layer: string): number {
-  const hv = layer === "type1" || layer === "type2" ? HYPERVISOR_COST[layer] : null;
-  return GUEST_OS[vm.os as "linux" | "windows"].cpu + (hv ? vm.vcpus * 10 * hv.taxPct[vm.mode as "para" | "full"] : 0) + (vm.engine ? VM_ENGINE.cpu : 0);
-}
-
 /** Boxes left to right along `bar`, each as wide as its share of `total` CPU (never thinner than 6 px). */
 function strip(bar: Rect, total: number, parts: { cpu: number; make: (r: Rect) => void }[]): void {
   let x = bar.x;
@@ -64,24 +61,27 @@ function layoutServer(server: ServerView, frame: Rect): ServerLayout {
   const bar: Rect = { x: frame.x + 6, y: frame.y + HEADER, w: frame.w - 12, h: frame.h - HEADER - 6 };
   const boxes: Box[] = [{ kind: "server", id: server.id, server: server.id, depth: 0, ...frame }];
   const cpu = SERVER_MODELS[server.model as ModelId].cpu;
+  // The engine's own accounting of what a VM keeps for itself (guest OS, hypervisor tax, engine).
+  const engineServer = server.vms.length > 0 ? toServer(server) : null;
   const parts: { cpu: number; make: (r: Rect) => void }[] = [];
   if (server.layer) {
     parts.push({ cpu: layerCpu(server.layer), make: (r) => boxes.push({ kind: "overhead", id: `${server.id}:os`, server: server.id, depth: 1, ...r }) });
   }
-  for (const vm of server.vms) {
+  server.vms.forEach((vm, k) => {
+    const overhead = vmOverhead(engineServer!.vms[k], engineServer!).cpu;
     parts.push({
       cpu: vm.vcpus * 1000,
       make: (r) => {
         boxes.push({ kind: "vm", id: vm.id, server: server.id, depth: 1, ...r });
         const inner: Rect = { x: r.x + 2, y: r.y + 12, w: r.w - 4, h: r.h - 14 };
         const vmParts: { cpu: number; make: (q: Rect) => void }[] = [
-          { cpu: vmOverheadCpu(vm, server.layer), make: (q) => boxes.push({ kind: "vm-overhead", id: `${vm.id}:os`, server: server.id, depth: 2, ...q }) },
+          { cpu: overhead, make: (q) => boxes.push({ kind: "vm-overhead", id: `${vm.id}:os`, server: server.id, depth: 2, ...q }) },
           ...vm.instances.map((i) => ({ cpu: i.cpu, make: (q: Rect) => boxes.push({ kind: "instance" as const, id: i.id, server: server.id, depth: 2, ...q }) })),
         ];
         if (inner.w > 4 && inner.h > 4) strip(inner, vm.vcpus * 1000, vmParts);
       },
     });
-  }
+  });
   for (const i of server.instances) {
     parts.push({ cpu: i.cpu, make: (r) => boxes.push({ kind: "instance", id: i.id, server: server.id, depth: 1, ...r }) });
   }

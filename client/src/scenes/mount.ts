@@ -1,5 +1,3 @@
-import { h } from "../ui/dom";
-
 /**
  * The element to give Phaser as its parent, filling `frame`. Phaser's RESIZE mode writes
  * height: 100% on its parent; on the laid-out box itself that replaced the page's sizing, and in
@@ -8,7 +6,9 @@ import { h } from "../ui/dom";
  */
 export function phaserParent(frame: HTMLElement): HTMLElement {
   frame.style.position = "relative";
-  const inner = h("div", { style: { position: "absolute", inset: "0" } });
+  const inner = document.createElement("div");
+  inner.style.position = "absolute";
+  inner.style.inset = "0";
   frame.append(inner);
   return inner;
 }

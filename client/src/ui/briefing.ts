@@ -2,7 +2,7 @@ import { APPS, type AppId } from "../../../shared/engine/data";
 import { forecastDemand } from "../../../shared/engine/demand";
 import { SCENARIOS, type ScenarioId } from "../../../shared/scenarios";
 import { clock, money, t } from "../i18n";
-import type { ClassView } from "../state/types";
+import type { ClassView } from "../model/types";
 import { lineChart, type LineChart } from "./charts";
 import { h } from "./dom";
 

@@ -1,6 +1,7 @@
 import { APPS, GUEST_OS, LICENCES, SERVER_MODELS, type AppId, type LayerKind, type ModelId } from "../../../shared/engine/data";
 import { money, t } from "../i18n";
-import type { RoundView } from "../state/types";
+import type { RoundView } from "../model/types";
+import { VM_PRESETS } from "../../../shared/scenarios/presets";
 import { h } from "./dom";
 import type { DragItem } from "./drag";
 
@@ -10,14 +11,6 @@ export interface CatalogueEntry {
   detail: string;
   testid: string;
 }
-
-/** VM sizes offered for dragging (the command panel allows any size). */
-const VM_PRESETS: { os: "linux" | "windows"; mode: "para" | "full"; vcpus: number; mem: number; engine: boolean }[] = [
-  { os: "linux", mode: "para", vcpus: 3, mem: 2560, engine: false },
-  { os: "linux", mode: "para", vcpus: 5, mem: 4096, engine: false },
-  { os: "linux", mode: "para", vcpus: 8, mem: 16384, engine: true },
-  { os: "windows", mode: "full", vcpus: 3, mem: 4608, engine: false },
-];
 
 export function catalogueEntries(round: RoundView): { group: string; entries: CatalogueEntry[] }[] {
   const unlocks = new Set(round.unlocks);

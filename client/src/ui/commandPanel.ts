@@ -2,7 +2,7 @@ import {
   APPS, LAYER_KINDS, LICENCE_EDITIONS, MODEL_IDS, VM_LIMITS, type AppId, type Command,
 } from "../../../shared/engine";
 import { t } from "../i18n";
-import type { RoundView, ServerView } from "../state/types";
+import type { RoundView, ServerView } from "../model/types";
 import { h, option } from "./dom";
 
 type Action = Command["type"];

@@ -1,5 +1,5 @@
 import { clock, localized, t } from "../i18n";
-import type { FeedEntryView } from "../state/types";
+import type { FeedEntryView } from "../model/types";
 import { h } from "./dom";
 
 /** One line of the team feed in the reader's language: who did what, or what happened. */

@@ -16,7 +16,8 @@ export function cleanCode(raw: string): string {
   return [...raw.toUpperCase()].filter((c) => CODE_ALPHABET.includes(c)).join("").slice(0, LIMITS.codeLength);
 }
 
-export function landing(root: HTMLElement, prefill: string, actions: LandingActions): void {
+/** The first page: join a class by code, or (a teacher) start a session, or practise alone. `error`: why the last try failed. */
+export function landing(root: HTMLElement, prefill: string, actions: LandingActions, error = ""): void {
   const code = h("input", {
     class: "code", testid: "join-code", placeholder: t("landing.codePlaceholder"), autocomplete: "off", autocapitalize: "characters",
     value: cleanCode(prefill), maxlength: String(LIMITS.codeLength), "aria-label": t("landing.code"),
@@ -26,14 +27,14 @@ export function landing(root: HTMLElement, prefill: string, actions: LandingActi
     testid: "join-nickname", placeholder: t("landing.nicknamePlaceholder"), value: memory.nickname(), maxlength: "40",
     "aria-label": t("landing.nickname"), autocomplete: "nickname",
   });
-  const error = h("p", { class: "muted", role: "alert", testid: "join-error" });
+  const errorLine = h("p", { class: "muted", role: "alert", testid: "join-error", text: error });
   const busy = (b: boolean) => root.querySelectorAll("button").forEach((x) => { x.disabled = b; });
   const run = async (f: () => Promise<string | null>) => {
     busy(true);
-    error.textContent = "";
+    errorLine.textContent = "";
     const message = await f();
     busy(false);
-    if (message) error.textContent = message;
+    if (message) errorLine.textContent = message;
   };
   const joinForm = h("form", {
     class: "panel stack", testid: "join-form",
@@ -47,7 +48,7 @@ export function landing(root: HTMLElement, prefill: string, actions: LandingActi
   h("label", {}, t("landing.code"), code),
   h("label", {}, t("landing.nickname"), nickname),
   h("button", { class: "primary", type: "submit", testid: "join-submit", text: t("landing.joinButton") }),
-  error);
+  errorLine);
 
   const last = memory.lastRoom();
   const resume = last

@@ -1,32 +1,33 @@
 import { SCENARIOS } from "../../../shared/scenarios";
 import { t } from "../i18n";
-import type { Network } from "../net/Network";
-import type { ClassView } from "../state/types";
+import type { ClassView } from "../model/types";
+import type { RoomIntents } from "../net/types";
 import { h, option } from "./dom";
-import { endSessionButton, hostRunner, PRESETS, quickBar, type HostControls } from "./host/controls";
+import { LESSON_PRESETS, PRACTICE_DEFAULT_SPEED, PRACTICE_SPEEDS } from "../../../shared/scenarios/presets";
+import { endSessionButton, hostRunner, quickBar, type HostControls } from "./host/run";
 
-/** Kept across redraws of the lobby, which is rebuilt whenever the room changes. */
-let speedChoice = 2;
+/** Kept across redraws of the lobby, which is rebuilt whenever its teams change. */
+let speedChoice = PRACTICE_DEFAULT_SPEED;
 
 /**
  * A practice room has no teacher: the player picks a round of the lesson plan and a speed, then
  * starts it and later the clock, with the same host commands a teacher would send.
  */
-export function practiceSetup(net: Network, title = t("practice.title")): HTMLElement {
-  const run = hostRunner(net);
+export function practiceSetup(room: RoomIntents, title = t("practice.title")): HTMLElement {
+  const run = hostRunner(room);
   const speed = h("select", {
     testid: "practice-speed", "aria-label": t("host.tickRate"),
     onchange: (e: Event) => { speedChoice = Number((e.target as HTMLSelectElement).value); },
-  }, [1, 2, 3, 4].map((r) => option(String(r), `${r}×`, r === speedChoice)));
+  }, PRACTICE_SPEEDS.map((r) => option(String(r), `${r}×`, r === speedChoice)));
   return h("section", { class: "panel stack", testid: "practice-setup" },
     h("h2", { text: title }),
     h("p", { class: "muted", text: t("practice.intro") }),
     h("label", {}, t("host.tickRate"), speed),
-    h("div", { class: "preset-grid" }, PRESETS.map((p) => h("button", {
+    h("div", { class: "preset-grid" }, LESSON_PRESETS.map((p) => h("button", {
       type: "button", class: "primary", testid: `practice-${p.key}`, text: t(`host.${p.key}`),
       onclick: async () => {
         const configured = await run({
-          type: "configure", scenario: p.scenario, unlocks: p.unlocks, budget: SCENARIOS[p.scenario].budget, tickRate: Number(speed.value),
+          type: "configure", scenario: p.scenario, unlocks: [...p.unlocks], budget: SCENARIOS[p.scenario].budget, tickRate: Number(speed.value),
         });
         if (configured) await run({ type: "start" });
       },
@@ -34,8 +35,8 @@ export function practiceSetup(net: Network, title = t("practice.title")): HTMLEl
 }
 
 /** In a practice room's briefing the player starts the clock when ready. */
-export function practiceGo(net: Network): HTMLElement {
-  const run = hostRunner(net);
+export function practiceGo(room: RoomIntents): HTMLElement {
+  const run = hostRunner(room);
   return h("button", {
     type: "button", class: "primary", testid: "practice-go", text: t("host.go"), style: { fontSize: "1.2rem" },
     onclick: () => void run({ type: "start" }),
@@ -43,14 +44,14 @@ export function practiceGo(net: Network): HTMLElement {
 }
 
 /** What a practice player needs while a round runs (the teacher's quick bar) or after it (the next round). */
-export function practiceControls(net: Network, over: boolean): HostControls {
-  const endSession = endSessionButton(hostRunner(net));
+export function practiceControls(room: RoomIntents, over: boolean): HostControls {
+  const endSession = endSessionButton(hostRunner(room));
   if (over) {
     return {
-      el: h("div", { class: "page stack", testid: "practice-controls" }, practiceSetup(net, t("practice.next")), h("div", { class: "row" }, endSession)),
+      el: h("div", { class: "page stack", testid: "practice-controls" }, practiceSetup(room, t("practice.next")), h("div", { class: "row" }, endSession)),
       update: () => {},
     };
   }
-  const bar = quickBar(net);
+  const bar = quickBar(room);
   return { el: h("section", { class: "panel row", testid: "practice-controls" }, bar.el, endSession), update: (view: ClassView) => bar.update(view) };
 }

@@ -1,54 +1,28 @@
-import { LAYER_KINDS, type LayerKind } from "../../../../shared/engine/data";
+import { BUDGET_LIMITS, LAYER_KINDS, TRAFFIC_PCT_LIMITS, type LayerKind } from "../../../../shared/engine/data";
 import { BOT_NAMES } from "../../../../shared/bots/names";
 import { SCENARIOS, SCENARIO_IDS, type ScenarioId } from "../../../../shared/scenarios";
+import { LESSON_PRESETS, TICK_RATE_CHOICES } from "../../../../shared/scenarios/presets";
 import { LIMITS } from "../../../../shared/protocol/limits";
 import type { HostCommand } from "../../../../shared/protocol/messages";
-import { errorText, money, t } from "../../i18n";
-import type { Network } from "../../net/Network";
-import type { ClassView } from "../../state/types";
+import { money, t } from "../../i18n";
+import type { RoomIntents } from "../../net/types";
+import type { ClassView } from "../../model/types";
+import { seatsOf } from "../../store/selectors";
 import { h, option } from "../dom";
-import { seatsOf } from "../lobby";
 import { toast } from "../toasts";
-
-/** The lesson plan from GAME.md as one-click setups. */
-export const PRESETS: { key: string; scenario: ScenarioId; unlocks: LayerKind[] }[] = [
-  { key: "preset1", scenario: "old-era", unlocks: ["bare-linux", "bare-windows"] },
-  { key: "preset2", scenario: "exam-morning", unlocks: ["bare-linux", "bare-windows", "type1", "type2"] },
-  { key: "preset3", scenario: "exam-morning", unlocks: ["bare-linux", "bare-windows", "type1", "type2", "container-host"] },
-  { key: "preset4", scenario: "double-12", unlocks: ["bare-linux", "bare-windows", "type1", "type2", "container-host"] },
-];
-
-export interface HostControls {
-  el: HTMLElement;
-  update(view: ClassView): void;
-}
-
-/** Sends a host command; a refusal becomes an error toast. Resolves to whether it was accepted. */
-export function hostRunner(net: Network): (action: HostCommand) => Promise<boolean> {
-  return async (action) => {
-    const r = await net.host(action);
-    if (!r.ok) toast(errorText(r.error), "bad");
-    return r.ok;
-  };
-}
-
-export function endSessionButton(run: (action: HostCommand) => Promise<boolean>): HTMLButtonElement {
-  return h("button", {
-    type: "button", class: "danger", testid: "host-endsession", text: t("host.endSession"),
-    onclick: () => { if (confirm(t("host.confirmEnd"))) void run({ type: "endSession" }); },
-  });
-}
+import { endSessionButton, hostRunner, type HostControls } from "./run";
 
 /** Every host command as labelled controls (also how the browser tests drive the teacher). */
-export function hostControls(net: Network): HostControls {
-  const run = hostRunner(net);
+export function hostControls(room: RoomIntents): HostControls {
+  const run = hostRunner(room);
 
   // Round setup
   const scenario = h("select", { testid: "host-scenario" }, SCENARIO_IDS.map((s) => option(s, t(`scenario.${s}`))));
-  const budget = h("input", { type: "number", min: "0", max: "1000000", step: "1000", testid: "host-budget" });
-  const tickRate = h("select", { testid: "host-tickrate" }, [0.5, 1, 2, 3, 4].map((r) => option(String(r), `${r}×`)));
+  // The budget is typed in dollars and kept in cents.
+  const budget = h("input", { type: "number", min: String(BUDGET_LIMITS.min / 100), max: String(BUDGET_LIMITS.max / 100), step: "1000", testid: "host-budget" });
+  const tickRate = h("select", { testid: "host-tickrate" }, TICK_RATE_CHOICES.map((r) => option(String(r), `${r}×`)));
   const unlockBoxes = LAYER_KINDS.map((l) => h("input", { type: "checkbox", value: l, testid: `host-unlock-${l}` }));
-  const traffic = h("input", { type: "number", min: "25", max: "400", step: "5", testid: "host-traffic" });
+  const traffic = h("input", { type: "number", min: String(TRAFFIC_PCT_LIMITS.min), max: String(TRAFFIC_PCT_LIMITS.max), step: "5", testid: "host-traffic" });
   const incidents = h("input", { type: "checkbox", testid: "host-scripted" });
   const maxStudents = h("input", { type: "number", min: "1", max: String(LIMITS.maxStudents), testid: "host-maxstudents" });
   const teamNames = h("textarea", { rows: 4, testid: "host-teamnames" });
@@ -75,7 +49,7 @@ export function hostControls(net: Network): HostControls {
     current,
     h("div", { class: "row" }, h("span", { class: "muted", text: t("host.presets") }),
       // A preset is a whole setup: it is applied at once, or "Start round" would run the old one.
-      PRESETS.map((p) => h("button", { type: "button", testid: `host-${p.key}`, onclick: () => { fill(p.scenario, p.unlocks); apply(); }, text: t(`host.${p.key}`) }))),
+      LESSON_PRESETS.map((p) => h("button", { type: "button", testid: `host-${p.key}`, onclick: () => { fill(p.scenario, p.unlocks); apply(); }, text: t(`host.${p.key}`) }))),
     h("label", {}, t("host.scenario"), scenario),
     h("label", {}, t("host.budget"), budget),
     h("label", {}, t("host.tickRate"), tickRate),
@@ -184,31 +158,6 @@ export function hostControls(net: Network): HostControls {
           }, option("-1", "—", s.team < 0), view.teams.map((x, i) => option(String(i), x.name, s.team === i))),
           h("button", { type: "button", class: "danger", testid: `host-kick-${s.seat}`, onclick: () => void run({ type: "kick", seat: s.seat }), text: t("host.kick") }))));
       }
-    },
-  };
-}
-
-/**
- * Start the clock, pause, resume and end the round from the top bar: on a laptop driving a
- * projector the full controls sit below the view the class is watching.
- */
-export function quickBar(net: Network): HostControls {
-  const run = hostRunner(net);
-  const btn = (key: string, testid: string, action: HostCommand) => h("button", { type: "button", class: "quick", testid, text: t(key), onclick: () => void run(action) });
-  const go = btn("host.go", "bar-go", { type: "start" });
-  const pause = btn("host.pause", "bar-pause", { type: "pause" });
-  const resume = btn("host.resume", "bar-resume", { type: "resume" });
-  const endRound = btn("host.endRound", "bar-endround", { type: "endRound" });
-  const el = h("span", { class: "row quickbar", testid: "host-quickbar" }, go, pause, resume, endRound);
-  return {
-    el,
-    update(view: ClassView) {
-      // Only what makes sense now is shown: the bar stays short.
-      go.hidden = view.phase !== "briefing";
-      pause.hidden = view.phase !== "playing";
-      resume.hidden = view.phase !== "paused";
-      endRound.hidden = !(view.phase === "playing" || view.phase === "paused");
-      el.hidden = go.hidden && pause.hidden && resume.hidden && endRound.hidden;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { appColor, layoutDatacenter } from "../../scenes/layout";
-import type { ServerView } from "../../state/types";
+import type { ServerView } from "../../model/types";
 
 const hex = (n: number) => `#${n.toString(16).padStart(6, "0")}`;
 

@@ -1,14 +1,14 @@
 import QRCode from "qrcode";
 import { clock, money, t } from "../../i18n";
-import type { ClassView } from "../../state/types";
-import { plainServers } from "../../state/engine";
-import { LiveHistory } from "../../state/history";
-import type { RoundSeries } from "../../../../shared/debrief/series";
+import { datacenterOf, serversOf } from "../../model/datacenter";
+import type { ClassView } from "../../model/types";
+import { seatsOf } from "../../store/selectors";
+import { chartLine, type SeriesBook } from "../../store/series";
 import { forecastLines, briefingView } from "../briefing";
 import { lineChart, type LineChart } from "../charts";
 import { h } from "../dom";
-import { seatsOf, teamCards } from "../lobby";
-import { spikeLine } from "../play";
+import { spikeLine } from "../spike";
+import { teamCards, teamCardsKey } from "../teamCards";
 import { teamColor } from "../teamColors";
 import { drawMinimap } from "./minimap";
 
@@ -31,7 +31,7 @@ export class Projector {
   private tilesKey = "";
   private briefing: { destroy(): void } | null = null;
   private mode = "";
-  readonly histories: LiveHistory[] = [];
+  private cardsKey = "";
 
   /** `code` null: no join box (the replay viewer shows a past match). */
   constructor(code: string | null) {
@@ -52,45 +52,47 @@ export class Projector {
     this.el.append(this.join, this.main);
   }
 
-  loadHistory(round: number, series: RoundSeries, teams: number): void {
-    for (let i = 0; i < teams; i++) {
-      this.histories[i] ??= new LiveHistory();
-      this.histories[i].load(round, series, i);
-    }
-  }
-
-  update(view: ClassView): void {
+  /** `book`: every team's minutes so far (the live charts). */
+  update(view: ClassView, book: SeriesBook): void {
     const live = view.phase === "playing" || view.phase === "paused" || view.phase === "over";
     const mode = live ? "live" : view.phase === "briefing" ? "briefing" : "lobby";
     if (mode !== this.mode) {
       this.mode = mode;
+      this.cardsKey = "";
       this.destroyParts();
       this.main.replaceChildren();
     }
     if (mode === "lobby") this.renderLobby(view);
     else if (mode === "briefing") this.renderBriefing(view);
-    else this.renderLive(view);
+    else this.renderLive(view, book);
   }
 
   private renderLobby(view: ClassView): void {
+    const key = teamCardsKey(view);
+    if (key === this.cardsKey) return;
+    this.cardsKey = key;
     const students = seatsOf(view).filter((s) => s.role === "student");
     this.main.replaceChildren(
       h("h1", { style: { fontSize: "2.4rem" }, text: `${t("host.students", { count: students.length })}` }),
-      teamCards(view, -1, null, false));
+      teamCards(view, -1));
   }
 
   private renderBriefing(view: ClassView): void {
+    const key = teamCardsKey(view);
     if (this.briefing) {
+      if (key === this.cardsKey) return;
+      this.cardsKey = key;
       const cards = this.main.querySelector("[data-testid=lobby-teams]");
-      cards?.replaceWith(teamCards(view, -1, null, false));
+      cards?.replaceWith(teamCards(view, -1));
       return;
     }
-    const b = briefingView(view, teamCards(view, -1, null, false));
+    this.cardsKey = key;
+    const b = briefingView(view, teamCards(view, -1));
     this.briefing = b;
     this.main.replaceChildren(b.el);
   }
 
-  private renderLive(view: ClassView): void {
+  private renderLive(view: ClassView, book: SeriesBook): void {
     const key = view.teams.map((x) => x.name).join("|") + view.round.number;
     if (key !== this.tilesKey) this.buildTiles(view, key);
     const spike = spikeLine(view);
@@ -115,7 +117,7 @@ export class Projector {
     const top = h("div", { class: "stack", testid: "projector-top" }, header, ...banners, board);
     if (first && first !== grid) first.replaceWith(top);
     else this.main.prepend(top);
-    this.updateTiles(view);
+    this.updateTiles(view, book);
   }
 
   private buildTiles(view: ClassView, key: string): void {
@@ -134,25 +136,22 @@ export class Projector {
       const el = h("section", { class: "panel team-tile", testid: `team-tile-${i}` },
         h("h3", {}, h("span", { class: "swatch", style: { background: teamColor(i), width: "1em", height: "1em", display: "inline-block", borderRadius: "3px" } }), team.name),
         stats, chart.el, legend, canvas);
-      this.histories[i] ??= new LiveHistory();
       return { el, chart, canvas, stats };
     });
     this.main.querySelector(".team-grid")?.remove();
     this.main.append(h("div", { class: "team-grid" }, this.tiles.map((x) => x.el)));
   }
 
-  private updateTiles(view: ClassView): void {
-    const xs = Array.from({ length: view.round.ticks }, (_, i) => i);
+  private updateTiles(view: ClassView, book: SeriesBook): void {
+    const ticks = view.round.ticks;
+    const xs = Array.from({ length: ticks }, (_, i) => i);
+    const minutes = book.round === view.round.number ? book.teams : [];
     view.teams.forEach((team, i) => {
       const tile = this.tiles[i];
       if (!tile) return;
-      const dc = [...(view.datacenters ?? [])].find((d) => d.team === i);
-      const hist = this.histories[i];
-      hist.push(view.round.number, view.tick, dc);
-      const n = hist.ticks.length;
-      tile.chart.set(xs, [xs.map((k) => (k < n ? hist.served[k] : null)), xs.map((k) => (k < n ? hist.dropped[k] : null))]);
+      tile.chart.set(xs, [chartLine(minutes[i]?.served, ticks), chartLine(minutes[i]?.dropped, ticks)]);
       tile.stats.textContent = `${money(team.score)} · ${team.servers} ${t("debrief.servers")} · ${team.bot ? t("common.bot") : t("lobby.members", { count: team.members })}`;
-      drawMinimap(tile.canvas, plainServers(dc), view.tick);
+      drawMinimap(tile.canvas, serversOf(datacenterOf(view, i)), view.tick);
     });
   }
 

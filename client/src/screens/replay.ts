@@ -1,24 +1,26 @@
-import * as Phaser from "phaser";
+import type * as Phaser from "phaser";
 import { APPS, type AppId } from "../../../shared/engine/data";
-import type { RoundSeries } from "../../../shared/debrief/series";
 import type { MatchLogFile } from "../../../shared/log/format";
 import { LOG_MAX_BYTES, parseLog } from "../../../shared/log/parse";
 import { Replayer, type Marker } from "../../../shared/log/replay";
 import { stateHash } from "../../../shared/engine";
 import { clock, money, t } from "../i18n";
-import { httpBase } from "../net/Network";
-import { memory } from "../net/storage";
+import { serversOf } from "../model/datacenter";
+import { viewFromEngine } from "../model/fromEngine";
+import type { ClassView } from "../model/types";
+import type { Api } from "../net/api";
 import { DatacenterScene } from "../scenes/DatacenterScene";
 import { phaserParent } from "../scenes/mount";
-import { plainServers } from "../state/engine";
-import { viewFromEngine } from "../state/fromEngine";
-import type { ClassView } from "../state/types";
-import { droppedCell } from "./droppedCell";
-import { debriefView } from "./debrief";
-import { h, option } from "./dom";
-import { Projector } from "./host/projector";
-import { teamColor } from "./teamColors";
-import { topbar } from "./topbar";
+import { sceneGame } from "../scenes/renderer";
+import { bookFromSeries } from "../store/series";
+import { exposeForTests, TEST_HOOKS } from "../testHooks";
+import { debriefView } from "../ui/debrief";
+import { h, option } from "../ui/dom";
+import { droppedCell } from "../ui/droppedCell";
+import { Projector } from "../ui/host/projector";
+import { teamColor } from "../ui/teamColors";
+import { topbar } from "../ui/topbar";
+import type { Screen, ScreenContext } from "./screen";
 
 const SPEEDS = [1, 2, 4, 8, 16, 32];
 
@@ -29,33 +31,11 @@ export interface ReplaySource {
   session?: string;
 }
 
-async function fetchLog(src: ReplaySource): Promise<{ log?: MatchLogFile; error?: string }> {
-  const headers: Record<string, string> = {};
-  const secret = src.session ? memory.hostSecret(src.session) : null;
-  if (secret) headers["x-host-secret"] = secret;
-  const url = `${httpBase()}/api/rounds/${encodeURIComponent(src.round!)}/log${src.share ? `?share=${encodeURIComponent(src.share)}` : ""}`;
-  try {
-    const res = await fetch(url, { headers });
-    if (res.status === 403) return { error: t("replay.noAccess") };
-    if (res.status === 404) return { error: t("replay.notFound") };
-    const parsed = parseLog(await res.text());
-    return parsed.ok ? { log: parsed.log } : { error: t(`replay.${parsed.error.code}`, parsed.error.params) };
-  } catch {
-    return { error: t("errors.connection_failed") };
-  }
-}
-
-/** Truncates a round's series to the first `n` ticks (the projector's charts up to the replay's clock). */
-function seriesUpTo(series: RoundSeries, n: number): RoundSeries {
-  const cut = <T>(rec: Record<string, T[]>) => Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, v.slice(0, n)])) as Record<AppId, T[]>;
-  return {
-    demand: cut(series.demand),
-    incidents: series.incidents.filter((x) => x.tick < n),
-    teams: series.teams.map((s) => ({
-      served: s.served.slice(0, n), dropped: s.dropped.slice(0, n), cash: s.cash.slice(0, n), utilization: s.utilization.slice(0, n),
-      occupancy: s.occupancy.slice(0, n), osTaxCpu: s.osTaxCpu.slice(0, n), capacity: cut(s.capacity),
-    })),
-  };
+async function fetchLog(api: Api, src: ReplaySource): Promise<{ log?: MatchLogFile; error?: string }> {
+  const got = await api.roundLog(src.round!, { share: src.share, session: src.session });
+  if (!got.ok) return { error: got.reason === "no_access" ? t("replay.noAccess") : got.reason === "not_found" ? t("replay.notFound") : t("errors.connection_failed") };
+  const parsed = parseLog(got.text);
+  return parsed.ok ? { log: parsed.log } : { error: t(`replay.${parsed.error.code}`, parsed.error.params) };
 }
 
 /** The replay viewer: the projector (or any team's datacenter) re-simulated from a match log in the browser. */
@@ -75,13 +55,13 @@ export class ReplayPage {
   private readonly teamPanel = h("div", { class: "panel", testid: "replay-team-panel" });
   private debrief: { el: HTMLElement; destroy(): void } | null = null;
 
-  constructor(private readonly root: HTMLElement, private readonly source: ReplaySource) {}
+  constructor(private readonly root: HTMLElement, private readonly source: ReplaySource, private readonly api: Api) {}
 
   async mount(): Promise<void> {
     this.root.replaceChildren(topbar(), h("main", { class: "page stack", testid: "replay-view" }, h("h1", { text: t("replay.title") }), this.uploadForm()));
     if (!this.source.round) return;
     this.message(t("common.loading"));
-    const got = await fetchLog(this.source);
+    const got = await fetchLog(this.api, this.source);
     if (got.error || !got.log) return this.message(got.error ?? "", true);
     this.open(got.log);
   }
@@ -179,7 +159,7 @@ export class ReplayPage {
       const r = this.replayer!;
       if (r.done) return this.pause();
       r.step();
-      this.render(false);
+      this.render();
     }, 1000 / this.speed);
   }
 
@@ -194,10 +174,10 @@ export class ReplayPage {
     const r = this.replayer!;
     const t0 = performance.now();
     r.seek(tick);
-    this.render(true);
+    this.render();
     const ms = performance.now() - t0;
     this.seekInfo.textContent = t("replay.seekMs", { ms: ms.toFixed(1) });
-    (window as unknown as { __spikeday?: Record<string, unknown> }).__spikeday = { ...((window as unknown as { __spikeday?: Record<string, unknown> }).__spikeday ?? {}), lastSeekMs: ms, replayTick: r.tick };
+    if (TEST_HOOKS) exposeForTests({ lastSeekMs: ms, replayTick: r.tick });
   }
 
   private view(): ClassView {
@@ -206,21 +186,18 @@ export class ReplayPage {
     return viewFromEngine(r.state, { room: h0.room, round: h0.round, roster: h0.roster, bots: h0.bots, over: r.done });
   }
 
-  private render(jumped: boolean): void {
+  private render(): void {
     const r = this.replayer!;
     const view = this.view();
     this.slider.value = String(r.tick);
     this.clockEl.textContent = clock(view.round.startMinute + r.tick);
-    if (this.projector) {
-      if (jumped) this.projector.loadHistory(view.round.number, seriesUpTo(r.series, r.tick), view.teams.length);
-      this.projector.update(view);
-    }
+    if (this.projector) this.projector.update(view, bookFromSeries(view.round.number, r.series, r.tick));
     if (this.teamGame) {
       const dc = view.datacenters[this.viewTeam];
-      this.teamGame.scene.setFrame({ servers: plainServers(dc), tick: r.tick, startMinute: view.round.startMinute });
+      this.teamGame.scene.setFrame({ servers: serversOf(dc), tick: r.tick, startMinute: view.round.startMinute });
       const team = view.teams[this.viewTeam];
       const rows = view.round.apps.filter((a) => APPS[a as AppId].role !== "batch").map((a) => {
-        const tr = dc.traffic.get(a);
+        const tr = dc.traffic[a];
         return h("tr", {}, h("td", { text: t(`app.${a}`) }), h("td", { text: String(tr?.demand ?? 0) }), h("td", { text: String(tr?.capacity ?? 0) }), droppedCell(a as AppId, tr));
       });
       this.teamPanel.replaceChildren(
@@ -239,13 +216,13 @@ export class ReplayPage {
     } else {
       const wrap = h("div", { style: { height: "60vh", minHeight: "320px", background: "#1b2129", borderRadius: "var(--radius)", overflow: "hidden" }, testid: "replay-canvas" });
       const scene = new DatacenterScene({ select: () => {}, dragVm: () => {} });
-      const game = new Phaser.Game({ type: Phaser.CANVAS, parent: phaserParent(wrap), backgroundColor: "#1b2129", banner: false, scale: { mode: Phaser.Scale.RESIZE, width: "100%", height: "100%" }, scene });
+      const game = sceneGame(phaserParent(wrap), scene);
       this.teamGame = { game, scene };
       this.main.replaceChildren(h("div", { class: "stack" }, wrap, this.teamPanel));
     }
     if (this.replayer) {
       this.drawMarkers();
-      this.render(true);
+      this.render();
     }
   }
 
@@ -271,4 +248,19 @@ export class ReplayPage {
     this.destroyViews();
     this.debrief?.destroy();
   }
+}
+
+/** /replay and /replay/ROUND: a stored round (the teacher's secret or a share link), or an uploaded log. */
+export function replayScreen(ctx: ScreenContext): Screen {
+  let page: ReplayPage | null = null;
+  return {
+    mount(root) {
+      const r = ctx.store.get().route;
+      const source = r.name === "replay" ? { round: r.round || undefined, share: r.share, session: r.session } : {};
+      page = new ReplayPage(root, source, ctx.api);
+      void page.mount();
+    },
+    update: () => {},
+    destroy: () => page?.destroy(),
+  };
 }

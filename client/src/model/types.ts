@@ -1,6 +1,7 @@
 /**
- * The synced room state as the browser sees it (plain shapes of server/rooms/schema). A student's
- * `datacenters` holds only their own team's; the teacher's holds every team's.
+ * The synced room state as the browser holds it: a plain snapshot of the room's schema after each
+ * patch (net/snapshot.ts). A student's `datacenters` holds only their own team's; the teacher's
+ * holds every team's.
  */
 import type { Phase } from "../../../shared/protocol/phases";
 
@@ -18,16 +19,17 @@ export interface ServerView {
 export interface TrafficView { demand: number; capacity: number; served: number; dropped: number }
 export interface LedgerView { revenue: number; resale: number; servers: number; licences: number; power: number; penalties: number; fines: number }
 export interface FeedEntryView { tick: number; seat: number; who: string; kind: string; data: string }
-/** Rows as synced (flat lists pointing at their parent); plainServers() nests them back. */
+/** Rows as synced (flat lists pointing at their parent); serversOf() nests them back. */
 export interface InstanceRow extends InstanceView { host: string }
 export interface VmRow extends Omit<VmView, "instances" | "cache"> { server: string; cache: string }
 export interface ServerRow extends Omit<ServerView, "vms" | "instances" | "cache"> { cache: string }
 export interface DatacenterView {
-  team: number; cash: number; servers: ServerRow[]; vms: VmRow[]; instances: InstanceRow[]; traffic: Map<string, TrafficView>; ledger: LedgerView;
+  team: number; cash: number; servers: ServerRow[]; vms: VmRow[]; instances: InstanceRow[]; traffic: Record<string, TrafficView>; ledger: LedgerView;
   revenue: number; power: number; penalties: number; fines: number; capacityCpu: number; reservedCpu: number; usefulCpu: number; osTaxCpu: number;
   feed: FeedEntryView[];
 }
 export interface SeatView { seat: number; nickname: string; role: "host" | "student"; team: number; connected: boolean }
+/** The leaderboard line: `demand`, `served` and `dropped` are the engine's front-end totals for the last minute. */
 export interface TeamView { index: number; name: string; bot: string; score: number; cash: number; availability: number; demand: number; served: number; dropped: number; servers: number; instances: number; members: number }
 export interface ConfigView { scenario: string; budget: number; tickRate: number; unlocks: string[]; trafficPct: number; scriptedIncidents: boolean; maxStudents: number }
 export interface RoundView {
@@ -37,5 +39,5 @@ export interface RoundView {
 export interface BannerView { tick: number; team: number; kind: string; app: string; hit: number; cost: number }
 export interface ClassView {
   code: string; phase: Phase; practice: boolean; locked: boolean; tick: number; config: ConfigView; round: RoundView;
-  demand: Map<string, number>; seats: Map<string, SeatView>; teams: TeamView[]; banners: BannerView[]; datacenters: DatacenterView[];
+  demand: Record<string, number>; seats: Record<string, SeatView>; teams: TeamView[]; banners: BannerView[]; datacenters: DatacenterView[];
 }

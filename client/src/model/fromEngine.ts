@@ -32,7 +32,7 @@ export function datacenterFromEngine(state: MatchState, team: number): Datacente
       for (const i of v.instances) instances.push({ ...i, host: v.id, load: loadPct(i.usedCpu, i.cpu) });
     }
   }
-  const traffic = new Map<string, TrafficView>(state.world.apps.map((a) => [a, { ...t.traffic[a] }]));
+  const traffic: Record<string, TrafficView> = Object.fromEntries(state.world.apps.map((a) => [a, { ...t.traffic[a] }]));
   return {
     team, cash: t.cash, servers, vms, instances, traffic, ledger: { ...t.ledger },
     revenue: t.last.revenue, power: t.last.power, penalties: t.last.penalties, fines: t.last.fines,
@@ -52,7 +52,7 @@ export function viewFromEngine(state: MatchState, meta: { room: string; round: n
       members: meta.roster.filter((s) => s.team === i && s.role === "student").length,
     };
   });
-  const seats = new Map<string, SeatView>(meta.roster.map((s) => [String(s.seat), { ...s, connected: true }]));
+  const seats: Record<string, SeatView> = Object.fromEntries(meta.roster.map((s) => [String(s.seat), { ...s, connected: true }]));
   return {
     code: meta.room, phase: meta.over ? "over" : "playing", practice: false, locked: false, tick: state.tick,
     config: {
@@ -63,7 +63,7 @@ export function viewFromEngine(state: MatchState, meta: { room: string; round: n
       number: meta.round, scenario: state.scenario, ticks: w.ticks, startMinute: w.startMinute, budget: w.budget, cashFloor: w.cashFloor,
       unlocks: [...w.unlocks], apps: [...w.apps], trafficPct: w.trafficPct, paymentIsolation: w.paymentIsolation, tickRate: 1,
     },
-    demand: new Map(w.apps.map((a) => [a, state.demand[a]])),
+    demand: Object.fromEntries(w.apps.map((a) => [a, state.demand[a]])),
     seats, teams, banners: [],
     datacenters: state.teams.map((_, i) => datacenterFromEngine(state, i)),
   };

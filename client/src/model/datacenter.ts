@@ -5,13 +5,8 @@
 import { checkCommand, ENGINE_VERSION, type EngineError, type MatchState, type Server, type Team } from "../../../shared/engine";
 import type { AppId, LayerKind, ModelId, OsKind, VirtMode, LayerId } from "../../../shared/engine/data";
 import { APP_IDS } from "../../../shared/engine/data";
-import type { ClassView, DatacenterView, InstanceRow, InstanceView, ServerRow, ServerView, VmRow, VmView } from "./types";
+import type { ClassView, DatacenterView, InstanceView, ServerView, VmView } from "./types";
 import { decodeCache } from "../../../shared/protocol/cache";
-
-function plain<T>(x: unknown): T {
-  const j = (x as { toJSON?: () => unknown }).toJSON?.() ?? x;
-  return j as T;
-}
 
 function instance(i: InstanceView) {
   return { id: i.id, app: i.app as AppId, container: i.container, cpu: i.cpu, mem: i.mem, memLimited: i.memLimited, readyAt: i.readyAt, downUntil: i.downUntil, served: 0, usedCpu: 0 };
@@ -45,29 +40,32 @@ function emptyTeam(id: number, name: string): Team {
   };
 }
 
+const nested = new WeakMap<DatacenterView, ServerView[]>();
+
 /**
- * A datacenter's servers with their VMs and instances nested again, as plain arrays (the synced
- * lists are flat, and lack some Array methods, flatMap among them).
+ * A datacenter's servers with their VMs and instances nested again (the synced lists are flat).
+ * Computed once per snapshot: the scene, the panels and the minimap share the result.
  */
-export function plainServers(dc: DatacenterView | undefined): ServerView[] {
+export function serversOf(dc: DatacenterView | undefined): ServerView[] {
   if (!dc) return [];
-  const servers = plain<ServerRow[]>(dc.servers);
-  const vms = plain<VmRow[]>(dc.vms);
-  const instances = plain<InstanceRow[]>(dc.instances);
+  const known = nested.get(dc);
+  if (known) return known;
   const byHost = new Map<string, InstanceView[]>();
-  for (const i of instances) {
+  for (const i of dc.instances) {
     const list = byHost.get(i.host);
     if (list) list.push(i);
     else byHost.set(i.host, [i]);
   }
   const vmsByServer = new Map<string, VmView[]>();
-  for (const v of vms) {
+  for (const v of dc.vms) {
     const vm: VmView = { ...v, instances: byHost.get(v.id) ?? [], cache: decodeCache(v.cache) };
     const list = vmsByServer.get(v.server);
     if (list) list.push(vm);
     else vmsByServer.set(v.server, [vm]);
   }
-  return servers.map((s) => ({ ...s, vms: vmsByServer.get(s.id) ?? [], instances: byHost.get(s.id) ?? [], cache: decodeCache(s.cache) }));
+  const out = dc.servers.map((s) => ({ ...s, vms: vmsByServer.get(s.id) ?? [], instances: byHost.get(s.id) ?? [], cache: decodeCache(s.cache) }));
+  nested.set(dc, out);
+  return out;
 }
 
 export function datacenterOf(view: ClassView, team: number): DatacenterView | undefined {
@@ -81,7 +79,7 @@ export function toMatchState(view: ClassView, team: number): MatchState {
   const teams = view.teams.map((t, i) => emptyTeam(i, t.name));
   const dc = datacenterOf(view, team);
   if (dc && teams[team]) {
-    teams[team].servers = plainServers(dc).map(toServer);
+    teams[team].servers = serversOf(dc).map(toServer);
     teams[team].cash = dc.cash;
   }
   return {
@@ -94,7 +92,7 @@ export function toMatchState(view: ClassView, team: number): MatchState {
       paymentIsolation: r.paymentIsolation,
     },
     seed: 0, rng: 0, tick: view.tick, nextId: 0, teams, pendingIncidents: [],
-    demand: Object.fromEntries(APP_IDS.map((a) => [a, view.demand?.get(a) ?? 0])) as MatchState["demand"],
+    demand: Object.fromEntries(APP_IDS.map((a) => [a, view.demand[a] ?? 0])) as MatchState["demand"],
     events: [],
   };
 }

@@ -1,0 +1,9 @@
+import type { ClassView } from "../model/types";
+
+/**
+ * The room's state as a plain snapshot: the synced schema serialized once per patch, so the store
+ * holds values that do not change under it and selectors can tell old from new.
+ */
+export function snapshot(state: unknown): ClassView {
+  return (state as { toJSON(): ClassView }).toJSON();
+}

@@ -1,0 +1,39 @@
+/** What the network layer tells the rest of the client, and what the rest may ask of it. */
+import type { RoundReport } from "../../../shared/debrief/report";
+import type { RoundSeries } from "../../../shared/debrief/series";
+import type { Command } from "../../../shared/engine";
+import type {
+  AppliedMessage, HostCommand, NoticeMessage, ResultMessage, WelcomeMessage, WireError,
+} from "../../../shared/protocol/messages";
+import type { ClassView } from "../model/types";
+
+export type { Role } from "../../../shared/protocol/phases";
+
+export interface HistoryMessage { round: number; tick: number; series: RoundSeries }
+export interface DebriefMessage { reports: RoundReport[] }
+
+/** Why this browser is out of the session: kicked, ended, or the seat could not be recovered. */
+export type ClosedReason = "kicked" | "session_ended" | "lost";
+
+/** The one consumer of the connection's news (the store's controller). */
+export interface NetSink {
+  state(view: ClassView): void;
+  welcome(m: WelcomeMessage): void;
+  history(m: HistoryMessage): void;
+  debrief(m: DebriefMessage): void;
+  notice(m: NoticeMessage): void;
+  /** An error the server sent that settles no request. */
+  error(m: { error: WireError; type?: string }): void;
+  applied(m: AppliedMessage): void;
+  /** The connection dropped and the seat is being recovered (attempt n; `interrupted`: the server restarted). */
+  reconnecting(attempt: number, interrupted: boolean): void;
+  reconnected(): void;
+  closed(reason: ClosedReason): void;
+}
+
+/** What screens may ask of the room: team commands, host commands, a team pick. */
+export interface RoomIntents {
+  command(command: Command): Promise<ResultMessage>;
+  host(action: HostCommand): Promise<ResultMessage>;
+  chooseTeam(team: number): Promise<ResultMessage>;
+}

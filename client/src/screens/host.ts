@@ -1,0 +1,41 @@
+import type { AppState } from "../store/state";
+import { debriefView } from "../ui/debrief";
+import { h } from "../ui/dom";
+import { hostControls } from "../ui/host/controls";
+import { Projector } from "../ui/host/projector";
+import type { HostControls } from "../ui/host/run";
+import { onChange, type Screen, type ScreenContext } from "./screen";
+
+/**
+ * The teacher's page: what the class sees (join box, leaderboard, team tiles) on top, every
+ * control below; after a round (`over`), the whole class's debrief in between.
+ */
+export function hostScreen(ctx: ScreenContext, over: boolean): Screen {
+  let projector: Projector | null = null;
+  let controls: HostControls | null = null;
+  const debriefBox = h("div");
+  let debrief: { el: HTMLElement; destroy(): void } | null = null;
+  const renderDebrief = onChange((s: AppState) => s.reports, (reports) => {
+    debrief?.destroy();
+    debrief = debriefView(reports, null);
+    debriefBox.replaceChildren(debrief.el);
+  });
+  return {
+    mount(root) {
+      const s = ctx.store.get();
+      projector = new Projector(s.view!.code);
+      controls = hostControls(ctx.room);
+      root.replaceChildren(projector.el, ...(over ? [debriefBox] : []), controls.el);
+    },
+    update(s) {
+      if (!s.view) return;
+      if (over) renderDebrief(s);
+      projector?.update(s.view, s.book);
+      controls?.update(s.view);
+    },
+    destroy() {
+      projector?.destroy();
+      debrief?.destroy();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import type { RoomIntents } from "../net/types";
+import type { AppState } from "../store/state";
+import { Banners } from "../ui/banners";
+import { h } from "../ui/dom";
+import { StatusBar } from "../ui/statusBar";
+import { topbar } from "../ui/topbar";
+
+/** Around every screen of a room: the top bar with the live status, the banners, and the body the screen fills. */
+export class RoomShell {
+  readonly body = h("div");
+  private readonly status: StatusBar;
+  private readonly banners = new Banners();
+
+  constructor(room: RoomIntents) {
+    this.status = new StatusBar(room);
+  }
+
+  mount(root: HTMLElement): void {
+    root.replaceChildren(topbar(this.status.el), this.banners.el, this.body);
+  }
+
+  update(s: AppState): void {
+    this.status.update(s);
+    this.banners.update(s);
+  }
+
+  destroy(): void {
+    this.banners.destroy();
+  }
+}

@@ -1,0 +1,56 @@
+import { money, t } from "../i18n";
+import type { BannerView } from "../model/types";
+import { currentBanner } from "../store/selectors";
+import type { AppState } from "../store/state";
+import { h } from "./dom";
+
+/** How long a banner stays up at most, in seconds of real time (at slow speeds 15 game minutes is long). */
+const BANNER_SECONDS = 15;
+
+function incidentText(b: BannerView): string {
+  if (b.kind === "spike") return `${t("incident.spike")} — ${t("incident.desc-spike")}`;
+  return `${t(`incident.${b.kind}`)}${b.app ? ` · ${t(`app.${b.app}`)}` : ""}${b.hit ? ` · ${b.hit}` : ""}${b.cost ? ` · ${money(b.cost)}` : ""}`;
+}
+
+/**
+ * The strip under the top bar: the connection's trouble while it lasts, otherwise the newest of
+ * the teacher's message and the incident that just hit.
+ */
+export class Banners {
+  readonly el = h("div", { testid: "banners" });
+  private incident = "";
+  private notice = 0;
+  private trouble = false;
+  private timer: number | undefined;
+
+  update(s: AppState): void {
+    if (s.link.status === "reconnecting") {
+      this.trouble = true;
+      return this.show(s.link.interrupted ? t("common.interrupted") : t("common.reconnecting", { attempt: s.link.attempt }), "spike");
+    }
+    if (this.trouble) {
+      this.trouble = false;
+      this.show("", "");
+    }
+    if (s.notice && s.notice.n !== this.notice) {
+      this.notice = s.notice.n;
+      this.show(`${t("play.notice")}: ${s.notice.text}`, "info");
+    }
+    const b = currentBanner(s);
+    if (!b) return;
+    const key = `${b.tick}:${b.kind}:${b.team}`;
+    if (key === this.incident) return;
+    this.incident = key;
+    this.show(incidentText(b), b.kind === "spike" ? "spike" : "");
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => { if (this.incident === key) this.show("", ""); }, BANNER_SECONDS * 1000);
+  }
+
+  private show(text: string, kind: string): void {
+    this.el.replaceChildren(...(text ? [h("div", { class: `banner ${kind}`, text })] : []));
+  }
+
+  destroy(): void {
+    window.clearTimeout(this.timer);
+  }
+}

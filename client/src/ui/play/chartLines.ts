@@ -1,0 +1,20 @@
+import { APPS, type AppId } from "../../../../shared/engine/data";
+import { forecastDemand } from "../../../../shared/engine/demand";
+import { SCENARIOS, type ScenarioId } from "../../../../shared/scenarios";
+import type { RoundView } from "../../model/types";
+import { chartLine, type TeamMinutes } from "../../store/series";
+
+/** The chart's lines, each a value per minute of the round (x = minute): what was played so far, and the forecast. */
+export function liveChartLines(round: RoundView, minutes: TeamMinutes | undefined): (number | null)[][] {
+  const front = round.apps.filter((a) => APPS[a as AppId]?.role === "frontend") as AppId[];
+  const scn = SCENARIOS[round.scenario as ScenarioId];
+  const ticks = round.ticks;
+  const forecast = Array.from({ length: ticks }, (_, i) => (scn ? front.reduce((s, a) => s + forecastDemand(scn, round.trafficPct, a, i), 0) : null));
+  return [
+    chartLine(minutes?.demand, ticks),
+    chartLine(minutes?.capacity, ticks),
+    chartLine(minutes?.served, ticks),
+    chartLine(minutes?.dropped, ticks),
+    forecast,
+  ];
+}

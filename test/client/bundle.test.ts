@@ -1,0 +1,41 @@
+/**
+ * What ships: the production build carries no test handles (`window.__spikeday` and what it
+ * exposes), while the browser tests' build does. Both are built here into temporary folders.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "vite";
+
+const CONFIG = fileURLToPath(new URL("../../client/vite.config.ts", import.meta.url));
+/** Names only test code uses: the handle itself and the hooks hung on it. */
+const HOOK_NAMES = ["__spikeday", "boxRect", "lastSeekMs", "replayTick"];
+
+let dir = "";
+
+async function bundleText(mode: "production" | "test"): Promise<string> {
+  const outDir = join(dir, mode);
+  await build({ configFile: CONFIG, mode, logLevel: "silent", build: { outDir, emptyOutDir: true } });
+  const assets = join(outDir, "assets");
+  return readdirSync(assets).filter((f) => f.endsWith(".js")).map((f) => readFileSync(join(assets, f), "utf8")).join("\n");
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "spikeday-bundle-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("test hooks", () => {
+  it("are compiled out of the production bundle", async () => {
+    const js = await bundleText("production");
+    expect(js.length).toBeGreaterThan(100_000);
+    for (const name of HOOK_NAMES) expect(js.includes(name), `${name} in the production bundle`).toBe(false);
+  });
+
+  it("are in the browser tests' build", async () => {
+    const js = await bundleText("test");
+    for (const name of HOOK_NAMES) expect(js.includes(name), `${name} in the test build`).toBe(true);
+  });
+});

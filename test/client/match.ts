@@ -1,0 +1,32 @@
+/**
+ * Room snapshots the way a browser receives them, made by playing a real bot match with the
+ * engine and turning each minute's state into the synced shape (the replay viewer's converter).
+ */
+import { emptySeries, recordTick, type RoundSeries } from "../../shared/debrief/series";
+import { advance } from "../../shared/engine";
+import { botTurn, startBotMatch } from "../../shared/sim/run";
+import { viewFromEngine } from "../../client/src/model/fromEngine";
+import type { ClassView } from "../../client/src/model/types";
+
+export interface PlayedMatch {
+  /** views[t]: the room as synced at tick t (minute t−1 just played). */
+  views: ClassView[];
+  /** The server's series after the last tick (what a `history` message carries). */
+  series: RoundSeries;
+}
+
+export function playMinutes(minutes: number, scenario: "exam-morning" | "double-12" = "exam-morning"): PlayedMatch {
+  const bots = ["containers-autoscale", "bare-metal"] as const;
+  const match = startBotMatch(scenario, bots, 7);
+  const series = emptySeries(bots.length);
+  const roster = [{ seat: 1, nickname: "Ann", role: "student" as const, team: 0 }, { seat: 2, nickname: "Bo", role: "student" as const, team: 1 }];
+  const snap = () => viewFromEngine(match.state, { room: "ABCDEF", round: 1, roster, bots: ["", ""], over: false });
+  const views = [snap()];
+  for (let t = 0; t < minutes; t++) {
+    botTurn(match.state, match.bots);
+    advance(match.state);
+    recordTick(series, match.state);
+    views.push(snap());
+  }
+  return { views, series };
+}
