@@ -12,6 +12,7 @@ import { ROOM_NAME, sessionRoutes } from "./http/sessions";
 import { errorHandler, notFound } from "./http/errors";
 import { matchmakeRoutes } from "./http/matchmake";
 import { DEFAULT_LIMITS, type HttpLimits, type TrustProxy } from "./config";
+import { roomPlacement, singleProcess, type ClusterServices } from "./cluster/services";
 
 // @colyseus/ws-transport's ESM build reads `WebSocket.Server`, which only ws's CommonJS entry
 // attaches; loading that entry once makes the ESM import see it.
@@ -29,6 +30,8 @@ export interface AppOptions {
   /** Built client to serve (client/dist); omitted in server-only tests. */
   staticDir?: string;
   services?: RoomServices;
+  /** How this process shares rooms with others (default: alone, everything in memory). */
+  cluster?: ClusterServices;
   /** Install SIGTERM/SIGINT handlers (the real server does; tests do not). */
   signals?: boolean;
   /** Express's `trust proxy` (TRUST_PROXY): which X-Forwarded-For hops name the client's address. */
@@ -41,13 +44,18 @@ export interface RunningApp {
   port: number;
   http: HttpServer;
   gameServer: Server;
+  cluster: ClusterServices;
   close(): Promise<void>;
 }
+
+/** How often a clustered process looks for processes that stopped answering. */
+const SWEEP_MS = 3000;
 
 const DEFAULT_STATIC = fileURLToPath(new URL("../client/dist", import.meta.url));
 
 export async function startApp(opts: AppOptions): Promise<RunningApp> {
-  ClassRoom.services = opts.services ?? {};
+  const cluster = opts.cluster ?? singleProcess();
+  ClassRoom.services = { ...opts.services, codes: cluster.codes };
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const app = express();
   app.disable("x-powered-by");
@@ -57,11 +65,14 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   const started = Date.now();
   app.get("/health", (_req, res) => {
     const rooms = matchMaker.stats.local;
-    res.json({ ok: true, rooms: rooms.roomCount, clients: rooms.ccu, uptimeS: Math.round((Date.now() - started) / 1000) });
+    res.json({
+      ok: true, rooms: rooms.roomCount, clients: rooms.ccu, uptimeS: Math.round((Date.now() - started) / 1000),
+      process: matchMaker.processId, address: cluster.publicAddress ?? null,
+    });
   });
 
   app.use(matchmakeRoutes(limits.joinsPerMinute));
-  app.use(sessionRoutes(opts.services?.store, limits));
+  app.use(sessionRoutes({ store: opts.services?.store, codes: cluster.codes }, limits));
 
   const staticDir = opts.staticDir ?? (existsSync(DEFAULT_STATIC) ? DEFAULT_STATIC : undefined);
   if (staticDir) {
@@ -87,6 +98,10 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     }),
     greet: false,
     gracefullyShutdown: opts.signals ?? false,
+    presence: cluster.presence,
+    driver: cluster.driver,
+    publicAddress: cluster.publicAddress,
+    selectProcessIdToCreateRoom: roomPlacement(cluster),
   });
   // Colyseus put its own /matchmake handler in front of Express; matchmakeRoutes serves it instead.
   http.removeAllListeners("request");
@@ -95,14 +110,21 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   // Rooms are created by POST /api/sessions only; clients may join by code and reconnect.
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
   await gameServer.listen(opts.port);
+  // A process that died without saying so (kill -9, a lost machine) still lists its rooms; Colyseus's
+  // health check removes them, so its sessions read as interrupted everywhere within seconds.
+  const sweep = cluster.mode === "redis" ? setInterval(() => void matchMaker.healthCheckAllProcesses().catch(() => {}), SWEEP_MS) : null;
+  sweep?.unref();
   const address = http.address();
   const port = typeof address === "object" && address ? address.port : opts.port;
   return {
     port,
     http,
     gameServer,
+    cluster,
     close: async () => {
+      if (sweep) clearInterval(sweep);
       await gameServer.gracefullyShutdown(false);
+      await cluster.close();
     },
   };
 }

@@ -1,10 +1,16 @@
 import { startApp } from "./app";
 import { readConfig } from "./config";
-import { openStore } from "./store/Store";
+import { clusterFromEnv } from "./cluster/services";
+import { openStore } from "./store/open";
 
 // PORT, TRUST_PROXY and the per-address limits: see server/config.ts and the README.
 const config = readConfig();
-// Sessions, rounds and match logs live in DATA_DIR (default ./data).
-const store = openStore();
-const app = await startApp({ port: config.port, signals: true, services: { store }, trustProxy: config.trustProxy, limits: config.limits });
-console.log(`Spike Day is running: http://localhost:${app.port} (data in ${store.path})`);
+// Sessions, rounds and match logs: PostgreSQL when DATABASE_URL is set, else SQLite in DATA_DIR (default ./data).
+const store = await openStore();
+// Alone unless REDIS_URL is set (then PUBLIC_ADDRESS says where browsers reach this process).
+const cluster = await clusterFromEnv();
+const app = await startApp({
+  port: config.port, signals: true, services: { store }, cluster, trustProxy: config.trustProxy, limits: config.limits,
+});
+const shared = cluster.mode === "redis" ? `, rooms shared through Redis as ${cluster.publicAddress}` : "";
+console.log(`Spike Day is running: http://localhost:${app.port} (data in ${store.where}${shared})`);

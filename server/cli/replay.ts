@@ -3,13 +3,14 @@
  *   npm run --silent replay -- verify FILE [--partial]   re-simulate and check every claim the log
  *        makes; exit 0 when all hold, 1 naming each that does not, 2 unreadable. --partial accepts a
  *        round exported while it was still being played (no final hash yet).
- *   npm run --silent replay -- export ROUND_ID           print a stored round's log (JSON) from the data folder
+ *   npm run --silent replay -- export ROUND_ID           print a stored round's log (JSON) from the store
+ *        (DATABASE_URL's PostgreSQL, else the data folder)
  */
 import { readFileSync } from "node:fs";
 import { parseLog } from "../../shared/log/parse";
 import { HASH_EVERY_TICKS } from "../../shared/log/format";
 import { verifyLog, type LogProblem } from "../../shared/log/verify";
-import { openStore } from "../store/Store";
+import { openStore } from "../store/open";
 
 const USAGE = "usage: npm run --silent replay -- verify FILE [--partial] | export ROUND_ID";
 const args = process.argv.slice(2);
@@ -28,10 +29,10 @@ function fail(message: string, code: number): never {
 if (!verb || !arg || extra.length > 0 || (verb !== "verify" && verb !== "export") || (partial && verb !== "verify")) fail(USAGE, 2);
 
 if (verb === "export") {
-  const store = openStore();
-  const log = store.exportLog(arg);
-  store.close();
-  if (!log) fail(`no round "${arg}" in ${store.path}`, 1);
+  const store = await openStore();
+  const log = await store.exportLog(arg);
+  await store.close();
+  if (!log) fail(`no round "${arg}" in ${store.where}`, 1);
   out(JSON.stringify(log));
   process.exit(0);
 }

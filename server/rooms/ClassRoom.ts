@@ -19,8 +19,9 @@ import { Roster, type Seat } from "../session/Roster";
 import { Round } from "../session/Round";
 import { normalizeNickname } from "../session/nickname";
 import { hashSecret, newSeed, secretMatches } from "../session/secrets";
-import { markEnded } from "../session/registry";
 import type { Store } from "../store/Store";
+import type { CodeRegistry } from "../cluster/coordination";
+import type { SessionStatus } from "../http/live";
 import { StoreSink } from "../store/sink";
 import { restoreRoom, snapshotOf } from "./persistence";
 import { BannerState, ClassState, SeatState, TeamState } from "./schema/ClassState";
@@ -41,6 +42,8 @@ export interface ClassRoomOptions {
 export interface RoomServices {
   /** Sessions, rounds and match logs; without it (some tests) nothing is kept. */
   store?: Store;
+  /** Room codes shared by every server process (ended codes are remembered there). */
+  codes?: CodeRegistry;
   now?: () => number;
 }
 
@@ -77,7 +80,7 @@ export class ClassRoom extends Room<ClassState> {
   private persistTimer: Delayed | null = null;
   private readonly connections = new Map<number, Set<Client>>();
 
-  override onCreate(options: ClassRoomOptions): void {
+  override async onCreate(options: ClassRoomOptions): Promise<void> {
     this.roomId = options.code;
     this.hostSecretHash = options.hostSecretHash;
     this.autoDispose = false;
@@ -101,7 +104,7 @@ export class ClassRoom extends Room<ClassState> {
     this.onMessage(C2S.command, (client, message) => this.guard(client, C2S.command, message, () => this.onCommand(client, message)));
     this.onMessage(C2S.host, (client, message) => this.guard(client, C2S.host, message, () => this.onHost(client, message)));
     this.onMessage(C2S.chooseTeam, (client, message) => this.guard(client, C2S.chooseTeam, message, () => this.onChooseTeam(client, message)));
-    if (options.recover && ClassRoom.services.store) restoreRoom(this, ClassRoom.services.store, options.code);
+    if (options.recover && ClassRoom.services.store) await restoreRoom(this, ClassRoom.services.store, options.code);
     this.onMessage("*", (client, type, message) => {
       const name = String(type).slice(0, 40);
       this.guard(client, name, message, () => this.refuse(client, message, { code: "unknown_message", params: { type: name } }, name));
@@ -324,8 +327,11 @@ export class ClassRoom extends Room<ClassState> {
     this.sendResult(client, { id, ok: true, tick: this.round.state.tick, queued: true });
   }
 
+  /** "Applied" goes out once the tick that applied it is stored: a player is never told of a change a crash could undo. */
   sendApplied(client: Client, applied: AppliedMessage): void {
-    client.send(S2C.applied, applied);
+    const sink = this.round?.sink;
+    if (sink instanceof StoreSink) sink.afterCommit(() => client.send(S2C.applied, applied));
+    else client.send(S2C.applied, applied);
   }
 
   private onChooseTeam(client: Client, message: unknown): void {
@@ -444,7 +450,7 @@ export class ClassRoom extends Room<ClassState> {
       settings, seed: newSeed(), room: this.roomId, round: number,
       roster: this.roster.all().map((s) => ({ seat: s.seat, nickname: s.nickname, role: s.role, team: s.team })),
       bots: [...this.bots], startedAt: new Date(this.now()).toISOString(),
-      sink: ClassRoom.services.store ? new StoreSink(ClassRoom.services.store, this.roomId) : undefined,
+      sink: ClassRoom.services.store ? new StoreSink(ClassRoom.services.store, this.roomId, undefined, () => this.lostRound()) : undefined,
     });
     this.showRound(this.round, number);
     this.setPhase("briefing");
@@ -484,8 +490,14 @@ export class ClassRoom extends Room<ClassState> {
     if (!store || this.persistTimer) return;
     this.persistTimer = this.clock.setTimeout(() => {
       this.persistTimer = null;
-      store.saveSnapshot(this.roomId, snapshotOf(this));
+      store.saveSnapshot(this.roomId, snapshotOf(this)).catch((e: Error) => console.error(`room ${this.roomId}: snapshot not saved`, e.message));
     }, 200);
+  }
+
+  /** Another room took this round over (it was resumed elsewhere): this one stops playing it. */
+  lostRound(): void {
+    this.stopClock();
+    this.setPhase("paused");
   }
 
   startClock(): void {
@@ -577,8 +589,7 @@ export class ClassRoom extends Room<ClassState> {
     const final = round.finish(endedBy);
     const report = buildReport(this.state.round.number, round.state, final.results, round.series, round.log.entries);
     this.reports.push(report);
-    const sinkId = (round.sink as StoreSink | undefined)?.id;
-    if (sinkId) ClassRoom.services.store?.saveReport(sinkId, report);
+    if (round.sink instanceof StoreSink) round.sink.saveReport(report);
     this.mirror([]);
     this.setPhase("over");
     this.broadcast(S2C.debrief, { reports: this.reports });
@@ -589,8 +600,8 @@ export class ClassRoom extends Room<ClassState> {
     if (this.round && !this.round.over && this.phase !== "lobby") this.endRound("host");
     this.stopClock();
     this.setPhase("ended");
-    markEnded(this.roomId);
-    ClassRoom.services.store?.endSession(this.roomId, new Date(this.now()).toISOString());
+    void ClassRoom.services.codes?.markEnded(this.roomId).catch(() => {});
+    ClassRoom.services.store?.endSession(this.roomId, new Date(this.now()).toISOString()).catch((e: Error) => console.error(`room ${this.roomId}: end not saved`, e.message));
     this.broadcast(S2C.kicked, { reason: "session_ended" });
     this.clock.setTimeout(() => void this.disconnect(SESSION_ENDED_CLOSE_CODE), 500);
   }
@@ -621,6 +632,13 @@ export class ClassRoom extends Room<ClassState> {
 
   now(): number {
     return ClassRoom.services.now?.() ?? Date.now();
+  }
+
+  /** What `GET /api/sessions/:code` says of this room (also asked by other processes, through Colyseus IPC). */
+  apiStatus(): SessionStatus {
+    const st = this.state;
+    const status = st.phase === "ended" ? "ended" : st.locked ? "locked" : this.roster.studentCount() >= st.config.maxStudents ? "full" : "open";
+    return { code: this.roomId, status, phase: st.phase, practice: st.practice };
   }
 
   hostSeat(): Seat | undefined {

@@ -38,8 +38,8 @@ export function snapshotOf(room: ClassRoom): RoomSnapshot {
  * bots, setup, the debriefs of finished rounds, and a round that was being played, replayed from
  * its log to the last tick stored and left paused for the teacher to resume.
  */
-export function restoreRoom(room: ClassRoom, store: Store, code: string): void {
-  const session = store.session(code);
+export async function restoreRoom(room: ClassRoom, store: Store, code: string): Promise<void> {
+  const session = await store.session(code);
   const snap = session?.snapshot as RoomSnapshot | null | undefined;
   if (!snap) return;
   room.roster.restore(snap.roster);
@@ -51,16 +51,17 @@ export function restoreRoom(room: ClassRoom, store: Store, code: string): void {
   });
   snap.bots.forEach((b, i) => { if (i < snap.teams.length) room.setBot(i, b); });
   room.state.locked = snap.locked;
-  const rounds = store.rounds(code);
-  room.reports = rounds.filter((r) => r.status === "finished").map((r) => store.report(r.id)).filter((r) => r !== null);
+  const rounds = await store.rounds(code);
+  const reports = await Promise.all(rounds.filter((r) => r.status === "finished").map((r) => store.report(r.id)));
+  room.reports = reports.filter((r) => r !== null);
   room.state.round.number = rounds.length > 0 ? Math.max(...rounds.map((r) => r.number)) : snap.roundNumber;
   const running = rounds.find((r) => r.status === "running");
-  const log = running ? store.exportLog(running.id) : null;
+  const log = running ? await store.exportLog(running.id) : null;
   if (running && log) {
     const round = new Round({
       settings: log.header.settings, seed: log.header.seed, room: code, round: running.number, roster: log.header.roster,
       bots: log.header.bots as (BotName | null)[], startedAt: log.header.startedAt,
-      sink: new StoreSink(store, code, running.id), resume: { log, tick: running.lastTick },
+      sink: new StoreSink(store, code, running.id, () => room.lostRound()), resume: { log, tick: running.lastTick },
     });
     room.adoptRound(round);
   } else {

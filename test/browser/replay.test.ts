@@ -8,7 +8,8 @@ import { join as joinPath } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startApp, type RunningApp } from "../../server/app";
-import { openStore, type Store } from "../../server/store/Store";
+import { openSqlite } from "../../server/store/open";
+import type { Store } from "../../server/store/Store";
 import { verifyLog } from "../../shared/log/verify";
 import type { MatchLogFile } from "../../shared/log/format";
 import { Cast, expectOk, hostSession, startRound, waitFor } from "../integration/harness";
@@ -29,7 +30,7 @@ let log: MatchLogFile;
 
 beforeAll(async () => {
   dir = mkdtempSync(joinPath(tmpdir(), "spikeday-replay-"));
-  store = openStore(dir);
+  store = openSqlite(dir);
   app = await startApp({ port: PORT, staticDir: CLIENT_DIST, services: { store } });
   browser = await launch();
   const s = await hostSession(BASE, cast);
@@ -42,15 +43,15 @@ beforeAll(async () => {
   await waitFor(() => s.host.state.tick >= 70, 40_000);
   expectOk(await s.host.host({ type: "endRound" }));
   await waitFor(() => s.host.state.phase === "over");
-  roundId = store.rounds(code)[0].id;
-  log = store.exportLog(roundId)!;
+  roundId = (await store.rounds(code))[0].id;
+  log = (await store.exportLog(roundId))!;
 }, 90_000);
 
 afterAll(async () => {
   await cast.closeAll();
   await browser?.close();
   await app?.close();
-  store?.close();
+  await store?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStore, type Store } from "../../server/store/Store";
+import { openSqlite } from "../../server/store/open";
+import type { Store } from "../../server/store/Store";
 import { boot } from "./harness";
 
 const PORT = 2640;
@@ -36,7 +37,7 @@ function damaged(store: Store): Store {
 beforeAll(async () => {
   dir = mkdtempSync(joinPath(tmpdir(), "spikeday-http-"));
   // Both apps share the process's rooms (Colyseus's matchmaker is one per process), so one store.
-  const services = { store: damaged(openStore(dir)) };
+  const services = { store: damaged(openSqlite(dir)) };
   app = await boot(PORT, services);
   trusting = await boot(PORT + 1, services, { trustProxy: "loopback", limits: { sessionsPerMinute: 3 } });
 });

@@ -4,7 +4,8 @@ import { join as joinPath } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseLog } from "../../shared/log/parse";
 import { verifyLog } from "../../shared/log/verify";
-import { openStore, type Store } from "../../server/store/Store";
+import { openSqlite } from "../../server/store/open";
+import type { Store } from "../../server/store/Store";
 import { boot, Cast, expectOk, hostSession, startRound, waitFor, waitUntil, type Player } from "./harness";
 
 const PORT = 2621;
@@ -23,7 +24,7 @@ const api = (path: string, init: RequestInit = {}, key = secret) =>
 
 beforeAll(async () => {
   dir = mkdtempSync(joinPath(tmpdir(), "spikeday-logs-"));
-  store = openStore(dir);
+  store = openSqlite(dir);
   app = await boot(PORT, { store });
   const s = await hostSession(app.url, cast);
   ({ code, host } = s);
@@ -44,13 +45,13 @@ beforeAll(async () => {
   await waitFor(() => host.state.phase === "over");
   const history = await (await api(`/api/sessions/${code}/history`)).json() as { rounds: { id: string; status: string }[] };
   roundId = history.rounds[0].id;
-  liveFinalHash = store.exportLog(roundId)!.final!.hash;
+  liveFinalHash = (await store.exportLog(roundId))!.final!.hash;
 }, 90_000);
 
 afterAll(async () => {
   await cast.closeAll();
   await app?.close();
-  store?.close();
+  await store?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -122,6 +123,6 @@ describe("match logs", () => {
     await waitUntil(async () => (await (await fetch(`${app.url}/api/sessions/${code}`)).json() as { status: string }).status === "ended");
     expect((await api(`/api/sessions/${code}`, { method: "DELETE" })).status).toBe(204);
     expect((await api(`/api/sessions/${code}/history`)).status).toBe(403);
-    expect(store.exportLog(roundId)).toBeNull();
+    expect(await store.exportLog(roundId)).toBeNull();
   });
 });

@@ -10,7 +10,8 @@ import { join as joinPath } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MatchLogFile } from "../../shared/log/format";
-import { openStore, type Store } from "../../server/store/Store";
+import { openSqlite } from "../../server/store/open";
+import type { Store } from "../../server/store/Store";
 import { boot, Cast, expectOk, hostSession, startRound, waitFor } from "./harness";
 
 const PORT = 2643;
@@ -23,7 +24,7 @@ let genuine: MatchLogFile;
 
 beforeAll(async () => {
   dir = mkdtempSync(joinPath(tmpdir(), "spikeday-verify-"));
-  store = openStore(joinPath(dir, "data"));
+  store = openSqlite(joinPath(dir, "data"));
   app = await boot(PORT, { store });
   const { code, hostSecret, host } = await hostSession(app.url, cast);
   expectOk(await host.host({ type: "configure", tickRate: 4 }));
@@ -43,7 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await cast.closeAll();
   await app?.close();
-  store?.close();
+  await store?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

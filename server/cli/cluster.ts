@@ -1,0 +1,118 @@
+/**
+ * A local cluster for trying Spike Day across several processes:
+ *   npm run cluster [-- --processes 3 --port 8080 --host localhost]
+ * starts redis-server, PostgreSQL (a throw-away data directory), N game processes sharing rooms
+ * through Redis, and nginx in front on --port. Ctrl-C stops every process it started and deletes
+ * their directories. Needs the Debian packages redis-server, postgresql and nginx.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { freePort, missingDaemons, startNginx, startPostgres, startRedis, type Daemon } from "../cluster/daemons";
+
+const USAGE = "usage: npm run cluster [-- --processes N (1-8, default 3) --port PORT (default 8080) --host NAME (default localhost)]";
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+function fail(message: string): never {
+  process.stderr.write(`cluster: ${message}\n`);
+  process.exit(2);
+}
+
+let args;
+try {
+  args = parseArgs({ options: { processes: { type: "string", default: "3" }, port: { type: "string", default: "8080" }, host: { type: "string", default: "localhost" } } }).values;
+} catch (e) {
+  fail(`${(e as Error).message}\n${USAGE}`);
+}
+const n = Number(args.processes);
+const port = Number(args.port);
+if (!Number.isInteger(n) || n < 1 || n > 8 || !Number.isInteger(port) || port < 1 || port > 65535) fail(USAGE);
+const missing = missingDaemons();
+if (missing) fail(missing);
+
+const daemons: Daemon[] = [];
+const games: { name: string; child: ChildProcess }[] = [];
+let stopping = false;
+
+/** Prefixes each line a game process prints with its name. */
+function pipe(name: string, stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream): void {
+  let rest = "";
+  stream?.on("data", (d: Buffer) => {
+    const lines = (rest + d.toString()).split("\n");
+    rest = lines.pop() ?? "";
+    for (const line of lines) out.write(`[${name}] ${line}\n`);
+  });
+}
+
+function startGame(name: string, gamePort: number, env: Record<string, string>): Promise<void> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    cwd: ROOT, env: { ...process.env, ...env, PORT: String(gamePort) }, stdio: ["ignore", "pipe", "pipe"], detached: true,
+  });
+  games.push({ name, child });
+  pipe(name, child.stdout, process.stdout);
+  pipe(name, child.stderr, process.stderr);
+  child.on("exit", (code, signal) => {
+    if (!stopping) console.log(`[${name}] exited (${signal ?? `status ${code}`}); its sessions read as interrupted and can be resumed on the others`);
+  });
+  return new Promise((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        clearInterval(poll);
+        reject(new Error(`${name} did not start`));
+      }
+      fetch(`http://127.0.0.1:${gamePort}/health`).then((r) => {
+        if (r.ok) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, () => {});
+    }, 200);
+  });
+}
+
+async function stopAll(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log("\nstopping the cluster…");
+  // nginx first (no new requests), then the game processes (they drain), then the stores.
+  const nginx = daemons.find((d) => d.name === "nginx");
+  await nginx?.stop().catch(() => {});
+  await Promise.all(games.map(({ child }) => new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const hard = setTimeout(() => child.kill("SIGKILL"), 30_000);
+    child.once("exit", () => { clearTimeout(hard); resolve(); });
+    child.kill("SIGTERM");
+  })));
+  await Promise.all(daemons.filter((d) => d !== nginx).map((d) => d.stop().catch(() => {})));
+  console.log("stopped; the cluster's data directories are deleted");
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => void stopAll().then(() => process.exit(0)));
+}
+
+try {
+  const redis = await startRedis();
+  daemons.push(redis);
+  const postgres = await startPostgres({ durable: true });
+  daemons.push(postgres);
+  const ports = await Promise.all(Array.from({ length: n }, () => freePort()));
+  const routes = ports.map((p, i) => ({ prefix: `/p${i + 1}/`, port: p }));
+  await Promise.all(ports.map((p, i) => startGame(`p${i + 1}`, p, {
+    REDIS_URL: redis.url, DATABASE_URL: postgres.url, PUBLIC_ADDRESS: `${args.host}:${port}/p${i + 1}`,
+    // nginx is the only proxy: the client's address is the one it forwards.
+    TRUST_PROXY: "loopback",
+  })));
+  daemons.push(await startNginx({ port, routes }));
+  console.log(`
+Spike Day cluster: http://${args.host}:${port}
+  ${n} game processes: ${routes.map((r, i) => `p${i + 1} 127.0.0.1:${r.port} (browsers reach it at ${args.host}:${port}${r.prefix})`).join("\n                    ")}
+  Redis      ${redis.url}
+  PostgreSQL ${postgres.url} (throw-away: deleted on exit)
+Try it: kill -9 a game process mid-round; the teacher's page resumes the class on another.
+Ctrl-C stops everything.`);
+} catch (e) {
+  console.error(`cluster: ${(e as Error).message}`);
+  await stopAll();
+  process.exit(1);
+}

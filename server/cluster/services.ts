@@ -1,0 +1,80 @@
+import { hostname } from "node:os";
+import { matchMaker, type MatchMakerDriver, type Presence } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
+import { Redis } from "ioredis";
+import { MemoryCodes, MemoryDrainList, type CodeRegistry, type DrainList } from "./coordination";
+import { RedisCodes, RedisDrainList } from "./redis";
+
+/**
+ * How this process works with others. Alone (the default) everything is in memory and Colyseus
+ * uses its local presence and driver. With REDIS_URL, Colyseus's RedisPresence and RedisDriver
+ * share rooms between processes (any process answers matchmaking for any room, the browser then
+ * connects to the process holding it at that process's PUBLIC_ADDRESS) and room codes and the
+ * list of stopping processes are kept in Redis.
+ */
+export interface ClusterServices {
+  readonly mode: "single" | "redis";
+  presence?: Presence;
+  driver?: MatchMakerDriver;
+  /** host[:port][/path] browsers reach this process at (Colyseus puts it in seat reservations). */
+  publicAddress?: string;
+  codes: CodeRegistry;
+  draining: DrainList;
+  /** Closes what this module opened itself (Colyseus shuts its presence and driver down). */
+  close(): Promise<void>;
+}
+
+export function singleProcess(): ClusterServices {
+  return { mode: "single", codes: new MemoryCodes(), draining: new MemoryDrainList(), close: async () => {} };
+}
+
+export async function redisCluster(url: string, publicAddress: string): Promise<ClusterServices> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: true });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (e) {
+    redis.disconnect();
+    throw new Error(`cannot reach Redis at ${url}: ${(e as Error).message}`);
+  }
+  return {
+    mode: "redis",
+    presence: new RedisPresence(url),
+    driver: new RedisDriver(url),
+    publicAddress,
+    codes: new RedisCodes(redis, `${hostname()}:${process.pid}`),
+    draining: new RedisDrainList(redis),
+    close: async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+/** REDIS_URL and PUBLIC_ADDRESS from the environment (both or neither). */
+export async function clusterFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<ClusterServices> {
+  const url = env.REDIS_URL || undefined;
+  if (!url) return singleProcess();
+  const publicAddress = env.PUBLIC_ADDRESS?.replace(/^[a-z]+:\/\//i, "").replace(/\/+$/, "");
+  if (!publicAddress) {
+    // Without it the browser connects to whichever process the load balancer picks, which does not
+    // hold the room: every cross-process join would fail with "seat reservation expired".
+    throw new Error("REDIS_URL is set but PUBLIC_ADDRESS is not: give each process the host:port (or host/path behind a proxy) browsers reach it at");
+  }
+  return redisCluster(url, publicAddress);
+}
+
+/**
+ * Where Colyseus creates a new room: the least busy process that is not stopping. `undefined`
+ * (no room can be created) only when every process is stopping.
+ */
+export function roomPlacement(cluster: ClusterServices): () => Promise<string> {
+  return async () => {
+    const draining = await cluster.draining.all();
+    const candidates = (await matchMaker.stats.fetchAll()).filter((p) => !draining.has(p.processId));
+    candidates.sort((a, b) => a.roomCount - b.roomCount || a.ccu - b.ccu || a.processId.localeCompare(b.processId));
+    if (candidates.length > 0) return candidates[0].processId;
+    // Colyseus reports "no processId available to create room" for undefined.
+    return (draining.has(matchMaker.processId) ? undefined : matchMaker.processId) as string;
+  };
+}
