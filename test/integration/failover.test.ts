@@ -126,7 +126,7 @@ describe("a process lost mid-round", () => {
     const file = joinPath(dir, "round.json");
     writeFileSync(file, JSON.stringify(log));
     const verify = spawnSync(process.execPath, ["--import", "tsx", "server/cli/replay.ts", "verify", file], { cwd: ROOT, encoding: "utf8" });
-    expect(verify.stdout).toMatch(/ok: every hash matched \(final [0-9a-f]+\)/);
+    expect(verify.stdout).toMatch(/^ok: every hash and result matched \(final [0-9a-f]{16} at tick \d+\)$/m);
     expect(verify.status).toBe(0);
   }, 150_000);
 });
