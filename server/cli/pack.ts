@@ -2,12 +2,13 @@
  * The packing bound, checkable on standard instances:
  *   npm run --silent pack -- FILE      (FILE in the OR-Library bin-packing format; - reads stdin)
  * prints one JSON line per problem: {name, capacity, items, lowerBound, ffd, bestKnown}, where
- * lowerBound is Martello–Toth L2 and ffd the bins first-fit decreasing uses. Exit 0 when every
+ * lowerBound is Martello–Toth L2 (on the capacity reduced to the most any subset of the items can
+ * fill) and ffd the bins first-fit decreasing uses. Exit 0 when every
  * problem was read; 2 for a usage error, an unreadable file or a malformed one (nothing printed).
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { firstFitDecreasing, lowerBoundL2 } from "../../shared/debrief/binpack";
+import { firstFitDecreasing, lowerBound } from "../../shared/debrief/binpack";
 import { parseBinPacking } from "../../shared/debrief/orlib";
 
 const USAGE = "usage: npm run --silent pack -- FILE   (OR-Library bin-packing format; - for standard input)";
@@ -38,7 +39,7 @@ for (const p of parsed.problems) {
     name: p.name,
     capacity: p.capacity,
     items: p.sizes.length,
-    lowerBound: lowerBoundL2(p.sizes, p.scaledCapacity),
+    lowerBound: lowerBound(p.sizes, p.scaledCapacity),
     ffd: firstFitDecreasing(p.sizes, p.scaledCapacity).bins,
     bestKnown: p.bestKnown,
   }));

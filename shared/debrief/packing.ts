@@ -54,7 +54,7 @@ export interface ResourceBound {
   demand: number;
   /** Σ over groups of ⌈demand / the largest server's room after the layer⌉. */
   l1: number;
-  /** Σ over groups of the Martello–Toth L2 bound on this resource alone. */
+  /** Σ over groups of the Martello–Toth L2 bound on this resource alone, on the reduced capacity. */
   l2: number;
 }
 

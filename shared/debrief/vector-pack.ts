@@ -4,7 +4,7 @@
  * two items with the same exclusive key (two processes wanting one port on one OS) never share.
  * Lower bounds and a first-fit-decreasing packing; integers only, stable order.
  */
-import { ceilDiv, lowerBoundL2 } from "./binpack";
+import { ceilDiv, lowerBound, reducedCapacity } from "./binpack";
 
 export const RESOURCES = ["cpu", "mem", "gpu"] as const;
 export type Resource = (typeof RESOURCES)[number];
@@ -30,7 +30,10 @@ export interface VectorBin {
 }
 
 export interface VectorBound {
-  /** Per resource: ⌈Σ need / largest capacity⌉ and Martello–Toth L2 on that resource alone. */
+  /**
+   * Per resource: ⌈Σ need / largest capacity⌉, and Martello–Toth L2 on that resource alone with
+   * the capacity reduced to the most a subset of the items can load it (see reducedCapacity).
+   */
   l1: Vec;
   l2: Vec;
   /**
@@ -64,22 +67,26 @@ export function vectorBound(items: readonly VectorItem[], types: readonly BinTyp
   for (const it of items) for (const r of RESOURCES) demand[r] += it.need[r];
   const l1 = zero();
   const l2 = zero();
+  const sizes = {} as Record<Resource, number[]>;
   for (const r of RESOURCES) {
+    sizes[r] = items.map((it) => it.need[r]).filter((x) => x > 0);
     if (demand[r] === 0) continue;
     if (big[r] === 0) throw new RangeError(`items need ${r} that no server type offers`);
     l1[r] = ceilDiv(demand[r], big[r]);
-    l2[r] = lowerBoundL2(items.map((it) => it.need[r]).filter((x) => x > 0), big[r]);
+    l2[r] = lowerBound(sizes[r], big[r]);
   }
-  // n_s servers able to give resource s hold at most A_r of r each, the others at most big_r:
-  // n ≥ n_s + ⌈(D_r − n_s·A_r)⁺ / big_r⌉, which grows with n_s (A_r ≤ big_r), so n_s = l2_s is the least.
+  // n_s servers able to give resource s load at most A_r of r each, any server at most B_r (both
+  // reduced to what subsets of the items reach): n ≥ n_s + ⌈(D_r − n_s·A_r)⁺ / B_r⌉, which grows
+  // with n_s (A_r ≤ B_r), so n_s = l2_s gives the least.
   let special = 0;
   for (const s of RESOURCES) {
     const able = types.filter((t) => t.cap[s] > 0);
     if (demand[s] === 0 || able.length === types.length) continue;
     const a = largest(able);
     for (const r of RESOURCES) {
-      if (r === s) continue;
-      special = Math.max(special, l2[s] + ceilDiv(Math.max(0, demand[r] - l2[s] * a[r]), Math.max(1, big[r])));
+      if (r === s || demand[r] === 0) continue;
+      const ar = a[r] > 0 ? reducedCapacity(sizes[r], a[r]) : 0;
+      special = Math.max(special, l2[s] + ceilDiv(Math.max(0, demand[r] - l2[s] * ar), reducedCapacity(sizes[r], big[r])));
     }
   }
   const perKey = new Map<string, number>();

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  ceilDiv, decreasingOrder, firstFitDecreasing, lowerBoundL1, lowerBoundL2, type Packing,
+  ceilDiv, decreasingOrder, firstFitDecreasing, lowerBound, lowerBoundL1, lowerBoundL2, reducedCapacity, type Packing,
 } from "../../shared/debrief/binpack";
 import { cutBins, exactOptimum, johnson, triplets, type KnownInstance } from "./binpack-instances";
 
@@ -28,17 +28,19 @@ function expectValid(p: Packing, sizes: readonly number[], capacity: number): vo
 /** FFD ≤ 11/9·OPT + 6/9 (Dósa 2007), in integers. */
 const withinFfdBound = (ffd: number, opt: number) => 9 * ffd <= 11 * opt + 6;
 
-function checkKnown(inst: KnownInstance): { l2: number; ffd: number } {
+function checkKnown(inst: KnownInstance): { l2: number; best: number; ffd: number } {
   const { sizes, capacity, optimum } = inst;
   const l1 = lowerBoundL1(sizes, capacity);
   const l2 = lowerBoundL2(sizes, capacity);
   const p = firstFitDecreasing(sizes, capacity);
   expectValid(p, sizes, capacity);
+  const best = lowerBound(sizes, capacity);
   expect(l1).toBeLessThanOrEqual(l2);
-  expect(l2).toBeLessThanOrEqual(optimum);
+  expect(l2).toBeLessThanOrEqual(best);
+  expect(best).toBeLessThanOrEqual(optimum);
   expect(p.bins).toBeGreaterThanOrEqual(optimum);
   expect(withinFfdBound(p.bins, optimum)).toBe(true);
-  return { l2, ffd: p.bins };
+  return { l2, best, ffd: p.bins };
 }
 
 /** L2 straight from its definition: every K from 0 to C/2, every item looked at each time. */
@@ -116,21 +118,32 @@ describe("instances with a known optimum", () => {
     expect(firstFitDecreasing(sizes, 100).bins).toBe(11);
   });
 
-  it("small random instances, against an exact solver: L1 ≤ L2 ≤ OPT ≤ FFD ≤ 11/9·OPT + 6/9", () => {
+  it("small random instances, against an exact solver: L1 ≤ L2 ≤ best bound ≤ OPT ≤ FFD ≤ 11/9·OPT + 6/9", () => {
     let l2Gains = 0;
+    let reducedGains = 0;
     let ffdMisses = 0;
     fc.assert(
       fc.property(smallInstance, ({ capacity, sizes }) => {
         const optimum = exactOptimum(sizes, capacity);
-        const { l2, ffd } = checkKnown({ capacity, sizes, optimum });
+        const { l2, best, ffd } = checkKnown({ capacity, sizes, optimum });
         if (l2 > lowerBoundL1(sizes, capacity)) l2Gains++;
+        if (best > l2) reducedGains++;
         if (ffd > optimum) ffdMisses++;
       }),
       { numRuns: 400, seed: 9 },
     );
-    // The runs are varied enough to exercise both gaps.
+    // The runs are varied enough to exercise every gap.
     expect(l2Gains).toBeGreaterThan(0);
+    expect(reducedGains).toBeGreaterThan(0);
     expect(ffdMisses).toBeGreaterThan(0);
+  });
+
+  it("a reduced capacity sees that no bin ever fills: ten 4s in bins of 10 need 5, not 4", () => {
+    const fours = Array<number>(10).fill(4);
+    expect(lowerBoundL2(fours, 10)).toBe(4);
+    expect(reducedCapacity(fours, 10)).toBe(8);
+    expect(lowerBound(fours, 10)).toBe(5);
+    expect(exactOptimum(fours, 10)).toBe(5);
   });
 });
 
@@ -170,6 +183,26 @@ describe("the fast algorithms compute what the textbook defines", () => {
     expect(decreasingOrder([huge - 1, huge, 3, huge])).toEqual([1, 3, 0, 2]);
   });
 
+  it("the reduced capacity is the largest subset sum within the capacity", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }).chain((c) => fc.record({
+        c: fc.constant(c), sizes: fc.array(fc.integer({ min: 1, max: c + 50 }), { maxLength: 12 }),
+      })), ({ c, sizes }) => {
+        let best = 0;
+        for (let mask = 0; mask < 1 << sizes.length; mask++) {
+          let sum = 0;
+          sizes.forEach((s, i) => { if (mask & (1 << i)) sum += s; });
+          if (sum <= c) best = Math.max(best, sum);
+        }
+        expect(reducedCapacity(sizes, c)).toBe(sizes.some((s) => s <= c) ? best : c);
+      }),
+      { numRuns: 300 },
+    );
+    // Past the work budget it falls back to the capacity rounded down to the sizes' common divisor.
+    const many = Array.from({ length: 40 }, (_, i) => 2 * (i + 1));
+    expect(reducedCapacity(many, 2 ** 31 + 1)).toBe(2 ** 31);
+  });
+
   it("exact integer ceilings, even near 2^53", () => {
     expect(ceilDiv(0, 7)).toBe(0);
     expect(ceilDiv(14, 7)).toBe(2);
@@ -191,6 +224,7 @@ describe("inputs", () => {
       expect(() => firstFitDecreasing(sizes, c)).toThrow(RangeError);
       expect(() => lowerBoundL2(sizes, c)).toThrow(RangeError);
       expect(() => lowerBoundL1(sizes, c)).toThrow(RangeError);
+      expect(() => lowerBound(sizes, c)).toThrow(RangeError);
     }
   });
 });

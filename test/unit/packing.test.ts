@@ -120,6 +120,17 @@ describe("hand-built datacenters with a known answer", () => {
     expect(p.groups).toEqual([{ layer: "type1", isolated: false, items: 6, used: 6, ffd: 2, lowerBound: 2 }]);
   });
 
+  it("no server is loaded beyond what its items can fill: seven 2-core containers need 3 small hosts, not 2", () => {
+    const state = emptyDatacenter();
+    const hosts = servers(state, 7, "container-host");
+    for (const s of hosts) deploy(state, s, "web");
+    const p = packTeam(teamOf(state), { models: ["small"] });
+    expectSound(teamOf(state), p, { isolation: false, models: ["small"] });
+    // 14 cores in 7.65-core rooms: the volume says 2, but 2-core containers fill at most 6 of 7.65.
+    expect(p.perResource.cpu).toEqual({ demand: 14_000, l1: 2, l2: 3 });
+    expect(p).toMatchObject({ held: 7, ffd: 3, lowerBound: 3 });
+  });
+
   it("a team that packed optimally is told so: the bound equals the servers it used", () => {
     const state = emptyDatacenter();
     // 9 web containers of 2 cores: 18 cores, and a small host has room for 3 (7.65 cores).
