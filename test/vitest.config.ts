@@ -13,7 +13,7 @@ export default defineConfig({
   test: {
     projects: [
       { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
-      { extends: true, test: { name: "client", include: ["test/client/**/*.test.ts"], hookTimeout: 60_000 } },
+      { extends: true, test: { name: "client", include: ["test/client/**/*.test.ts"] } },
       { extends: true, test: { name: "integration", include: ["test/integration/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 } },
       {
         extends: true,

@@ -27,7 +27,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("test hooks", () => {
+// A production build takes a couple of seconds, longer on a busy machine.
+describe("test hooks", { timeout: 120_000 }, () => {
   it("are compiled out of the production bundle", async () => {
     const js = await bundleText("production");
     expect(js.length).toBeGreaterThan(100_000);

@@ -3,7 +3,7 @@
  * engine and turning each minute's state into the synced shape (the replay viewer's converter).
  */
 import { emptySeries, recordTick, type RoundSeries } from "../../shared/debrief/series";
-import { advance } from "../../shared/engine";
+import { advance, applyCommand, createMatch, type Command, type MatchState } from "../../shared/engine";
 import { botTurn, startBotMatch } from "../../shared/sim/run";
 import { viewFromEngine } from "../../client/src/model/fromEngine";
 import type { ClassView } from "../../client/src/model/types";
@@ -29,4 +29,22 @@ export function playMinutes(minutes: number, scenario: "exam-morning" | "double-
     views.push(snap());
   }
   return { views, series };
+}
+
+/** A team with a type-1 host holding a 6-vCPU Linux VM that runs an app, and a container host running one: every kind of box. */
+export function builtDatacenter(): { state: MatchState; view: ClassView } {
+  const state = createMatch({ scenario: "free-play", teams: ["A"], scriptedIncidents: false }, 3);
+  const act = (c: Command) => {
+    const r = applyCommand(state, 0, c);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+  };
+  act({ type: "installLayer", server: "s1", layer: "type1" });
+  act({ type: "installLayer", server: "s2", layer: "container-host" });
+  for (let i = 0; i < 5; i++) advance(state);
+  act({ type: "createVm", server: "s1", os: "linux", mode: "para", vcpus: 6, mem: 12288 });
+  for (let i = 0; i < 5; i++) advance(state);
+  act({ type: "deploy", target: state.teams[0].servers[0].vms[0].id, app: "web" });
+  act({ type: "deploy", target: "s2", app: "web" });
+  advance(state);
+  return { state, view: viewFromEngine(state, { room: "ABCDEF", round: 1, roster: [], bots: [""], over: false }) };
 }

@@ -13,7 +13,7 @@ import { exposeForTests, TEST_HOOKS, withdrawFromTests } from "../testHooks";
 import { renderCatalogue } from "../ui/catalogue";
 import { commandPanel, type CommandPanel } from "../ui/commandPanel";
 import { h } from "../ui/dom";
-import { startDrag, type DragItem, type DragTarget } from "../ui/drag";
+import { startDrag, type DragTarget } from "../ui/drag";
 import { failurePage, updateFailurePage } from "../ui/failure";
 import { renderFeed } from "../ui/feed";
 import type { HostControls } from "../ui/host/run";
@@ -57,12 +57,12 @@ export class PlayScreen implements Screen {
     this.canvasWrap.append(this.pausedNote);
     this.scene = new DatacenterScene({
       select: (box) => this.onSelect(box),
-      dragVm: (vm, e) => startDrag({ kind: "migrate", vm }, `${vm} →`, e, this.dragTarget()),
+      dragVm: (vm, e) => startDrag({ type: "migrateVm", values: { vm } }, `${vm} →`, e, this.dragTarget()),
     });
     this.game = sceneGame(phaserParent(this.canvasWrap), this.scene, rendererType(location.search));
     this.panel = commandPanel(round, (c) => this.send(c));
     this.chart = liveChart(round);
-    const catalogue = renderCatalogue(round, (entry, e) => startDrag(entry.item as DragItem, entry.label, e, this.dragTarget()));
+    const catalogue = renderCatalogue(round, (entry, e) => startDrag(entry.item, entry.label, e, this.dragTarget()));
     const play = h("div", { class: "play", testid: "play-view" },
       h("div", { class: "side left" }, catalogue, this.panel.el),
       h("div", { class: "stack center", style: { minWidth: "0" } }, this.canvasWrap, this.portalWarning, this.selection),

@@ -1,9 +1,8 @@
-import { APPS, GUEST_OS, LICENCES, SERVER_MODELS, type AppId, type LayerKind, type ModelId } from "../../../shared/engine/data";
-import { money, t } from "../i18n";
+import type { DragItem } from "../commands/build";
+import { COMMAND_TYPES, rowOf } from "../commands/table";
+import { t } from "../i18n";
 import type { RoundView } from "../model/types";
-import { VM_PRESETS } from "../../../shared/scenarios/presets";
 import { h } from "./dom";
-import type { DragItem } from "./drag";
 
 export interface CatalogueEntry {
   item: DragItem;
@@ -12,54 +11,13 @@ export interface CatalogueEntry {
   testid: string;
 }
 
+/** What can be dragged onto the racks this round, grouped as the command table says. */
 export function catalogueEntries(round: RoundView): { group: string; entries: CatalogueEntry[] }[] {
-  const unlocks = new Set(round.unlocks);
-  const hypervisor = unlocks.has("type1") || unlocks.has("type2");
-  const windows = unlocks.has("bare-windows") || hypervisor;
-  const groups: { group: string; entries: CatalogueEntry[] }[] = [];
-  groups.push({
-    group: t("play.servers"),
-    entries: (Object.keys(SERVER_MODELS) as ModelId[]).map((m) => {
-      const s = SERVER_MODELS[m];
-      return {
-        item: { kind: "model", model: m }, label: t(`model.${m}`), testid: `cat-model-${m}`,
-        detail: t("model.desc", { cores: s.cpu / 1000, mem: s.mem / 1024, gpu: s.gpu ? ` · ${s.gpu} GPU` : "", price: money(s.price) }),
-      };
-    }),
+  return COMMAND_TYPES.flatMap((type) => {
+    const cat = rowOf(type).catalogue;
+    const entries = cat?.items(round).map(({ values, ...rest }) => ({ item: { type, values }, ...rest })) ?? [];
+    return cat && entries.length > 0 ? [{ group: t(cat.group), entries }] : [];
   });
-  groups.push({
-    group: t("play.layers"),
-    entries: (round.unlocks as LayerKind[]).map((l) => ({
-      item: { kind: "layer", layer: l }, label: t(`layer.${l}`), detail: t(`layer.desc-${l}`), testid: `cat-layer-${l}`,
-    })),
-  });
-  if (hypervisor) {
-    groups.push({
-      group: t("play.vms"),
-      entries: VM_PRESETS.map((p) => ({
-        item: { kind: "vm", ...p },
-        label: `${t(`os.${p.os}`)} VM · ${p.vcpus} vCPU${p.engine ? ` + ${t("play.containers")}` : ""}`,
-        detail: `${(p.mem / 1024).toFixed(1)} GiB · ${t(`mode.${p.mode}`)} · ${GUEST_OS[p.os].bootTicks} min`,
-        testid: `cat-vm-${p.os}-${p.vcpus}${p.engine ? "-engine" : ""}`,
-      })),
-    });
-  }
-  if (windows) {
-    groups.push({
-      group: t("action.buyLicence"),
-      entries: (["essentials", "standard", "datacenter"] as const).map((e) => ({
-        item: { kind: "licence", edition: e }, label: `Windows ${t(`edition.${e}`)}`, detail: money(LICENCES[e].price), testid: `cat-licence-${e}`,
-      })),
-    });
-  }
-  groups.push({
-    group: t("play.appsTitle"),
-    entries: (round.apps as AppId[]).map((a) => ({
-      item: { kind: "app", app: a }, label: t(`app.${a}`), testid: `cat-app-${a}`,
-      detail: `${t(`app.desc-${a}`)} ${t("play.cores", { n: APPS[a].cpu / 1000 })} · ${APPS[a].mem / 1024} GiB`,
-    })),
-  });
-  return groups;
 }
 
 export function renderCatalogue(round: RoundView, onGrab: (entry: CatalogueEntry, e: PointerEvent) => void): HTMLElement {

@@ -1,35 +1,9 @@
-import type { Command, LicenceEdition, ModelId, LayerKind, OsKind, VirtMode, AppId } from "../../../shared/engine";
+import type { Command } from "../../../shared/engine";
+import { dropCommand, type DragItem } from "../commands/build";
+import { rowOf } from "../commands/table";
 import { errorText, t } from "../i18n";
 import type { Box } from "../scenes/layout";
 import { h } from "./dom";
-
-export type DragItem =
-  | { kind: "model"; model: ModelId }
-  | { kind: "layer"; layer: LayerKind }
-  | { kind: "licence"; edition: LicenceEdition }
-  | { kind: "vm"; os: OsKind; mode: VirtMode; vcpus: number; mem: number; engine: boolean }
-  | { kind: "app"; app: AppId }
-  | { kind: "migrate"; vm: string };
-
-/** The command a drop would send: what was dragged, onto what. */
-export function commandFor(item: DragItem, box: Box | null, vmOfInstance: (instance: string) => string | null): Command | null {
-  if (item.kind === "model") return { type: "buyServer", model: item.model };
-  if (!box) return null;
-  const server = box.server;
-  switch (item.kind) {
-    case "layer": return { type: "installLayer", server, layer: item.layer };
-    case "licence": return { type: "buyLicence", server, edition: item.edition };
-    case "vm": return { type: "createVm", server, os: item.os, mode: item.mode, vcpus: item.vcpus, mem: item.mem, engine: item.engine };
-    case "migrate": return { type: "migrateVm", vm: item.vm, to: server };
-    case "app": {
-      let target = server;
-      if (box.kind === "vm") target = box.id;
-      else if (box.kind === "vm-overhead") target = box.id.split(":")[0];
-      else if (box.kind === "instance") target = vmOfInstance(box.id) ?? server;
-      return { type: "deploy", target, app: item.app };
-    }
-  }
-}
 
 export interface DragTarget {
   /** The box under a page point, or null when not over the canvas. */
@@ -72,12 +46,13 @@ export function startDrag(item: DragItem, label: string, event: { clientX: numbe
   const judge = (x: number, y: number) => {
     const over = target.over(x, y);
     const box = over ? target.boxAt(x, y) : null;
-    const command = over ? commandFor(item, box, target.vmOfInstance) : null;
+    const command = over ? dropCommand(item, box, target.vmOfInstance) : null;
     const error = command ? target.check(command) : null;
     current = { command, reason: error ? errorText(error) : null };
     ghost.className = `drag-ghost${armed ? " armed" : ""}${command ? (error ? " bad" : " ok") : ""}`;
     why.textContent = current.reason ?? (armed ? t("play.tapToPlace") : "");
-    target.highlight(item.kind === "model" ? null : box, !error);
+    // Only a drop that fills a field from the box under it has a box to light up.
+    target.highlight(rowOf(item.type).drop ? box : null, !error);
   };
   const onMove = (e: PointerEvent) => {
     if (Math.abs(e.clientX - event.clientX) + Math.abs(e.clientY - event.clientY) > TAP_SLOP) travelled = true;

@@ -1,4 +1,5 @@
 import { SERVER_MODELS, unlicensedWindows, serverFree, vmFree, type Command, type ModelId } from "../../../../shared/engine";
+import { buildCommand, selectionActions } from "../../commands/build";
 import { clock, t } from "../../i18n";
 import { toMatchState, toServer } from "../../model/datacenter";
 import type { ClassView, ServerView } from "../../model/types";
@@ -21,9 +22,11 @@ export function renderSelection(el: HTMLElement, id: string, view: ClassView, te
   const vmHit = servers.flatMap((s) => s.vms.map((v) => ({ v, s }))).find((x) => x.v.id === id);
   const inst = findInstance(servers, id);
   const engineTeam = toMatchState(view, team).teams[team];
-  const button = (label: string, testid: string, cmd: Command) => h("button", { testid, onclick: () => actions.send(cmd), text: label });
-  const panelBtn = (label: string, testid: string, action: Command["type"], values: Record<string, string>) =>
-    h("button", { testid, onclick: () => actions.openPanel(action, values), text: label });
+  // What the command table offers on this kind of box: sent at once when the box is all it needs.
+  const buttons = (box: "server" | "vm" | "instance") => h("div", { class: "row" }, selectionActions(box).map((a) => h("button", {
+    testid: a.testid, text: t(`action.${a.type}`),
+    onclick: () => (a.needsForm ? actions.openPanel(a.type, { [a.field]: id }) : actions.send(buildCommand(a.type, { [a.field]: id }))),
+  })));
   if (server) {
     const engineServer = engineTeam.servers.find((s) => s.id === id) ?? toServer(server);
     const free = serverFree(engineTeam, engineServer);
@@ -35,11 +38,7 @@ export function renderSelection(el: HTMLElement, id: string, view: ClassView, te
       // Licences only matter where Windows can run: say nothing of them on a Linux box that has none.
       h("p", { class: "muted", text: `${t("play.cores", { n: SERVER_MODELS[server.model as ModelId].cpu / 1000 })}${lic ? ` · ${t("play.licences", { list: lic })}` : ""}` }),
       unlicensed > 0 ? h("p", { class: "short", style: { color: "var(--bad)" }, text: t("play.unlicensed", { n: unlicensed }) }) : null,
-      h("div", { class: "row" },
-        panelBtn(t("action.installLayer"), "sel-install", "installLayer", { server: id }),
-        panelBtn(t("action.deploy"), "sel-deploy", "deploy", { target: id }),
-        panelBtn(t("action.createVm"), "sel-createvm", "createVm", { server: id }),
-        button(t("action.sellServer"), "sel-sell", { type: "sellServer", server: id })));
+      buttons("server"));
     return true;
   }
   if (vmHit) {
@@ -51,10 +50,7 @@ export function renderSelection(el: HTMLElement, id: string, view: ClassView, te
       h("h3", { text: `${v.id} · ${t(`os.${v.os}`)} · ${t(`mode.${v.mode}`)}` }),
       h("p", { text: `${v.vcpus} vCPU · ${(v.mem / 1024).toFixed(1)} GiB${free ? ` · ${t("play.free", { cpu: (free.cpu / 1000).toFixed(1), mem: (free.mem / 1024).toFixed(1) })}` : ""}` }),
       view.tick < v.readyAt ? h("p", { class: "muted", text: `${t("play.booting")} → ${clock(view.round.startMinute + v.readyAt)}` }) : null,
-      h("div", { class: "row" },
-        panelBtn(t("action.deploy"), "sel-deploy", "deploy", { target: id }),
-        panelBtn(t("action.migrateVm"), "sel-migrate", "migrateVm", { vm: id }),
-        button(t("action.deleteVm"), "sel-deletevm", { type: "deleteVm", vm: id })));
+      buttons("vm"));
     return true;
   }
   if (inst) {
@@ -63,7 +59,7 @@ export function renderSelection(el: HTMLElement, id: string, view: ClassView, te
     replace(el,
       h("h3", { text: `${i.id} · ${t(`app.${i.app}`)}` }),
       h("p", { text: `${t(i.container ? "play.container" : "play.process")} · ${i.cpu} m · ${i.mem} MiB${i.memLimited ? ` (${t("play.memLimited")})` : ""} · ${status}` }),
-      h("div", { class: "row" }, button(t("action.remove"), "sel-remove", { type: "remove", instance: id })));
+      buttons("instance"));
     return true;
   }
   return false;
