@@ -71,8 +71,8 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     });
   });
 
-  app.use(matchmakeRoutes(limits.joinsPerMinute));
-  app.use(sessionRoutes({ store: opts.services?.store, codes: cluster.codes }, limits));
+  app.use(matchmakeRoutes(limits.joinsPerMinute, cluster.counters));
+  app.use(sessionRoutes({ store: opts.services?.store, codes: cluster.codes, counters: cluster.counters }, limits));
 
   const staticDir = opts.staticDir ?? (existsSync(DEFAULT_STATIC) ? DEFAULT_STATIC : undefined);
   if (staticDir) {

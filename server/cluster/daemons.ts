@@ -16,6 +16,8 @@ import pg from "pg";
 export interface Daemon {
   readonly name: string;
   readonly port: number;
+  /** The main process (its process group holds the rest: PostgreSQL backends, nginx workers). */
+  readonly pid: number;
   readonly dir: string;
   /** Stops the process and deletes its directory. */
   stop(): Promise<void>;
@@ -136,7 +138,7 @@ export async function startRedis(opts: { port?: number } = {}): Promise<UrlDaemo
     }
   }, () => readLog(logFile));
   return {
-    name: "redis", port, dir, url: `redis://127.0.0.1:${port}`,
+    name: "redis", port, dir, pid: child.pid!, url: `redis://127.0.0.1:${port}`,
     stop: async () => {
       await stopChild(child, "SIGTERM");
       rmSync(dir, { recursive: true, force: true });
@@ -199,7 +201,7 @@ export async function startPostgres(opts: PostgresOptions = {}): Promise<UrlDaem
   await c.end();
   writeFileSync(logFile, "");
   return {
-    name: "postgres", port, dir, url: `postgres://postgres@127.0.0.1:${port}/${database}`,
+    name: "postgres", port, dir, pid: child.pid!, url: `postgres://postgres@127.0.0.1:${port}/${database}`,
     stop: async () => {
       // SIGINT: PostgreSQL's fast shutdown (ends sessions, checkpoints, exits).
       await stopChild(child, "SIGINT");
@@ -276,7 +278,7 @@ ${opts.routes.map((r) => `    location ${r.prefix} {${proxy(`http://127.0.0.1:${
     return res !== null;
   }, () => log + readLog(join(dir, "error.log")));
   return {
-    name: "nginx", port, dir,
+    name: "nginx", port, dir, pid: child.pid!,
     stop: async () => {
       // SIGQUIT: nginx's graceful stop; SIGTERM is its fast one.
       await stopChild(child, "SIGTERM");

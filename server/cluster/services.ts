@@ -3,6 +3,8 @@ import { matchMaker, type MatchMakerDriver, type Presence } from "@colyseus/core
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { Redis } from "ioredis";
+import { RedisStore } from "rate-limit-redis";
+import type { LimitCounters } from "../http/limits";
 import { MemoryCodes, MemoryDrainList, type CodeRegistry, type DrainList } from "./coordination";
 import { RedisCodes, RedisDrainList } from "./redis";
 
@@ -10,8 +12,8 @@ import { RedisCodes, RedisDrainList } from "./redis";
  * How this process works with others. Alone (the default) everything is in memory and Colyseus
  * uses its local presence and driver. With REDIS_URL, Colyseus's RedisPresence and RedisDriver
  * share rooms between processes (any process answers matchmaking for any room, the browser then
- * connects to the process holding it at that process's PUBLIC_ADDRESS) and room codes and the
- * list of stopping processes are kept in Redis.
+ * connects to the process holding it at that process's PUBLIC_ADDRESS); room codes, the
+ * per-address request limits and the list of stopping processes are kept in Redis.
  */
 export interface ClusterServices {
   readonly mode: "single" | "redis";
@@ -21,12 +23,14 @@ export interface ClusterServices {
   publicAddress?: string;
   codes: CodeRegistry;
   draining: DrainList;
+  /** Where the per-address request limits count: shared in Redis, so a limit holds whichever process answers. */
+  counters: LimitCounters;
   /** Closes what this module opened itself (Colyseus shuts its presence and driver down). */
   close(): Promise<void>;
 }
 
 export function singleProcess(): ClusterServices {
-  return { mode: "single", codes: new MemoryCodes(), draining: new MemoryDrainList(), close: async () => {} };
+  return { mode: "single", codes: new MemoryCodes(), draining: new MemoryDrainList(), counters: () => undefined, close: async () => {} };
 }
 
 export async function redisCluster(url: string, publicAddress: string): Promise<ClusterServices> {
@@ -45,6 +49,11 @@ export async function redisCluster(url: string, publicAddress: string): Promise<
     publicAddress,
     codes: new RedisCodes(redis, `${hostname()}:${process.pid}`),
     draining: new RedisDrainList(redis),
+    // rate-limit-redis: express-rate-limit's own Redis store (atomic per-window counts by Lua script).
+    counters: (name) => new RedisStore({
+      prefix: `spikeday:limit:${name}:`,
+      sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as never,
+    }),
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());
     },

@@ -2,7 +2,7 @@ import { matchMaker } from "@colyseus/core";
 import express, { type Request, type Response, type Router } from "express";
 import { JOIN_ERROR_CODE } from "../../shared/protocol/codes";
 import type { ProtocolErrorCode } from "../../shared/protocol/codes";
-import { perMinute } from "./limits";
+import { perMinute, type LimitCounters } from "./limits";
 
 /** Colyseus's own matchmaking route (colyseus.js posts to /matchmake/<method>/<room>). */
 export const MATCHMAKE_PREFIX = "/matchmake/";
@@ -26,12 +26,12 @@ function cors(req: Request, res: Response): void {
  * Here the same call goes through Express instead: the JSON body limit, a per-address limit that
  * follows TRUST_PROXY, and the address Express trusts handed on to the room.
  */
-export function matchmakeRoutes(joinsPerMinute: number): Router {
+export function matchmakeRoutes(joinsPerMinute: number, counters: LimitCounters = () => undefined): Router {
   const r = express.Router();
   const limiter = perMinute(joinsPerMinute, "too_many_joins", (_req, res, params) => {
     res.set("retry-after", String(params.retryAfterS));
     refuse(res, 429, "too_many_joins", params);
-  });
+  }, counters("joins"));
 
   r.options(`${MATCHMAKE_PREFIX}*`, (req, res) => {
     cors(req, res);

@@ -9,7 +9,7 @@ import type { Store } from "../store/Store";
 import type { HttpLimits } from "../config";
 import { resultsCsv } from "./csv";
 import { fail } from "./errors";
-import { sessionLimiters } from "./limits";
+import { sessionLimiters, type LimitCounters } from "./limits";
 import { liveStatus, type SessionStatus } from "./live";
 
 export const ROOM_NAME = "class";
@@ -37,6 +37,8 @@ function bodyIsJson(req: Request): boolean {
 export interface SessionDeps {
   store?: Store;
   codes: CodeRegistry;
+  /** Where the per-address limits keep their counts (Redis when processes share them). */
+  counters?: LimitCounters;
 }
 
 /**
@@ -112,7 +114,7 @@ export function sessionRoutes(deps: SessionDeps, limits: HttpLimits): Router {
 
   // Creating rooms is rationed per address: a class needs one, a script wants thousands. Practice
   // rooms have their own, larger allowance: a whole class behind one address may practise at once.
-  const limiters = sessionLimiters(limits);
+  const limiters = sessionLimiters(limits, deps.counters);
   r.post("/api/sessions", (req, res, next) => {
     if (!bodyIsJson(req)) return fail(res, 415, "unsupported_media_type");
     const parsed = CreateSessionSchema.safeParse(req.body ?? {});

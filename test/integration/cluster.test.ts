@@ -101,6 +101,15 @@ describe("several processes, one Redis, one PostgreSQL", () => {
     }
   });
 
+  it("the per-address limit on new sessions holds across processes (counted in Redis)", async () => {
+    const made: number[] = [];
+    // 20 a minute per address: asked alternately through A and B, the 21st is refused wherever it lands.
+    for (let i = 0; i < 24; i++) made.push((await postFrom("127.0.0.9", `${(i % 2 ? a : b).url}/api/sessions`, {})).status);
+    expect(made.slice(0, 20)).toEqual(Array(20).fill(201));
+    expect(made.slice(20)).toEqual([429, 429, 429, 429]);
+    expect((await postFrom("127.0.0.10", `${a.url}/api/sessions`, {})).status).toBe(201);
+  });
+
   it("of two processes claiming the same codes at the same moment, exactly one gets each", async () => {
     const one = new Redis(cluster.redis.url);
     const two = new Redis(cluster.redis.url);
