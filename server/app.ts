@@ -107,6 +107,11 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   http.removeAllListeners("request");
   http.on("request", app);
   gameServer.define(ROOM_NAME, ClassRoom);
+  // Stopping (SIGTERM, or close()): each room saves where it stands and tells its players the
+  // server is restarting before Colyseus closes their sockets.
+  gameServer.onBeforeShutdown(async () => {
+    await Promise.all([...ClassRoom.live].map((room) => room.stopForRestart()));
+  });
   // Rooms are created by POST /api/sessions only; clients may join by code and reconnect.
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
   await gameServer.listen(opts.port);

@@ -1,4 +1,4 @@
-import { Room, ServerError, type Client } from "@colyseus/core";
+import { Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
 import { StateView, type ArraySchema } from "@colyseus/schema";
 import type { Delayed } from "@colyseus/timer";
 import { SCENARIOS } from "../../shared/scenarios";
@@ -7,18 +7,17 @@ import type { GameEvent } from "../../shared/engine/types";
 import { buildReport, type RoundReport } from "../../shared/debrief/report";
 import { seriesForTeam } from "../../shared/debrief/series";
 import type { LogEntry } from "../../shared/log/format";
-import { JOIN_ERROR_CODE, KICKED_CLOSE_CODE, SESSION_ENDED_CLOSE_CODE, type ProtocolErrorCode } from "../../shared/protocol/codes";
+import { JOIN_ERROR_CODE, KICKED_CLOSE_CODE, SERVER_RESTART_CLOSE_CODE, SESSION_ENDED_CLOSE_CODE, type ProtocolErrorCode } from "../../shared/protocol/codes";
 import { LIMITS } from "../../shared/protocol/limits";
 import {
   C2S, ChooseTeamSchema, CommandMessageSchema, HostMessageSchema, JoinOptionsSchema, S2C,
-  type AppliedMessage, type HostCommand, type ResultMessage, type WelcomeMessage, type WireError,
+  type AppliedMessage, type HostCommand, type LostMessage, type ResultMessage, type WelcomeMessage, type WireError,
 } from "../../shared/protocol/messages";
 import { HOST_SEAT, type Phase, type Role } from "../../shared/protocol/phases";
 import { RateLimiter } from "../session/RateLimiter";
 import { Roster, type Seat } from "../session/Roster";
 import { Round } from "../session/Round";
-import { normalizeNickname } from "../session/nickname";
-import { hashSecret, newSeed, secretMatches } from "../session/secrets";
+import { newSeed, secretMatches } from "../session/secrets";
 import type { Store } from "../store/Store";
 import type { CodeRegistry } from "../cluster/coordination";
 import type { SessionStatus } from "../http/live";
@@ -28,6 +27,7 @@ import { BannerState, ClassState, SeatState, TeamState } from "./schema/ClassSta
 import { FeedEntryState } from "./schema/DatacenterState";
 import { freshDatacenters, mirrorDatacenter, mirrorDemand, mirrorTeam } from "./mirror";
 import { runHostCommand } from "./host";
+import { JoinRefused, SeatDesk, type Auth, type SeatRoom } from "./seats";
 
 export interface ClassRoomOptions {
   code: string;
@@ -53,8 +53,6 @@ interface Conn {
   limiter: RateLimiter;
 }
 
-type Auth = { role: "host" } | { role: "student"; seat: number } | { role: "student"; nickname: string };
-
 const DEFAULT_TEAM_NAMES = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"];
 const PRACTICE_BOTS: BotName[] = ["containers-autoscale", "vm-preprovision", "bare-metal"];
 
@@ -66,8 +64,10 @@ export function joinError(code: ProtocolErrorCode, params: WireError["params"] =
  * One class session: the teacher (seat 0), the students, the teams, and the rounds played.
  * The room owns time, identity and rights; the engine decides what a command does.
  */
-export class ClassRoom extends Room<ClassState> {
+export class ClassRoom extends Room<ClassState> implements SeatRoom {
   static services: RoomServices = {};
+  /** The rooms this process holds (told when the server stops). */
+  static readonly live = new Set<ClassRoom>();
 
   override state = new ClassState();
   readonly roster = new Roster();
@@ -79,12 +79,22 @@ export class ClassRoom extends Room<ClassState> {
   private idleTimer: Delayed | null = null;
   private persistTimer: Delayed | null = null;
   private readonly connections = new Map<number, Set<Client>>();
+  readonly desk = new SeatDesk(this);
+  /** Dropped connections each seat may still come back on (cancelled when the seat is removed). */
+  private readonly awaiting = new Map<number, Set<ReturnType<Room["allowReconnection"]>>>();
+  /** The server is stopping: no more ticks, no leave notes, no reconnection windows. */
+  private stopping = false;
 
   override async onCreate(options: ClassRoomOptions): Promise<void> {
     this.roomId = options.code;
     this.hostSecretHash = options.hostSecretHash;
     this.autoDispose = false;
-    this.maxClients = LIMITS.maxStudents + 20;
+    // Colyseus counts seat reservations against maxClients and locks the room when they reach it:
+    // anyone with the code could fill it with reservations that never connect. The class cap is
+    // enforced on real seats (SeatDesk); this only bounds connections plus reservations in flight.
+    this.maxClients = LIMITS.maxStudents * LIMITS.tabsPerSeat + 50;
+    this.setSeatReservationTime(LIMITS.seatReservationSeconds);
+    ClassRoom.live.add(this);
     void this.setPrivate(true);
     this.state.code = options.code;
     this.state.practice = options.practice === true;
@@ -114,30 +124,17 @@ export class ClassRoom extends Room<ClassState> {
 
   // ── joining ────────────────────────────────────────────────────────────────
 
-  override onAuth(_client: Client, raw: unknown): Auth {
+  override onAuth(_client: Client, raw: unknown, context: AuthContext): Auth {
     const parsed = JoinOptionsSchema.safeParse(raw ?? {});
     if (!parsed.success) throw joinError("bad_options", { path: parsed.error.issues[0]?.path.join(".") ?? "" });
     const options = parsed.data;
     if (this.phase === "ended") throw joinError("session_ended");
+    if (this.stopping) throw joinError("server_restarting");
     if (options.hostSecret !== undefined) {
       if (!secretMatches(options.hostSecret, this.hostSecretHash)) throw joinError("bad_secret");
       return { role: "host" };
     }
-    if (options.seatToken !== undefined) {
-      const seat = this.roster.byTokenHash(hashSecret(options.seatToken));
-      if (seat) return { role: "student", seat: seat.seat };
-      if (options.nickname === undefined) throw joinError("bad_secret");
-    }
-    const nickname = normalizeNickname(options.nickname);
-    if (nickname === null) throw joinError("nickname_invalid", { min: LIMITS.nicknameMin, max: LIMITS.nicknameMax });
-    this.checkAdmission(nickname);
-    return { role: "student", nickname };
-  }
-
-  private checkAdmission(nickname: string): void {
-    if (this.state.locked) throw joinError("room_locked");
-    if (this.roster.studentCount() >= this.state.config.maxStudents) throw joinError("room_full", { max: this.state.config.maxStudents });
-    if (this.roster.nicknameTaken(nickname)) throw joinError("nickname_taken", { nickname });
+    return refusedAsJoinError(() => this.desk.admitStudent(options, String(context?.ip ?? "")));
   }
 
   override onJoin(client: Client, _options: unknown, auth: Auth): void {
@@ -149,10 +146,14 @@ export class ClassRoom extends Room<ClassState> {
       const existing = this.roster.get(auth.seat);
       if (!existing) throw joinError("unknown_seat");
       seat = existing;
+      refusedAsJoinError(() => this.desk.checkTabs(seat));
+      // A browser that came back without its seat token gets a new one (the old one stops working).
+      if (auth.reissue) token = this.roster.reissueToken(seat);
+      this.roster.addDevice(seat, auth.device);
     } else {
       // Checked again: two students may have asked for the same nickname at the same moment.
-      this.checkAdmission(auth.nickname);
-      const created = this.roster.addStudent(auth.nickname);
+      refusedAsJoinError(() => this.desk.checkRoom(auth.nickname));
+      const created = this.roster.addStudent(auth.nickname, auth.device);
       seat = created.seat;
       token = created.token;
     }
@@ -172,12 +173,21 @@ export class ClassRoom extends Room<ClassState> {
     this.detach(client, conn.seat);
     const seat = this.roster.get(conn.seat);
     if (!seat) return;
-    // Once the session has ended its logs are final (and the teacher may already have deleted them).
-    if (this.phase === "ended") return;
+    // Once the session has ended its logs are final (and the teacher may already have deleted them);
+    // once the server is stopping, the log already says so.
+    if (this.phase === "ended" || this.stopping) return;
     this.round?.annotate({ tick: this.round.state.tick, type: "leave", seat: seat.seat, nickname: seat.nickname, team: seat.team });
     if (consented) return;
     try {
-      const back = await this.allowReconnection(client, LIMITS.reconnectSeconds);
+      const pending = this.allowReconnection(client, LIMITS.reconnectSeconds);
+      const waiting = this.awaiting.get(seat.seat) ?? new Set();
+      this.awaiting.set(seat.seat, waiting.add(pending));
+      let back: Client;
+      try {
+        back = await pending;
+      } finally {
+        waiting.delete(pending);
+      }
       const again = this.roster.get(conn.seat);
       if (!again) return back.leave(KICKED_CLOSE_CODE);
       this.attach(back, again);
@@ -218,6 +228,48 @@ export class ClassRoom extends Room<ClassState> {
       client.send(S2C.history, { round: this.state.round.number, tick: this.round.state.tick, series });
     }
     if (this.reports.length > 0) client.send(S2C.debrief, { reports: this.reports });
+    if (seat.role === "host") client.send(S2C.bans, { bans: this.desk.banList() });
+    this.sendLost(seat);
+  }
+
+  /** After a rebuild: the seat's commands acknowledged before the stop that were never played. */
+  private sendLost(seat: Seat): void {
+    const round = this.round;
+    const lost = round?.lost.get(seat.seat);
+    if (!round || !lost || this.clientsOf(seat.seat).length === 0) return;
+    round.lost.delete(seat.seat);
+    const message: LostMessage = {
+      cause: round.stoppedBy ?? "crash", tick: round.state.tick,
+      commands: lost.map((l) => ({ id: l.request, tick: l.tick, command: l.command })),
+    };
+    for (const c of this.clientsOf(seat.seat)) c.send(S2C.lost, message);
+  }
+
+  // ── SeatRoom: what the seat desk uses ───────────────────────────────────────
+
+  get joiningLocked(): boolean {
+    return this.state.locked;
+  }
+
+  get maxStudents(): number {
+    return this.state.config.maxStudents;
+  }
+
+  teamCount(): number {
+    return this.state.teams.length;
+  }
+
+  playable(team: number): boolean {
+    return team >= 0 && team < this.state.teams.length && !this.bots[team];
+  }
+
+  forgetReconnection(seat: number): void {
+    for (const pending of this.awaiting.get(seat) ?? []) pending.reject(new Error("seat removed"));
+    this.awaiting.delete(seat);
+  }
+
+  sendToHost(type: string, message: unknown): void {
+    for (const c of this.clientsOf(HOST_SEAT)) c.send(type, message);
   }
 
   clientsOf(seat: number): Client[] {
@@ -252,6 +304,7 @@ export class ClassRoom extends Room<ClassState> {
     s.role = seat.role;
     s.team = seat.team;
     s.connected = seat.connected;
+    s.asks = seat.asks;
     this.countMembers();
   }
 
@@ -344,16 +397,22 @@ export class ClassRoom extends Room<ClassState> {
     if (!seat || (seat.role === "host" && !this.state.practice)) return refuse({ code: "not_host", params: {} });
     if (team >= this.state.teams.length) return refuse({ code: "unknown_team", params: { team } });
     if (this.bots[team]) return refuse({ code: "team_is_bot", params: { team } });
-    // Mid-round a student may pick a team once; after that only the teacher moves them.
+    // Mid-round, team membership is the teacher's: a seat never hops teams, and a seat without one
+    // asks (a second seat could otherwise walk into a rival's datacenter and sell it off).
     const midRound = this.phase === "playing" || this.phase === "paused";
     if (midRound && seat.team >= 0 && seat.team !== team) return refuse({ code: "wrong_phase", params: { phase: this.phase } });
+    if (midRound && seat.team < 0 && seat.role === "student") {
+      this.desk.ask(seat, team);
+      return this.sendResult(client, { id, ok: true, tick: this.state.tick, pending: true });
+    }
     this.moveSeat(seat, team);
     this.sendResult(client, { id, ok: true, tick: this.state.tick });
   }
 
   moveSeat(seat: Seat, team: number): void {
-    if (seat.team === team) return;
+    if (seat.team === team && seat.asks < 0) return;
     seat.team = team;
+    seat.asks = -1;
     this.syncSeat(seat);
     this.refreshSeatViews(seat.seat);
     this.round?.annotate({ tick: this.round.state.tick, type: "move", seat: seat.seat, team });
@@ -606,16 +665,32 @@ export class ClassRoom extends Room<ClassState> {
     this.clock.setTimeout(() => void this.disconnect(SESSION_ENDED_CLOSE_CODE), 500);
   }
 
-  kickSeat(seat: Seat): void {
-    this.roster.remove(seat.seat);
-    this.removeSeatState(seat.seat);
-    this.round?.annotate({ tick: this.round.state.tick, type: "leave", seat: seat.seat, nickname: seat.nickname, team: seat.team });
-    for (const c of this.clientsOf(seat.seat)) {
-      c.send(S2C.kicked, { reason: "kicked" });
-      c.leave(KICKED_CLOSE_CODE);
-    }
-    this.connections.delete(seat.seat);
-    this.persist();
+  /**
+   * The server is stopping (SIGTERM, a deploy): the round stops where it stands, inputs waiting for
+   * the next tick are answered, the log and the snapshot are written now, and everyone is told
+   * before the socket closes with its own code, so clients wait for the session to come back
+   * instead of reading it as a leave.
+   */
+  async stopForRestart(): Promise<void> {
+    if (this.stopping || this.phase === "ended") return;
+    this.stopping = true;
+    this.stopClock();
+    this.round?.stop();
+    this.persistTimer?.clear();
+    this.persistTimer = null;
+    this.broadcast(S2C.restarting, { reason: "server_restarting" });
+    void this.disconnect(SERVER_RESTART_CLOSE_CODE);
+    // The process exits once this resolves: what the room knows must be stored first.
+    const store = ClassRoom.services.store;
+    const sink = this.round?.sink;
+    await Promise.all([
+      store?.saveSnapshot(this.roomId, snapshotOf(this)).catch((e: Error) => console.error(`room ${this.roomId}: snapshot not saved`, e.message)),
+      sink instanceof StoreSink ? sink.settled() : undefined,
+    ]);
+  }
+
+  override onDispose(): void {
+    ClassRoom.live.delete(this);
   }
 
   /** A room nobody has been in for 30 minutes is closed (its logs are already kept). */
@@ -652,6 +727,16 @@ function setStrings(list: ArraySchema<string>, values: Iterable<string>): void {
   if (list.length === next.length && next.every((v, i) => list[i] === v)) return;
   list.clear();
   list.push(...next);
+}
+
+/** A SeatDesk refusal, as the join error colyseus.js reports to the client. */
+function refusedAsJoinError<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof JoinRefused) throw joinError(e.error.code as ProtocolErrorCode, e.error.params);
+    throw e;
+  }
 }
 
 function badMessage(error: { issues: { path: PropertyKey[]; code: string }[] }): WireError {

@@ -62,8 +62,24 @@ export function runHostCommand(room: ClassRoom, client: Client, id: number, acti
     case "kick": {
       const seat = room.roster.get(action.seat);
       if (!seat || seat.role !== "student") return { code: "unknown_seat", params: { seat: action.seat } };
-      room.kickSeat(seat);
+      room.desk.kick(seat);
       return null;
+    }
+    case "unkick":
+      return room.desk.unkick(action.seat);
+    case "clearAway":
+      room.desk.clearAway();
+      return null;
+    case "setCap":
+      // Any phase: a class that grows mid-round (or a flood the teacher cleared) must not wait for the round's end.
+      room.state.config.maxStudents = action.maxStudents;
+      room.persist();
+      return null;
+    case "approve":
+    case "deny": {
+      const seat = room.roster.get(action.seat);
+      if (!seat || seat.role !== "student") return { code: "unknown_seat", params: { seat: action.seat } };
+      return action.type === "approve" ? room.desk.approve(seat, action.team) : room.desk.deny(seat);
     }
     case "move": {
       const seat = room.roster.get(action.seat);
@@ -77,9 +93,11 @@ export function runHostCommand(room: ClassRoom, client: Client, id: number, acti
       const before = new Map(room.roster.students().map((s) => [s.seat, s.team]));
       for (const s of room.roster.autoBalance(playable)) {
         const was = before.get(s.seat)!;
+        const asked = s.asks;
         const now = s.team;
         s.team = was;
         room.moveSeat(s, now);
+        room.desk.placed(s, asked);
       }
       return null;
     }

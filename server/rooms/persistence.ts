@@ -1,5 +1,6 @@
 import type { BotName } from "../../shared/bots/names";
 import type { Seat } from "../session/Roster";
+import type { Ban } from "../session/Bans";
 import { Round } from "../session/Round";
 import type { Store } from "../store/Store";
 import { StoreSink } from "../store/sink";
@@ -8,6 +9,8 @@ import type { ClassRoom } from "./ClassRoom";
 /** What a class room needs to be rebuilt after the server stops: who sat where, and the setup. */
 export interface RoomSnapshot {
   roster: Seat[];
+  /** Kicked students (a kick lasts the session, restarts included). */
+  bans?: Ban[];
   teams: string[];
   bots: (BotName | null)[];
   locked: boolean;
@@ -22,6 +25,7 @@ export function snapshotOf(room: ClassRoom): RoomSnapshot {
   const c = room.state.config;
   return {
     roster: room.roster.dump(),
+    bans: room.desk.bans.dump(),
     teams: room.state.teams.map((t) => t.name),
     bots: [...room.bots],
     locked: room.state.locked,
@@ -43,6 +47,7 @@ export async function restoreRoom(room: ClassRoom, store: Store, code: string): 
   const snap = session?.snapshot as RoomSnapshot | null | undefined;
   if (!snap) return;
   room.roster.restore(snap.roster);
+  room.desk.bans.restore(snap.bans);
   for (const seat of room.roster.all()) room.syncSeat(seat);
   room.applyConfig({
     type: "configure", scenario: snap.config.scenario as never, budget: snap.config.budget, tickRate: snap.config.tickRate,
@@ -61,7 +66,9 @@ export async function restoreRoom(room: ClassRoom, store: Store, code: string): 
     const round = new Round({
       settings: log.header.settings, seed: log.header.seed, room: code, round: running.number, roster: log.header.roster,
       bots: log.header.bots as (BotName | null)[], startedAt: log.header.startedAt,
-      sink: new StoreSink(store, code, running.id, () => room.lostRound()), resume: { log, tick: running.lastTick },
+      sink: new StoreSink(store, code, running.id, () => room.lostRound()),
+      // Inputs acknowledged for the last stored tick or later were never played: their senders are told.
+      resume: { log, tick: running.lastTick, lost: await store.takeQueued(running.id, running.lastTick) },
     });
     room.adoptRound(round);
   } else {

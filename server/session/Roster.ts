@@ -12,7 +12,14 @@ export interface Seat {
   tokenHash: string;
   connected: boolean;
   joinedOrder: number;
+  /** The team this seat asked to join mid-round, waiting for the teacher (-1: none). */
+  asks: number;
+  /** Hashes of the browsers that took this seat: the same browser gets the same seat back. */
+  devices: string[];
 }
+
+/** Browsers remembered per seat (a phone, a laptop, a tablet…). */
+const DEVICES_PER_SEAT = 4;
 
 /**
  * Who is in the room. Seats outlive connections: a student who drops keeps seat, team and
@@ -30,7 +37,7 @@ export class Roster {
 
   restore(seats: readonly Seat[]): void {
     this.seats.clear();
-    for (const s of seats) this.seats.set(s.seat, { ...s, connected: false });
+    for (const s of seats) this.seats.set(s.seat, { ...s, connected: false, asks: s.asks ?? -1, devices: s.devices ?? [] });
     this.nextSeat = Math.max(1, ...seats.map((s) => s.seat + 1));
     this.joins = Math.max(0, ...seats.map((s) => s.joinedOrder + 1));
   }
@@ -43,19 +50,50 @@ export class Roster {
   ensureHost(nickname: string, team: number): Seat {
     const existing = this.seats.get(HOST_SEAT);
     if (existing) return existing;
-    const seat: Seat = { seat: HOST_SEAT, nickname, role: "host", team, tokenHash: "", connected: true, joinedOrder: this.joins++ };
+    const seat: Seat = { seat: HOST_SEAT, nickname, role: "host", team, tokenHash: "", connected: true, joinedOrder: this.joins++, asks: -1, devices: [] };
     this.seats.set(HOST_SEAT, seat);
     return seat;
   }
 
-  addStudent(nickname: string): { seat: Seat; token: string } {
+  addStudent(nickname: string, device?: string): { seat: Seat; token: string } {
     const token = newSecret();
     const seat: Seat = {
       seat: this.nextSeat++, nickname, role: "student", team: -1, tokenHash: hashSecret(token), connected: true,
-      joinedOrder: this.joins++,
+      joinedOrder: this.joins++, asks: -1, devices: device ? [device] : [],
     };
     this.seats.set(seat.seat, seat);
     return { seat, token };
+  }
+
+  /** A new seat token for a seat (its browser came back without the old one); the old one stops working. */
+  reissueToken(seat: Seat): string {
+    const token = newSecret();
+    seat.tokenHash = hashSecret(token);
+    return token;
+  }
+
+  /** Remembers that a browser holds this seat. */
+  addDevice(seat: Seat, device: string | undefined): void {
+    if (!device || seat.devices.includes(device)) return;
+    seat.devices.push(device);
+    if (seat.devices.length > DEVICES_PER_SEAT) seat.devices.shift();
+  }
+
+  byDevice(device: string): Seat | undefined {
+    for (const s of this.seats.values()) if (s.role === "student" && s.devices.includes(device)) return s;
+    return undefined;
+  }
+
+  /** Puts a seat back as it was (a kick the teacher undid). */
+  reinstate(seat: Seat): Seat {
+    const back = { ...seat, connected: false, asks: -1 };
+    this.seats.set(back.seat, back);
+    return back;
+  }
+
+  /** Students whose every connection is gone. */
+  away(): Seat[] {
+    return this.students().filter((s) => !s.connected);
   }
 
   get(seat: number): Seat | undefined {

@@ -20,6 +20,21 @@ export interface LogSink {
   /** Brackets the entries of one tick (a store commits them together with the tick reached). */
   beginTick?(): void;
   commitTick?(tick: number): void;
+  /**
+   * An input acknowledged as queued for `tick`: kept until its tick is committed, so a round
+   * rebuilt after a crash knows which acknowledged inputs were never played.
+   */
+  queue?(input: { tick: number; seat: number; request: number; command: unknown }): void;
+  /** Every queued input was answered (the server is stopping): none need be remembered. */
+  unqueue?(): void;
+}
+
+/** An input that was acknowledged as queued but never played because the server stopped. */
+export interface LostInput {
+  tick: number;
+  seat: number;
+  request: number;
+  command: unknown;
 }
 
 export type Input =
@@ -44,8 +59,11 @@ export interface RoundInit {
   bots: (BotName | null)[];
   startedAt: string;
   sink?: LogSink;
-  /** Rebuild a round that was being played when the server stopped: its log, and how far it got. */
-  resume?: { log: MatchLogFile; tick: number };
+  /**
+   * Rebuild a round that was being played when the server stopped: its log, how far it got, and the
+   * inputs acknowledged as queued that were never played.
+   */
+  resume?: { log: MatchLogFile; tick: number; lost?: LostInput[] };
 }
 
 /**
@@ -58,6 +76,9 @@ export class Round {
   readonly series: RoundSeries;
   /** Set when a rebuilt round's replay disagreed with its own log (should never happen). */
   rebuiltFrom: Divergence | null = null;
+  /** After a rebuild: why the server stopped, and each seat's lost inputs until it is told. */
+  stoppedBy: "shutdown" | "crash" | null = null;
+  readonly lost = new Map<number, LostInput[]>();
   private readonly queue: QueuedInput[] = [];
   private readonly queuedBy = new Map<string, number>();
   private readonly bots: (Bot | null)[];
@@ -81,6 +102,7 @@ export class Round {
       const bots: (BotName | null)[] = [...this.log.header.bots] as (BotName | null)[];
       for (const e of this.log.entries) if (e.type === "bot") bots[e.team] = e.bot as BotName | null;
       this.bots = bots.map((b, i) => (b ? makeBot(b, this.state.seed + i * 7919) : null));
+      this.markRecovery(init.resume.lost ?? []);
       return;
     }
     this.state = createMatch(init.settings, init.seed);
@@ -95,6 +117,39 @@ export class Round {
       final: null,
     };
     this.sink?.start(this.log);
+  }
+
+  /**
+   * The log says the server stopped here and the round was rebuilt: a shutdown wrote its own `stop`
+   * as it went; a crash could not, so its `stop` is written now, at the last tick stored.
+   */
+  private markRecovery(lost: readonly LostInput[]): void {
+    const t = this.state.tick;
+    const last = this.log.entries[this.log.entries.length - 1];
+    const stopped = last?.type === "stop" && last.tick === t ? last : null;
+    this.stoppedBy = stopped?.cause ?? "crash";
+    if (!stopped) this.append({ tick: t, type: "stop", cause: "crash" });
+    this.append({ tick: t, type: "recover", lost: lost.length });
+    for (const l of lost) {
+      const list = this.lost.get(l.seat) ?? [];
+      list.push(l);
+      this.lost.set(l.seat, list);
+    }
+  }
+
+  /**
+   * The server is stopping: the clock will not tick again in this process. Inputs waiting for the
+   * next tick are answered now (so no one waits on a reply that cannot come) and the log marks the stop.
+   */
+  stop(): void {
+    if (this.over) return;
+    for (const item of this.queue.splice(0)) {
+      item.reply({ ok: false, error: { code: "server_restarting", params: { tick: this.state.tick } } });
+    }
+    this.queuedBy.clear();
+    this.preview = null;
+    this.sink?.unqueue?.();
+    this.append({ tick: this.state.tick, type: "stop", cause: "shutdown" });
   }
 
   get over(): boolean {
@@ -119,6 +174,8 @@ export class Round {
     }
     this.queue.push(item);
     this.queuedBy.set(item.client, mine + 1);
+    const { input } = item;
+    this.sink?.queue?.({ tick: this.state.tick, seat: input.seat, request: item.requestId, command: input.kind === "command" ? input.command : input.action });
     return null;
   }
 

@@ -2,7 +2,7 @@ import pg from "pg";
 import type { RoundReport } from "../../shared/debrief/report";
 import type { LogEntry, LogFinal, LogHeader, MatchLogFile } from "../../shared/log/format";
 import { newSecret } from "../session/secrets";
-import { LostOwnership, redactUrl, roundRow, type RoundRow, type SessionRow, type Store } from "./Store";
+import { LostOwnership, redactUrl, roundRow, type QueuedRow, type RoundRow, type SessionRow, type Store } from "./Store";
 
 /**
  * The store in PostgreSQL (node-postgres), shared by every server process. Same tables as the
@@ -42,6 +42,16 @@ CREATE TABLE IF NOT EXISTS entries (
   body TEXT NOT NULL,
   PRIMARY KEY (round, seq)
 );
+-- Inputs acknowledged as queued and not yet played (see Store.queueInput).
+CREATE TABLE IF NOT EXISTS queued (
+  n BIGSERIAL PRIMARY KEY,
+  round TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+  tick INTEGER NOT NULL,
+  seat INTEGER NOT NULL,
+  request INTEGER NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS queued_round ON queued(round, tick);
 CREATE TABLE IF NOT EXISTS shares (
   id TEXT PRIMARY KEY,
   round TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
@@ -65,6 +75,8 @@ WITH progress AS (
   SELECT progress.id, base.seq + e.n, e.tick, e.body
   FROM progress, base, unnest($4::int[], $5::text[]) WITH ORDINALITY AS e(tick, body, n)
   RETURNING 1
+), played AS (
+  DELETE FROM queued USING progress WHERE queued.round = progress.id AND queued.tick < $2::int
 )
 SELECT (SELECT COUNT(*) FROM inserted) AS inserted FROM progress`;
 
@@ -160,6 +172,21 @@ export class PostgresStore implements Store {
     const bodies = entries.map((e) => JSON.stringify(e));
     const r = await this.pool.query(APPEND_TICK, [id, tick, owner, ticks, bodies]);
     if (r.rowCount === 0) throw new LostOwnership(id);
+  }
+
+  async queueInput(id: string, input: QueuedRow): Promise<void> {
+    await this.pool.query("INSERT INTO queued (round, tick, seat, request, body) VALUES ($1, $2, $3, $4, $5)",
+      [id, input.tick, input.seat, input.request, JSON.stringify(input.command)]);
+  }
+
+  async takeQueued(id: string, fromTick: number): Promise<QueuedRow[]> {
+    const rows = await this.rows("DELETE FROM queued WHERE round = $1 RETURNING n, tick, seat, request, body", [id]);
+    return rows.filter((r) => Number(r.tick) >= fromTick).sort((a, b) => Number(a.n) - Number(b.n))
+      .map((r) => ({ tick: Number(r.tick), seat: Number(r.seat), request: Number(r.request), command: JSON.parse(String(r.body)) as unknown }));
+  }
+
+  async clearQueued(id: string): Promise<void> {
+    await this.pool.query("DELETE FROM queued WHERE round = $1", [id]);
   }
 
   async saveReport(id: string, report: RoundReport): Promise<void> {

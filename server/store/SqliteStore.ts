@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import type { RoundReport } from "../../shared/debrief/report";
 import type { LogEntry, LogFinal, LogHeader, MatchLogFile } from "../../shared/log/format";
 import { newSecret } from "../session/secrets";
-import { LostOwnership, roundRow, type RoundRow, type SessionRow, type Store } from "./Store";
+import { LostOwnership, roundRow, type QueuedRow, type RoundRow, type SessionRow, type Store } from "./Store";
 
 /**
  * The store in one SQLite file (better-sqlite3: synchronous, embedded, fast enough to write every
@@ -43,6 +43,15 @@ CREATE TABLE IF NOT EXISTS entries (
   body TEXT NOT NULL,
   PRIMARY KEY (round, seq)
 ) WITHOUT ROWID;
+-- Inputs acknowledged as queued and not yet played (see Store.queueInput).
+CREATE TABLE IF NOT EXISTS queued (
+  round TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+  tick INTEGER NOT NULL,
+  seat INTEGER NOT NULL,
+  request INTEGER NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS queued_round ON queued(round, tick);
 CREATE TABLE IF NOT EXISTS shares (
   id TEXT PRIMARY KEY,
   round TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
@@ -93,11 +102,16 @@ export class SqliteStore implements Store {
       share: this.db.prepare("SELECT round FROM shares WHERE id = ?"),
       sharesOf: this.db.prepare("SELECT id, created_at FROM shares WHERE round = ? ORDER BY created_at"),
       deleteShare: this.db.prepare("DELETE FROM shares WHERE id = ? AND round = ?"),
+      insertQueued: this.db.prepare("INSERT INTO queued (round, tick, seat, request, body) VALUES (?, ?, ?, ?, ?)"),
+      clearQueuedBefore: this.db.prepare("DELETE FROM queued WHERE round = ? AND tick < ?"),
+      clearQueued: this.db.prepare("DELETE FROM queued WHERE round = ?"),
+      queuedFrom: this.db.prepare("SELECT tick, seat, request, body FROM queued WHERE round = ? AND tick >= ? ORDER BY rowid"),
     };
     this.writeTick = this.db.transaction((id: string, owner: string, entries: readonly LogEntry[], tick: number | null) => {
       if (this.stmt.progress.run(tick, id, owner).changes === 0) throw new LostOwnership(id);
       let seq = this.seqs.get(id) ?? (this.stmt.maxSeq.get(id) as { seq: number }).seq + 1;
       for (const e of entries) this.stmt.insertEntry.run(id, seq++, e.tick, JSON.stringify(e));
+      if (tick !== null) this.stmt.clearQueuedBefore.run(id, tick);
       return seq;
     });
   }
@@ -153,6 +167,21 @@ export class SqliteStore implements Store {
       this.seqs.delete(id);
       throw e;
     }
+  }
+
+  async queueInput(id: string, input: QueuedRow): Promise<void> {
+    this.stmt.insertQueued.run(id, input.tick, input.seat, input.request, JSON.stringify(input.command));
+  }
+
+  async takeQueued(id: string, fromTick: number): Promise<QueuedRow[]> {
+    const rows = (this.stmt.queuedFrom.all(id, fromTick) as { tick: number; seat: number; request: number; body: string }[])
+      .map((r) => ({ tick: r.tick, seat: r.seat, request: r.request, command: JSON.parse(r.body) as unknown }));
+    this.stmt.clearQueued.run(id);
+    return rows;
+  }
+
+  async clearQueued(id: string): Promise<void> {
+    this.stmt.clearQueued.run(id);
   }
 
   async saveReport(id: string, report: RoundReport): Promise<void> {

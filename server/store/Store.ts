@@ -39,6 +39,16 @@ export interface Store {
    * the round reached. Rejects with `LostOwnership` when `owner` is no longer the round's writer.
    */
   appendTick(id: string, owner: string, entries: readonly LogEntry[], tick: number | null): Promise<void>;
+  /**
+   * An input acknowledged to its sender as queued for `input.tick`. `appendTick` forgets those of
+   * ticks before the tick it stores (they were played), so after a crash the ones left for the last
+   * stored tick or later are exactly the acknowledged inputs that were never played.
+   */
+  queueInput(id: string, input: QueuedRow): Promise<void>;
+  /** The inputs queued for `fromTick` or later (see queueInput); every queued input of the round is then forgotten. */
+  takeQueued(id: string, fromTick: number): Promise<QueuedRow[]>;
+  /** Forgets every queued input of the round (they were answered some other way). */
+  clearQueued(id: string): Promise<void>;
   saveReport(id: string, report: RoundReport): Promise<void>;
   finishRound(id: string, final: LogFinal, report: RoundReport | null, endedAt: string): Promise<void>;
   discardRound(id: string): Promise<void>;
@@ -52,6 +62,14 @@ export interface Store {
   shares(round: string): Promise<{ id: string; createdAt: string }[]>;
   revokeShare(round: string, id: string): Promise<boolean>;
   sharedRound(id: string): Promise<string | null>;
+}
+
+export interface QueuedRow {
+  tick: number;
+  seat: number;
+  /** The sender's request id. */
+  request: number;
+  command: unknown;
 }
 
 export interface SessionRow {

@@ -2,7 +2,7 @@ import type { RoundReport } from "../../shared/debrief/report";
 import type { LogEntry, LogFinal, MatchLogFile } from "../../shared/log/format";
 import type { LogSink } from "../session/Round";
 import { newSecret } from "../session/secrets";
-import { LostOwnership, type Store } from "./Store";
+import { LostOwnership, type QueuedRow, type Store } from "./Store";
 
 /**
  * Writes a round's log to the store. Entries written during a tick are committed together with
@@ -62,6 +62,16 @@ export class StoreSink implements LogSink {
     else this.chain = this.chain.then(() => { if (!this.lost) done(); });
   }
 
+  /** An input acknowledged as queued (see Store.queueInput). */
+  queue(input: QueuedRow): void {
+    this.enqueue(() => this.store.queueInput(this.id, input));
+  }
+
+  /** Queued inputs were all answered (the server is stopping): none is left to report after a restart. */
+  unqueue(): void {
+    this.enqueue(() => this.store.clearQueued(this.id));
+  }
+
   /** Resolves when every write queued so far has been made (before a handover or a shutdown). */
   settled(): Promise<void> {
     return this.chain;
@@ -82,6 +92,7 @@ export class StoreSink implements LogSink {
 
   finish(final: LogFinal): void {
     this.flush(final.tick);
+    this.enqueue(() => this.store.clearQueued(this.id));
     this.enqueue(() => this.store.finishRound(this.id, final, null, new Date().toISOString()));
   }
 

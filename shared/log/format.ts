@@ -48,7 +48,14 @@ export type LogEntry =
   | { tick: number; type: "join" | "leave"; seat: number; nickname: string; team: number }
   | { tick: number; type: "move"; seat: number; team: number }
   | { tick: number; type: "bot"; team: number; bot: string | null }
-  | { tick: number; type: "pause" | "resume" };
+  | { tick: number; type: "pause" | "resume" }
+  /**
+   * The server stopped during the round: a shutdown (written as it stopped) or a crash (written when
+   * the round was rebuilt, at the last tick stored). `recover` follows when the room is rebuilt, with
+   * how many acknowledged inputs were never played.
+   */
+  | { tick: number; type: "stop"; cause: "shutdown" | "crash" }
+  | { tick: number; type: "recover"; lost: number };
 
 export interface LogFinal {
   tick: number;

@@ -41,6 +41,8 @@ const EntrySchema = z.discriminatedUnion("type", [
   z.object({ tick, type: z.literal("move"), seat, team }),
   z.object({ tick, type: z.literal("bot"), team, bot: z.string().max(40).nullable() }),
   z.object({ tick, type: z.enum(["pause", "resume"]) }),
+  z.object({ tick, type: z.literal("stop"), cause: z.enum(["shutdown", "crash"]) }),
+  z.object({ tick, type: z.literal("recover"), lost: z.number().int().min(0) }),
 ]);
 
 const FinalSchema = z.object({

@@ -15,6 +15,11 @@ export const PROTOCOL_ERRORS = [
   "too_many_sessions",
   "too_many_joins",
   "server_restarting",
+  // The teacher removed this student for the session (seat token, nickname and browser).
+  "kicked",
+  // Too many new seats from one network address (a script), or too many tabs on one seat.
+  "too_many_seats",
+  "too_many_tabs",
   // Messages.
   "unknown_message",
   "bad_message",
@@ -29,6 +34,9 @@ export const PROTOCOL_ERRORS = [
   "unknown_seat",
   "unknown_team",
   "round_over",
+  // The teacher's seat tools.
+  "not_asking",
+  "not_kicked",
   // Client side: the server could not be reached, or the connection dropped mid-request.
   "connection_failed",
 ] as const;
@@ -44,3 +52,8 @@ export const JOIN_ERROR_CODE = 4400;
 export const KICKED_CLOSE_CODE = 4401;
 /** Close code when the teacher ends the session. */
 export const SESSION_ENDED_CLOSE_CODE = 4402;
+/**
+ * Close code when the server stops (a restart, a deploy): the session is kept, and clients keep
+ * trying to get back in for as long as it can be resumed. Not 4000, which reads as a voluntary leave.
+ */
+export const SERVER_RESTART_CLOSE_CODE = 4403;

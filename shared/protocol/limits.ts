@@ -20,6 +20,20 @@ export const LIMITS = {
   queuePerClient: 20,
   queuePerRoom: 600,
   reconnectSeconds: 120,
+  /**
+   * A seat reservation (the matchmaking answer) must be used within this many seconds; it holds
+   * no seat, but thousands of unused ones would still cost memory.
+   */
+  seatReservationSeconds: 8,
+  /**
+   * New student seats one network address may take in a room: a full default class at once (a
+   * school behind one NAT address), then one every 2 s. It cannot tell that class from a script on
+   * the same network; it stops a script from outside taking more than a class's worth.
+   */
+  seatsPerAddressBurst: 60,
+  seatsPerAddressPerSecond: 0.5,
+  /** Connections (tabs, devices) one seat may have open at once. */
+  tabsPerSeat: 4,
   feedLength: 30,
   bannerLength: 8,
   codeLength: 6,

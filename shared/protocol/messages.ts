@@ -25,6 +25,14 @@ export const S2C = {
   history: "history",
   debrief: "debrief",
   kicked: "kicked",
+  /** The teacher approved or turned down a mid-round request to join a team. */
+  request: "request",
+  /** The server is stopping; the socket closes next with SERVER_RESTART_CLOSE_CODE. */
+  restarting: "restarting",
+  /** After the server stopped and the round was rebuilt: this seat's queued commands that were never played. */
+  lost: "lost",
+  /** The teacher's list of kicked students (sent to the teacher only, on join and on change). */
+  bans: "bans",
 } as const;
 
 const requestId = z.number().int().min(0).max(2_147_483_647);
@@ -66,6 +74,15 @@ export const HostCommandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("kick"), seat: z.number().int().min(1).max(100_000) }),
   z.strictObject({ type: z.literal("move"), seat: z.number().int().min(1).max(100_000), team: z.number().int().min(0).max(LIMITS.maxTeams - 1) }),
   z.strictObject({ type: z.literal("autoBalance") }),
+  /** A mid-round request to join a team: placed (in the team asked for, or `team`) or turned down. */
+  z.strictObject({ type: z.literal("approve"), seat: z.number().int().min(1).max(100_000), team: z.number().int().min(0).max(LIMITS.maxTeams - 1).optional() }),
+  z.strictObject({ type: z.literal("deny"), seat: z.number().int().min(1).max(100_000) }),
+  /** Lets a kicked student back: the seat, its team and its token are as they were. */
+  z.strictObject({ type: z.literal("unkick"), seat: z.number().int().min(1).max(100_000) }),
+  /** Removes every student seat whose connections are all gone (not a kick: they may join again). */
+  z.strictObject({ type: z.literal("clearAway") }),
+  /** The class cap, in any phase (configure's maxStudents is for the lobby and between rounds). */
+  z.strictObject({ type: z.literal("setCap"), maxStudents: z.number().int().min(1).max(LIMITS.maxStudents) }),
   z.strictObject({
     type: z.literal("message"),
     text: z.string().trim().min(1).max(LIMITS.messageMax),
@@ -88,6 +105,8 @@ export const JoinOptionsSchema = z.strictObject({
   nickname: z.string().max(200).optional(),
   hostSecret: z.string().min(16).max(100).optional(),
   seatToken: z.string().min(16).max(100).optional(),
+  /** A random id this browser keeps (localStorage): one browser holds one student seat per session. */
+  device: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
   lang: z.enum(["en", "zh-CN"]).optional(),
 });
 export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
@@ -103,8 +122,11 @@ export interface WelcomeMessage {
   team: number;
 }
 
-/** `queued` is true when the command waits for the next tick (an `applied` message follows). */
-export type ResultMessage = { id: number; ok: true; tick: number; queued?: boolean } | { id: number; ok: false; error: WireError };
+/**
+ * `queued` is true when the command waits for the next tick (an `applied` message follows);
+ * `pending` when a mid-round team choice waits for the teacher (a `request` message follows).
+ */
+export type ResultMessage = { id: number; ok: true; tick: number; queued?: boolean; pending?: boolean } | { id: number; ok: false; error: WireError };
 
 export type AppliedMessage = { id: number; ok: true; tick: number } | { id: number; ok: false; error: WireError };
 
@@ -124,4 +146,42 @@ export interface NoticeMessage {
 
 export interface KickedMessage {
   reason: "kicked" | "session_ended";
+}
+
+export interface RequestMessage {
+  team: number;
+  status: "approved" | "denied";
+}
+
+export interface RestartingMessage {
+  /** Stable code the client translates ("the server is restarting — you will be put back"). */
+  reason: "server_restarting";
+}
+
+/** A command the server acknowledged as queued but never played, because it stopped first. */
+export interface LostCommand {
+  /** The request id it was sent with (meaningful to the page that sent it, if still open). */
+  id: number;
+  /** The tick it was queued for. */
+  tick: number;
+  command: unknown;
+}
+
+export interface LostMessage {
+  /** Why: a crash (found on restart) or a shutdown. */
+  cause: "crash" | "shutdown";
+  /** The tick the round was rebuilt at. */
+  tick: number;
+  commands: LostCommand[];
+}
+
+export interface BanEntry {
+  seat: number;
+  nickname: string;
+  team: number;
+  at: string;
+}
+
+export interface BansMessage {
+  bans: BanEntry[];
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { boot, Cast, commandFeed, decodeErrors, createSession, errorCode, expectOk, hostSession, sessionStatus, startRound, waitFor, type Player } from "./harness";
+import { boot, Cast, commandFeed, decodeErrors, createSession, errorCode, expectOk, hostSession, sessionStatus, startRound, takeTeam, waitFor, type Player } from "./harness";
 
 const PORT = 2619;
 let app: Awaited<ReturnType<typeof boot>>;
@@ -58,7 +58,7 @@ describe("a bot playing a team", () => {
     expectOk(await host.host({ type: "setBot", team: 3, bot: null }));
     await waitFor(() => ann.state.teams[3].bot === "");
     const built = instances(host, 3);
-    expectOk(await bob.chooseTeam(3));
+    await takeTeam(bob, 3, host);
     await waitFor(() => bob.dc(3));
     // What the bot built stays; Bob plays on from there.
     expect(bob.dc(3)!.servers.some((s) => s.layer === "container-host")).toBe(true);

@@ -246,6 +246,16 @@ export async function startRound(host: Player, watchers: Player[] = []): Promise
   for (const p of [host, ...watchers]) await waitFor(() => p.state.phase === "playing");
 }
 
+/**
+ * Puts a student in a team as a class would: a direct pick outside a round; mid-round the student
+ * asks and the teacher approves.
+ */
+export async function takeTeam(p: Player, team: number, host: Player): Promise<void> {
+  const r = expectOk(await p.chooseTeam(team));
+  if (r.pending) expectOk(await host.host({ type: "approve", seat: p.welcome.seat }));
+  await waitFor(() => host.state.seats.get(String(p.welcome.seat))?.team === team);
+}
+
 export function expectOk(r: ResultMessage): Extract<ResultMessage, { ok: true }> {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
   return r;

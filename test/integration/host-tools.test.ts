@@ -87,7 +87,7 @@ describe("the teacher's tools", () => {
     await waitFor(() => !host.state.seats.has(String(seat)));
     expect(host.state.teams[2].members).toBe(0);
     // Neither the seat token nor the reconnection token gets the seat back.
-    expect(await joinFails(app.url, code, { seatToken: cy.welcome.seatToken })).toBe("bad_secret");
+    expect(await joinFails(app.url, code, { seatToken: cy.welcome.seatToken })).toBe("kicked");
     await expect(cy.client.reconnect(token)).rejects.toThrow();
     expect(errorCode(await host.host({ type: "kick", seat }))).toBe("unknown_seat");
     // Others play on.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { boot, Cast, commandFeed, expectOk, hostSession, joinFails, startRound, waitFor, type Player } from "./harness";
+import { boot, Cast, commandFeed, expectOk, hostSession, joinFails, startRound, takeTeam, waitFor, type Player } from "./harness";
 
 const PORT = 2616;
 let app: Awaited<ReturnType<typeof boot>>;
@@ -46,7 +46,7 @@ describe("reconnecting", () => {
   it("the seat token from welcome takes the seat back after a drop, even in a locked room", async () => {
     const bob = await cast.join(app.url, code, { nickname: "Bob" });
     expect(bob.welcome.seatToken).not.toBe("");
-    expectOk(await bob.chooseTeam(1));
+    await takeTeam(bob, 1, host);
     expectOk(await host.host({ type: "lock" }));
     await bob.drop();
     await waitFor(() => seatOf(bob)?.connected === false);
@@ -62,7 +62,7 @@ describe("reconnecting", () => {
 
   it("the seat token also works after leaving on purpose, and the nickname stays reserved meanwhile", async () => {
     const cy = await cast.join(app.url, code, { nickname: "Cy" });
-    expectOk(await cy.chooseTeam(3));
+    await takeTeam(cy, 3, host);
     await cy.leave();
     await waitFor(() => seatOf(cy)?.connected === false);
     expect(await joinFails(app.url, code, { nickname: "cy" })).toBe("nickname_taken");

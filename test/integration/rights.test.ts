@@ -96,9 +96,12 @@ describe("rights", () => {
     expect(host.state.teams.map((t) => t.servers)).toEqual(servers);
   });
 
-  it("mid-round a student may join a team once but not switch", async () => {
+  it("mid-round a seat never hops teams, and a seat without one asks the teacher", async () => {
     expect(errorCode(await bob.chooseTeam(0))).toBe("wrong_phase");
-    expectOk(await nat.chooseTeam(2));
+    expect(expectOk(await nat.chooseTeam(2)).pending).toBe(true);
+    await waitFor(() => host.state.seats.get(String(nat.welcome.seat))?.asks === 2);
+    expect(nat.dc(2)).toBeUndefined();
+    expectOk(await host.host({ type: "approve", seat: nat.welcome.seat }));
     await waitFor(() => nat.dc(2));
     expect(errorCode(await nat.chooseTeam(3))).toBe("wrong_phase");
     expect(host.state.seats.get(String(bob.welcome.seat))!.team).toBe(1);

@@ -8,6 +8,8 @@ export class SeatState extends Schema {
   /** -1 while the student has not picked a team. */
   @type("int8") team = -1;
   @type("boolean") connected = true;
+  /** The team this student asked to join mid-round, waiting for the teacher (-1: not asking). */
+  @type("int8") asks = -1;
 }
 
 /** What everyone may see of a team: the leaderboard line. */
