@@ -91,7 +91,8 @@ export function runHostCommand(room: ClassRoom, client: Client, id: number, acti
     case "autoBalance": {
       const playable = room.state.teams.map((_, i) => i).filter((i) => !room.bots[i]);
       const before = new Map(room.roster.students().map((s) => [s.seat, s.team]));
-      for (const s of room.roster.autoBalance(playable)) {
+      const midRound = phase === "playing" || phase === "paused";
+      for (const s of midRound ? room.roster.placeAskers(playable) : room.roster.autoBalance(playable)) {
         const was = before.get(s.seat)!;
         const asked = s.asks;
         const now = s.team;

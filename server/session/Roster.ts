@@ -134,6 +134,23 @@ export class Roster {
   }
 
   /**
+   * Mid-round auto-balance: each student who asked for a team goes to the smallest playable team,
+   * in the order they joined. Nobody already in a team is moved (their datacenter is mid-game), and
+   * a student who did not ask (or was turned down) stays out. Returns the students placed.
+   */
+  placeAskers(playable: readonly number[]): Seat[] {
+    if (playable.length === 0) return [];
+    const size = new Map<number, number>(playable.map((t) => [t, this.members(t).filter((s) => s.role === "student").length]));
+    const askers = this.students().filter((s) => s.team < 0 && s.asks >= 0).sort((a, b) => a.joinedOrder - b.joinedOrder);
+    for (const s of askers) {
+      const t = playable.reduce((a, b) => (size.get(b)! < size.get(a)! ? b : a));
+      s.team = t;
+      size.set(t, size.get(t)! + 1);
+    }
+    return askers;
+  }
+
+  /**
    * Spreads students evenly over the playable teams (sizes differ by at most one): students without
    * a team go to the smallest team first, then the newest members of the largest teams move, so as
    * few students as possible change team. Returns the students who were placed or moved.

@@ -7,8 +7,8 @@ import type { DatacenterState, InstanceState, ServerState } from "../../server/r
 import type { RoundReport } from "../../shared/debrief/report";
 import { JOIN_ERROR_CODE } from "../../shared/protocol/codes";
 import {
-  C2S, S2C, type AppliedMessage, type HostCommand, type KickedMessage, type NoticeMessage, type ResultMessage,
-  type WelcomeMessage, type WireError,
+  C2S, S2C, type AppliedMessage, type BansMessage, type HostCommand, type KickedMessage, type LostMessage, type NoticeMessage,
+  type RequestMessage, type RestartingMessage, type ResultMessage, type WelcomeMessage, type WireError,
 } from "../../shared/protocol/messages";
 
 // A refused join makes colyseus.js warn twice (the error, then the socket it closes); the tests
@@ -67,6 +67,10 @@ export class Player {
   readonly notices: NoticeMessage[] = [];
   readonly kicked: KickedMessage[] = [];
   readonly debriefs: { reports: RoundReport[] }[] = [];
+  readonly requests: RequestMessage[] = [];
+  readonly restarting: RestartingMessage[] = [];
+  readonly lost: LostMessage[] = [];
+  readonly bans: BansMessage[] = [];
   /** Close code once the connection is gone (undefined while connected). */
   leftWith: number | undefined;
   private nextId = 1;
@@ -94,6 +98,10 @@ export class Player {
     room.onMessage(S2C.kicked, (m: KickedMessage) => { this.kicked.push(m); });
     room.onMessage(S2C.debrief, (m: { reports: RoundReport[] }) => { this.debriefs.push(m); });
     room.onMessage(S2C.history, () => {});
+    room.onMessage(S2C.request, (m: RequestMessage) => { this.requests.push(m); });
+    room.onMessage(S2C.restarting, (m: RestartingMessage) => { this.restarting.push(m); });
+    room.onMessage(S2C.lost, (m: LostMessage) => { this.lost.push(m); });
+    room.onMessage(S2C.bans, (m: BansMessage) => { this.bans.push(m); });
     room.onLeave((code) => { this.leftWith = code; });
   }
 
@@ -171,8 +179,13 @@ export class Player {
   }
 }
 
-export async function join(url: string, code: string, options: Record<string, unknown>): Promise<Player> {
-  const client = new Client(url.replace("http", "ws"));
+/**
+ * Joins like colyseus.js in a browser. `from` is the address the client claims through
+ * X-Forwarded-For: it counts only on a server booted with `trustProxy: "loopback"`, where it stands
+ * for students (or an attacker) on other networks.
+ */
+export async function join(url: string, code: string, options: Record<string, unknown>, from?: string): Promise<Player> {
+  const client = new Client(url.replace("http", "ws"), from ? { headers: { "x-forwarded-for": from } } : undefined);
   const room = await client.joinById(code, options);
   const p = new Player(room, client);
   await waitFor(() => p.welcome);
@@ -184,14 +197,14 @@ export async function join(url: string, code: string, options: Record<string, un
  * The error code of a refused join ("room_locked", …), from the ServerError the SDK throws;
  * `other:<code>:<message>` for errors that are not the room's (the SDK's 4212 "not found").
  */
-export async function joinFails(url: string, code: string, options: Record<string, unknown>): Promise<string> {
+export async function joinFails(url: string, code: string, options: Record<string, unknown>, from?: string): Promise<string> {
   try {
-    const p = await join(url, code, options);
+    const p = await join(url, code, options, from);
     await p.room.leave();
     return "joined";
   } catch (e) {
     const err = e as { code?: number; message?: string };
-    if (err.code === JOIN_ERROR_CODE && err.message) return (JSON.parse(err.message) as { code: string }).code;
+    if ((err.code === JOIN_ERROR_CODE || err.code === 429) && err.message?.startsWith("{")) return (JSON.parse(err.message) as { code: string }).code;
     return `other:${err.code}:${err.message}`;
   }
 }
@@ -212,8 +225,8 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class Cast {
   readonly players: Player[] = [];
 
-  async join(url: string, code: string, options: Record<string, unknown>): Promise<Player> {
-    const p = await join(url, code, options);
+  async join(url: string, code: string, options: Record<string, unknown>, from?: string): Promise<Player> {
+    const p = await join(url, code, options, from);
     this.players.push(p);
     return p;
   }
@@ -282,6 +295,19 @@ export function instancesOn(dc: DatacenterState | undefined, host?: string): Ins
 
 export function commandFeed(dc: DatacenterState | undefined): { tick: number; seat: number; who: string; data: string }[] {
   return (dc?.feed ?? []).filter((f) => f.kind === "command").map((f) => ({ tick: f.tick, seat: f.seat, who: f.who, data: f.data }));
+}
+
+/**
+ * A seat reservation as a script makes it: the matchmaking request alone, no socket opened after.
+ * Returns the HTTP status and the body.
+ */
+export async function reserve(url: string, code: string, options: Record<string, unknown>, from?: string): Promise<{ status: number; body: { sessionId?: string; code?: number; error?: string } }> {
+  const res = await fetch(`${url}/matchmake/joinById/${code}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(from ? { "x-forwarded-for": from } : {}) },
+    body: JSON.stringify(options),
+  });
+  return { status: res.status, body: (await res.json()) as { sessionId?: string; code?: number; error?: string } };
 }
 
 /** waitFor for an asynchronous probe (an HTTP status, …). */
