@@ -186,6 +186,31 @@ describe.each(backends)("the $name store", (backend) => {
     expect((await store.round(sink.id))?.lastTick).toBe(1);
   });
 
+  it("inputs acknowledged as queued are forgotten once their tick is stored; after a crash the rest are the lost ones", async () => {
+    await store.createSession("QUEU01", "h", false, "2026-01-05T09:00:00.000Z");
+    const { round, sink } = playRound(store, "QUEU01", 1, 3);
+    const noop = () => {};
+    // One command queued for tick 3 is played by the next tick; two queued for tick 4 are cut off.
+    expect(round.enqueue({ input: { kind: "command", seat: 1, team: 0, command: { type: "buyServer", model: "small" } }, client: "c1", requestId: 11, reply: noop })).toBeNull();
+    round.tick(() => 0);
+    expect(round.enqueue({ input: { kind: "command", seat: 1, team: 0, command: { type: "buyServer", model: "small" } }, client: "c1", requestId: 12, reply: noop })).toBeNull();
+    expect(round.enqueue({ input: { kind: "command", seat: 2, team: 1, command: { type: "buyServer", model: "small" } }, client: "c2", requestId: 5, reply: noop })).toBeNull();
+    await sink.settled();
+    const lost = await store.takeQueued(sink.id, 4);
+    expect(lost).toEqual([
+      { tick: 4, seat: 1, request: 12, command: { type: "buyServer", model: "small" } },
+      { tick: 4, seat: 2, request: 5, command: { type: "buyServer", model: "small" } },
+    ]);
+    // Taken once: a second rebuild does not report them again.
+    expect(await store.takeQueued(sink.id, 4)).toEqual([]);
+    // A stop that answered its queue leaves nothing to report.
+    expect(round.enqueue({ input: { kind: "command", seat: 1, team: 0, command: { type: "buyServer", model: "small" } }, client: "c1", requestId: 13, reply: noop })).toBeNull();
+    round.stop();
+    await sink.settled();
+    expect(await store.takeQueued(sink.id, 0)).toEqual([]);
+    expect((await store.exportLog(sink.id))!.entries.at(-1)).toEqual({ tick: 4, type: "stop", cause: "shutdown" });
+  });
+
   it("share links: made, listed, resolved, revoked only for their own round", async () => {
     await store.createSession("SHAR01", "h", false, "2026-01-08T09:00:00.000Z");
     await store.startRound("r-share", "SHAR01", header("SHAR01", 1), "o");
