@@ -16,6 +16,19 @@ const PORT = 2720;
 const BASE = `http://localhost:${PORT}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Resolves once `ready()` holds, checking after each state patch of `room`. */
+function until(room: Room, ready: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (ready()) return resolve();
+    const check = () => {
+      if (!ready()) return;
+      room.onStateChange.remove(check);
+      resolve();
+    };
+    room.onStateChange(check);
+  });
+}
+
 function quiet(room: Room): void {
   for (const type of Object.values(S2C)) room.onMessage(type, () => {});
 }
@@ -48,21 +61,22 @@ async function main(): Promise<void> {
     await page.getByTestId("join-nickname").fill("viewer");
     await page.getByTestId("join-submit").click();
     await page.getByTestId("pick-team-0").click();
-    await sleep(300);
+    const seats = () => [...(host.state.seats as Map<string, { nickname: string; team: number }>).values()];
+    await until(host, () => seats().some((s) => s.nickname === "viewer" && s.team === 0));
     host.send(C2S.host, { id: 2, action: { type: "start" } });
-    await sleep(300);
+    await until(host, () => host.state.phase === "briefing");
     host.send(C2S.host, { id: 3, action: { type: "start" } });
     await page.getByTestId("play-view").waitFor();
 
     // 40 servers: the three the scenario gives plus 37 large ones, each a container host full of apps.
     await paced(builder, Array.from({ length: 37 }, () => ({ type: "buyServer", model: "large" })));
-    await sleep(500);
+    await page.waitForFunction(() => (window as unknown as { __spikeday?: { servers(): string[] } }).__spikeday?.servers().length === 40);
     const ids = await page.evaluate(() => (window as unknown as { __spikeday: { servers(): string[] } }).__spikeday.servers());
     await paced(builder, ids.map((server) => ({ type: "installLayer", server, layer: "container-host" })));
     const apps = ["web", "grades", "web", "payment", "web", "grades", "enroll"].filter((a) => a !== "enroll");
     const deploys = ids.flatMap((server, k) => (k < 3 ? [] : apps.map((app) => ({ type: "deploy", target: server, app, cpu: 2000 }))));
     await paced(builder, deploys);
-    await sleep(3000);
+    await page.waitForFunction((n) => ((window as unknown as { __spikeday?: { instances(): number } }).__spikeday?.instances() ?? 0) >= n, deploys.length, { timeout: 60_000 });
 
     // Frame intervals are paced by vsync (16.7 ms at 60 Hz): they show whether frames were missed,
     // not how much room is left. The main thread's busy time per frame shows the room.

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { desktop, phone, shot } from "./browser";
 import { serveClient } from "./serve";
-import { boxPoint, send } from "./steps";
+import { boxPoint, send, waitMinutes } from "./steps";
 
 const env = serveClient(2663);
 const BASE = env.base;
@@ -37,7 +37,7 @@ describe("practice against bots", () => {
     await expect.poll(async () => Number((await page.getByTestId("kpi-served").textContent())!.replace(/\D/g, "")), { timeout: 10_000 }).toBeGreaterThan(0);
     // The racks swallow touches (they are a drag target), so on a phone they must keep leaving room
     // to scroll: they once grew a few pixels with every redraw.
-    await new Promise((r) => setTimeout(r, 2000));
+    await waitMinutes(page, 3);
     expect(await canvasHeight()).toBe(startHeight);
     expect(startHeight).toBeLessThanOrEqual(0.6 * 844);
     await shot(page, "practice-play-phone", true);
@@ -70,7 +70,7 @@ describe("practice against bots", () => {
     await page.getByTestId("play-view").waitFor();
     const height = async () => (await page.getByTestId("datacenter-canvas").boundingBox())!.height;
     const first = await height();
-    await new Promise((r) => setTimeout(r, 2000));
+    await waitMinutes(page, 3);
     expect(await height()).toBe(first);
     expect(first).toBeLessThanOrEqual(768);
   });

@@ -24,3 +24,13 @@ export async function boxPoint(page: Page, id: string): Promise<{ x: number; y: 
   expect(to).not.toBeNull();
   return to!;
 }
+
+/** Waits until the game clock in the top bar has moved on by `minutes` (each minute is a redraw of everything). */
+export async function waitMinutes(page: Page, minutes: number): Promise<void> {
+  const read = async () => {
+    const [h, m] = ((await page.getByTestId("clock").textContent()) ?? "00:00").split(":").map(Number);
+    return h * 60 + m;
+  };
+  const start = await read();
+  await expect.poll(read, { timeout: 30_000 }).toBeGreaterThanOrEqual(start + minutes);
+}

@@ -3,7 +3,8 @@
  * seat call for, whose team and datacenter is whose, and listeners that hear only real changes.
  */
 import { describe, expect, it, vi } from "vitest";
-import { memo, Store } from "../../client/src/store/store";
+import { Store } from "../../client/src/store/store";
+import { onChange } from "../../client/src/screens/screen";
 import {
   closed, debriefArrived, initialState, joining, reconnecting, stateArrived, welcomed, type AppState,
 } from "../../client/src/store/state";
@@ -35,25 +36,16 @@ describe("the store", () => {
     store.update((s) => ({ a: s.a + 1 }));
     expect(heard).toHaveBeenCalledWith({ a: 2, b: "x" }, { a: 1, b: "x" });
   });
+});
 
-  it("lets a screen watch one slice and hear only its changes", () => {
-    const store = new Store({ a: 1, b: "x" });
-    const seen: [number, number | undefined][] = [];
-    const stop = store.watch((s) => s.a, (v, prev) => seen.push([v, prev]));
-    store.update({ b: "y" });
-    store.update({ a: 5 });
-    stop();
-    store.update({ a: 6 });
-    expect(seen).toEqual([[1, undefined], [5, 1]]);
-  });
-
-  it("recomputes a memoized selector only when its inputs change", () => {
-    const combine = vi.fn((a: number) => ({ double: a * 2 }));
-    const select = memo((s: { a: number; b: number }): [number] => [s.a], combine);
-    const first = select({ a: 1, b: 1 });
-    expect(select({ a: 1, b: 2 })).toBe(first);
-    expect(select({ a: 2, b: 2 })).toEqual({ double: 4 });
-    expect(combine).toHaveBeenCalledTimes(2);
+describe("re-rendering what changed", () => {
+  it("renders a slice once, then only when it changes", () => {
+    const drawn: string[] = [];
+    const render = onChange((s: { seats: string; tick: number }) => s.seats, (seats) => drawn.push(seats));
+    render({ seats: "Ann", tick: 1 });
+    render({ seats: "Ann", tick: 2 });
+    render({ seats: "Ann,Bo", tick: 3 });
+    expect(drawn).toEqual(["Ann", "Ann,Bo"]);
   });
 });
 

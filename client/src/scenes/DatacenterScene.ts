@@ -1,5 +1,4 @@
 import * as Phaser from "phaser";
-import { GUEST_OS } from "../../../shared/engine/data";
 import { clock, t } from "../i18n";
 import type { ServerView } from "../model/types";
 import { appColor, appShort, boxAt, findInstance, layoutDatacenter, type Box, type Layout, type Rect } from "./layout";
@@ -258,6 +257,3 @@ export class DatacenterScene extends Phaser.Scene {
     this.overlay.fillStyle(ok ? COLORS.ok : COLORS.bad, 0.15).fillRect(box.x, box.y, box.w, box.h);
   }
 }
-
-/** Linux and Windows boot times, for the how-to and hints. */
-export const BOOT = { linux: GUEST_OS.linux.bootTicks, windows: GUEST_OS.windows.bootTicks };

@@ -1,7 +1,7 @@
 /**
  * A small store: one immutable state object, replaced (never mutated) on each change, and
- * listeners told about the new and the old state. Screens watch a selector and re-render only when
- * what it selects changed.
+ * listeners told about the new and the old state. The screen machine listens and updates the
+ * screen shown; each screen re-renders only the parts whose selected slice changed.
  */
 export type Listener<S> = (state: S, prev: S) => void;
 
@@ -32,41 +32,4 @@ export class Store<S extends object> {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
-
-  /**
-   * Calls `onChange` whenever `selector`'s result changes (by `equals`, identity unless told), and
-   * once now with the current value.
-   */
-  watch<T>(selector: (s: S) => T, onChange: (value: T, prev: T | undefined) => void, equals: (a: T, b: T) => boolean = Object.is): () => void {
-    let last = selector(this.state);
-    onChange(last, undefined);
-    return this.subscribe((s) => {
-      const next = selector(s);
-      if (equals(next, last)) return;
-      const prev = last;
-      last = next;
-      onChange(next, prev);
-    });
-  }
-}
-
-/**
- * A selector that recomputes only when its inputs change (by identity): derived values keep their
- * identity between unrelated updates, so watchers of them stay quiet.
- */
-export function memo<S, I extends readonly unknown[], T>(inputs: (s: S) => I, combine: (...args: I) => T): (s: S) => T {
-  let lastInputs: I | null = null;
-  let lastValue: T;
-  return (s: S) => {
-    const next = inputs(s);
-    if (lastInputs && next.length === lastInputs.length && next.every((v, i) => Object.is(v, lastInputs![i]))) return lastValue;
-    lastInputs = next;
-    lastValue = combine(...next);
-    return lastValue;
-  };
-}
-
-/** Equality of two arrays by their elements' identity (for selectors that return a fresh list). */
-export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 }
