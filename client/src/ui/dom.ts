@@ -31,13 +31,17 @@ function append(el: Element, children: Child[]): void {
   }
 }
 
-export function clear(el: Element): void {
-  while (el.firstChild) el.removeChild(el.firstChild);
-}
-
-export function replace(el: Element, ...children: Child[]): void {
-  clear(el);
-  append(el, children);
+/**
+ * Puts `children` in `el` unless it already shows exactly that: a panel redrawn every tick keeps
+ * its nodes (and the focus on its buttons, and screen readers' calm) while nothing in it changed.
+ * Returns whether anything was replaced.
+ */
+export function replace(el: Element, ...children: Child[]): boolean {
+  const next = document.createElement(el.tagName);
+  append(next, children);
+  if (next.innerHTML === el.innerHTML) return false;
+  el.replaceChildren(...next.childNodes);
+  return true;
 }
 
 /** Runs `f` at most once per animation frame, however often it is asked. */

@@ -1,6 +1,6 @@
 import { clock, localized, t } from "../i18n";
 import type { FeedEntryView } from "../model/types";
-import { h } from "./dom";
+import { h, replace } from "./dom";
 
 /** One line of the team feed in the reader's language: who did what, or what happened. */
 export function feedText(entry: FeedEntryView): string {
@@ -26,5 +26,5 @@ export function feedText(entry: FeedEntryView): string {
 
 export function renderFeed(list: HTMLElement, entries: readonly FeedEntryView[], startMinute: number): void {
   const items = [...entries].reverse().map((e) => h("li", {}, h("span", { class: "t", text: clock(startMinute + e.tick) }), feedText(e)));
-  list.replaceChildren(...items);
+  replace(list, ...items);
 }

@@ -1,7 +1,7 @@
 import { type AppId } from "../../../../shared/engine/data";
 import { money, t } from "../../i18n";
 import type { DatacenterView, TeamView } from "../../model/types";
-import { h } from "../dom";
+import { h, replace } from "../dom";
 import { droppedCell } from "../droppedCell";
 
 const pct = (a: number, b: number) => (b > 0 ? Math.round((a * 100) / b) : 0);
@@ -13,7 +13,7 @@ const pct = (a: number, b: number) => (b > 0 ? Math.round((a * 100) / b) : 0);
 export function renderKpis(el: HTMLElement, team: TeamView | undefined, dc: DatacenterView | undefined): void {
   const kpi = (label: string, value: string, testid: string, bad = false) => h("div", { class: `kpi${bad ? " bad" : ""}`, testid }, label, h("b", { text: value }));
   const dropped = team?.dropped ?? 0;
-  el.replaceChildren(
+  replace(el,
     kpi(t("play.cash"), money(dc?.cash ?? team?.cash ?? 0), "kpi-cash", (dc?.cash ?? 0) < 0),
     kpi(t("play.score"), money(team?.score ?? 0), "kpi-score"),
     kpi(`${t("play.served")}${t("play.perMin")}`, String(team?.served ?? 0), "kpi-served"),
@@ -35,7 +35,7 @@ export function renderAppsTable(el: HTMLElement, apps: readonly string[], dc: Da
       h("td", { class: short ? "short" : "", text: String(tr?.capacity ?? 0) }),
       droppedCell(a as AppId, tr));
   });
-  el.replaceChildren(
+  replace(el,
     h("thead", {}, h("tr", {}, h("th", { text: "" }), h("th", { text: t("play.demand") }), h("th", { text: t("play.capacity") }), h("th", { text: t("play.dropped") }))),
     h("tbody", {}, rows));
 }
