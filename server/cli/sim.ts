@@ -1,10 +1,12 @@
 /**
  * Headless match: one team per bot, played to the end.
- *   npm run --silent sim -- --scenario exam-morning --bots containers-autoscale,vm-preprovision --seed 7 [--json]
+ *   npm run --silent sim -- --scenario exam-morning --bots containers-reactive,vm-preprovision --seed 7 [--json]
+ * A bot spec is NAME or NAME:frozen (the same strategy, sending nothing from the spike's first minute).
  */
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
-import { BOT_NAMES, isBotName, type BotName } from "../../shared/bots";
+import { BOT_NAMES, isBotSpec } from "../../shared/bots";
+import { LAYER_KINDS, type LayerKind } from "../../shared/engine/data";
 import { results, stateHash } from "../../shared/engine";
 import { SCENARIO_IDS, type ScenarioId } from "../../shared/scenarios";
 import { startBotMatch } from "../../shared/sim/run";
@@ -12,22 +14,28 @@ import { playLogged } from "../../shared/sim/log";
 import { writeFileSync } from "node:fs";
 import { formatTable } from "./table";
 
-const USAGE = `usage: npm run --silent sim -- --scenario <id> --bots <bot,bot,...> [--seed N] [--traffic PCT] [--json] [--log FILE]
+const USAGE = `usage: npm run --silent sim -- --scenario <id> --bots <spec,spec,...> [--seed N] [--traffic PCT] [--unlocks LAYER,LAYER] [--json] [--log FILE]
   scenarios: ${SCENARIO_IDS.join(", ")}
-  bots:      ${BOT_NAMES.join(", ")}`;
+  bots:      ${BOT_NAMES.join(", ")} (NAME:frozen stops acting when the spike starts)
+  layers:    ${LAYER_KINDS.join(", ")} (default: the scenario's)`;
 
 function fail(message: string): never {
   process.stderr.write(`sim: ${message}\n${USAGE}\n`);
   process.exit(2);
 }
 
-function parse(): { scenario: ScenarioId; bots: BotName[]; seed: number; traffic?: number; json: boolean; log?: string } {
+interface Args {
+  scenario: ScenarioId; bots: string[]; seed: number; traffic?: number; unlocks?: LayerKind[]; json: boolean; log?: string;
+}
+
+function parse(): Args {
   let values;
   try {
     ({ values } = parseArgs({
       options: {
         scenario: { type: "string" }, bots: { type: "string" }, seed: { type: "string" },
         traffic: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, log: { type: "string" },
+        unlocks: { type: "string" },
       },
       strict: true, allowPositionals: false,
     }));
@@ -40,7 +48,7 @@ function parse(): { scenario: ScenarioId; bots: BotName[]; seed: number; traffic
   if (!(SCENARIO_IDS as readonly string[]).includes(scenario)) fail(`unknown scenario "${scenario}"`);
   if (!values.bots) fail("--bots is required");
   const bots = values.bots.split(",").map((b) => b.trim());
-  const bad = bots.find((b) => !isBotName(b));
+  const bad = bots.find((b) => !isBotSpec(b));
   if (bad !== undefined) fail(`unknown bot "${bad}"`);
   if (bots.length < 1 || bots.length > 8) fail("between 1 and 8 bots (one team each)");
   const seed = values.seed === undefined ? 1 : Number(values.seed);
@@ -51,11 +59,21 @@ function parse(): { scenario: ScenarioId; bots: BotName[]; seed: number; traffic
     if (!Number.isInteger(traffic) || traffic < 25 || traffic > 400) fail("--traffic must be an integer percentage from 25 to 400");
   }
   if (values.log !== undefined && values.log.trim() === "") fail("--log needs a file name");
-  return { scenario: scenario as ScenarioId, bots: bots as BotName[], seed, traffic, json: values.json ?? false, log: values.log };
+  let unlocks: LayerKind[] | undefined;
+  if (values.unlocks !== undefined) {
+    const list = values.unlocks.split(",").map((l) => l.trim());
+    const wrong = list.find((l) => !(LAYER_KINDS as readonly string[]).includes(l));
+    if (wrong !== undefined || list.length === 0) fail(`unknown layer "${wrong ?? ""}" in --unlocks`);
+    unlocks = [...new Set(list)] as LayerKind[];
+  }
+  return { scenario: scenario as ScenarioId, bots, seed, traffic, unlocks, json: values.json ?? false, log: values.log };
 }
 
 const args = parse();
-const match = startBotMatch(args.scenario, args.bots, args.seed, args.traffic ? { trafficPct: args.traffic } : {});
+const match = startBotMatch(args.scenario, args.bots, args.seed, {
+  ...(args.traffic ? { trafficPct: args.traffic } : {}),
+  ...(args.unlocks ? { unlocks: args.unlocks } : {}),
+});
 let tickMs = 0;
 const log = playLogged(match, args.bots, new Date().toISOString(), (run) => {
   const t0 = performance.now();

@@ -530,6 +530,7 @@ export class ClassRoom extends Room<ClassState> implements SeatRoom {
     setStrings(r.apps, world.apps);
     r.trafficPct = world.trafficPct;
     r.paymentIsolation = world.paymentIsolation;
+    r.rent = world.rent;
     r.tickRate = this.state.config.tickRate;
     this.state.banners.clear();
     for (const dc of this.state.datacenters) dc.feed.clear();

@@ -93,11 +93,15 @@ export function mirrorDatacenter(dc: DatacenterState, team: Team, apps: readonly
     set(s, "boughtAt", server.boughtAt);
     set(s, "readyAt", server.readyAt);
     set(s, "failedUntil", server.failedUntil);
+    set(s, "rented", server.rented);
+    set(s, "failingAt", server.failingAt);
+    set(s, "osDownUntil", server.osDownUntil);
     set(s, "layer", server.layer ?? "");
     set(s, "layerReadyAt", server.layerReadyAt);
     set(s, "essentials", server.licences.essentials);
     set(s, "standard", server.licences.standard);
     set(s, "datacenter", server.licences.datacenter);
+    set(s, "ha", server.licences.ha);
     set(s, "busyCpu", Math.round(server.busyCpu / 250) * 250);
     set(s, "pullFreeAt", server.pullFreeAt);
     set(s, "cache", encodeCache(server.cache));
@@ -120,6 +124,7 @@ export function mirrorDatacenter(dc: DatacenterState, team: Team, apps: readonly
   const f = team.last;
   set(dc, "revenue", f.revenue);
   set(dc, "power", f.power);
+  set(dc, "rent", f.rent);
   set(dc, "penalties", f.penalties);
   set(dc, "fines", f.fines);
   set(dc, "capacityCpu", f.capacityCpu);

@@ -1,12 +1,27 @@
-import { APPS, HYPERVISOR_COST, LICENCES, SERVER_MODELS, type AppId, type LayerKind, type ModelId } from "../engine/data";
+import { APPS, GUEST_OS, HOST_LAYERS, HYPERVISOR_COST, LICENCES, SERVER_MODELS, VM_ENGINE, VM_LIMITS, type AppId, type LayerKind, type ModelId, type OsKind, type VirtMode } from "../engine/data";
 import { serverFree } from "../engine/capacity";
 import { unlicensedWindows } from "../engine/incidents";
+import type { Command } from "../engine/commands";
 import type { Server, Vm } from "../engine/types";
-import { deployFirstFit, usable, vcpusFor, type BotContext } from "./helpers";
+import { usable, type BotContext } from "./helpers";
 
-/** Buys a server and installs a layer on it in the same tick (the install waits for delivery). */
-export function buyAndInstall(ctx: BotContext, model: ModelId, layer: LayerKind): Server | null {
-  if (!ctx.act({ type: "buyServer", model }).ok) return null;
+/** Cash a careful operator keeps for power, rent and the unexpected before spending on hardware. */
+const RESERVE = 300_000;
+
+export function canAfford(ctx: BotContext, cost: number): boolean {
+  return ctx.team.cash - cost >= ctx.state.world.cashFloor + RESERVE;
+}
+
+/**
+ * A machine with `layer` installed (the install waits for delivery): bought, or rented when
+ * `rent` is set. Null when it cannot be afforded or is not allowed.
+ */
+export function acquire(ctx: BotContext, model: ModelId, layer: LayerKind, rent = false): Server | null {
+  if (!ctx.state.world.unlocks.includes(layer)) return null;
+  const m = SERVER_MODELS[model];
+  // Renting needs enough cash to keep paying for an hour, buying its price.
+  if (!canAfford(ctx, rent ? m.rent * 60 : m.price)) return null;
+  if (!ctx.act({ type: rent ? "rentServer" : "buyServer", model }).ok) return null;
   const server = ctx.team.servers[ctx.team.servers.length - 1];
   if (!ctx.act({ type: "installLayer", server: server.id, layer }).ok) return null;
   return server;
@@ -16,48 +31,34 @@ export function serversWith(ctx: BotContext, layer: LayerKind): Server[] {
   return ctx.team.servers.filter((s) => s.layer === layer && usable(s, ctx.state.tick));
 }
 
-/** Deploys on any server of the layer that fits, buying one more when none does. */
-export function deployOrBuy(
-  ctx: BotContext, layer: LayerKind, model: ModelId, app: AppId, cpu: number, memLimit?: number,
-): boolean {
-  const hosts = serversWith(ctx, layer).map((s) => s.id);
-  if (deployFirstFit(ctx, hosts, app, cpu, memLimit)) return true;
-  const fresh = buyAndInstall(ctx, model, layer);
-  return fresh !== null && deployFirstFit(ctx, [fresh.id], app, cpu, memLimit);
+/** Installs `layer` on every usable server that has none yet (the starting machines). */
+export function installMissing(ctx: BotContext, layer: LayerKind, only?: (s: Server) => boolean): void {
+  if (!ctx.state.world.unlocks.includes(layer)) return;
+  for (const s of ctx.team.servers) {
+    if (s.layer === null && usable(s, ctx.state.tick) && (!only || only(s))) {
+      ctx.act({ type: "installLayer", server: s.id, layer });
+    }
+  }
 }
 
-/** Room left for new VMs over all type-1 servers. */
-export function vmHosts(ctx: BotContext, layer: "type1" | "type2" = "type1"): Server[] {
-  return serversWith(ctx, layer);
+/** Tries each host in turn; the engine's own check decides what fits. */
+export function deployFirstFit(ctx: BotContext, hosts: readonly string[], app: AppId, cpu: number, memLimit?: number): string | null {
+  for (const target of hosts) {
+    const cmd: Command = memLimit === undefined ? { type: "deploy", target, app, cpu } : { type: "deploy", target, app, cpu, memLimit };
+    if (ctx.act(cmd).ok) return target;
+  }
+  return null;
 }
 
-/**
- * One app instance in its own VM (the classic virtualized layout): creates the VM on the first
- * hypervisor with room, buying a server if none has, then deploys the app into it.
- */
-export function vmWithApp(ctx: BotContext, app: AppId, cpu: number, model: ModelId = "large"): boolean {
-  const os = APPS[app].os.includes("linux") ? "linux" : "windows";
-  const mode = os === "linux" ? "para" : "full";
-  const vcpus = vcpusFor(cpu, os, mode, "type1");
-  const mem = APPS[app].mem + (os === "linux" ? 512 : 2048) + 512;
-  const tryOn = (server: Server): boolean => {
-    const free = serverFree(ctx.team, server);
-    if (free.cpu < vcpus * 1000 || free.mem < mem + HYPERVISOR_COST.type1.memPerVm) return false;
-    if (!ctx.act({ type: "createVm", server: server.id, os, mode, vcpus, mem }).ok) return false;
-    const vm = server.vms[server.vms.length - 1];
-    if (os === "windows") licenceWindows(ctx, server);
-    return ctx.act({ type: "deploy", target: vm.id, app, cpu }).ok;
-  };
-  for (const s of vmHosts(ctx)) if (tryOn(s)) return true;
-  const fresh = buyAndInstall(ctx, model, "type1");
-  return fresh !== null && tryOn(fresh);
-}
-
-/** Buys Standard licences (or Datacenter when cheaper) so every Windows instance is covered. */
+/** Buys Standard licences (or Datacenter when cheaper) so every Windows OS on the server is covered. */
 export function licenceWindows(ctx: BotContext, server: Server): void {
   let missing = unlicensedWindows(server);
+  if (missing === 0) return;
+  if (server.model === "small" && missing === 1 && !server.vms.length) {
+    if (ctx.act({ type: "buyLicence", server: server.id, edition: "essentials" }).ok) return;
+  }
   const perStandard = LICENCES.standard.covers ?? 1;
-  if (missing > 0 && Math.ceil(missing / perStandard) * LICENCES.standard.price > LICENCES.datacenter.price) {
+  if (Math.ceil(missing / perStandard) * LICENCES.standard.price > LICENCES.datacenter.price) {
     ctx.act({ type: "buyLicence", server: server.id, edition: "datacenter" });
     return;
   }
@@ -67,21 +68,73 @@ export function licenceWindows(ctx: BotContext, server: Server): void {
   }
 }
 
-/** Windows-only apps where containers cannot go: bare Windows servers, licensed. */
-export function windowsOnBare(ctx: BotContext, app: AppId, cpu: number): boolean {
-  const hosts = serversWith(ctx, "bare-windows").filter((s) => !s.instances.some((i) => APPS[i.app].port === APPS[app].port));
-  if (deployFirstFit(ctx, hosts.map((s) => s.id), app, cpu)) return true;
-  const fresh = buyAndInstall(ctx, "small", "bare-windows");
-  if (!fresh) return false;
-  licenceWindows(ctx, fresh);
-  return deployFirstFit(ctx, [fresh.id], app, cpu);
+export function osFor(app: AppId): OsKind {
+  return APPS[app].os.includes("linux") ? "linux" : "windows";
 }
 
-/** The smallest model whose room after `layer` holds `cpu`. */
-export function modelFor(cpu: number, layerCpu: number): ModelId {
-  return SERVER_MODELS.small.cpu - layerCpu >= cpu ? "small" : "large";
+/** vCPUs for a VM that must leave `cpu` millicores to apps after its guest OS and the hypervisor's tax. */
+export function vcpusFor(cpu: number, os: OsKind, mode: VirtMode, layer: "type1" | "type2", engine = false): number {
+  const extra = GUEST_OS[os].cpu + (engine ? VM_ENGINE.cpu : 0);
+  const pct = HYPERVISOR_COST[layer].taxPct[mode];
+  for (let v = 1; v <= VM_LIMITS.maxVcpus; v++) if (v * 1000 - extra - v * 10 * pct >= cpu) return v;
+  return VM_LIMITS.maxVcpus;
 }
 
-export function vmsOf(server: Server): Vm[] {
-  return server.vms;
+export interface VmPlan {
+  layer: "type1" | "type2";
+  /** Para needs a prepared Linux image (slower to come up, cheaper to run). */
+  mode: VirtMode;
+}
+
+/** The VM one app instance of `cpu` millicores gets: its vCPUs and memory. */
+export function vmShape(app: AppId, cpu: number, plan: VmPlan): { os: OsKind; mode: VirtMode; vcpus: number; mem: number } {
+  const os = osFor(app);
+  const mode = os === "linux" ? plan.mode : "full";
+  const mem = Math.max(VM_LIMITS.minMem, APPS[app].mem + GUEST_OS[os].mem + VM_LIMITS.minFreeMem);
+  return { os, mode, vcpus: vcpusFor(cpu, os, mode, plan.layer), mem };
+}
+
+/** Whether a VM of this shape fits on an empty large host with the plan's hypervisor. */
+export function vmFitsLarge(shape: { vcpus: number; mem: number }, plan: VmPlan): boolean {
+  const room = modelRoom("large", plan.layer);
+  return shape.vcpus * 1000 <= room && shape.mem + HYPERVISOR_COST[plan.layer].memPerVm <= SERVER_MODELS.large.mem - HOST_LAYERS[plan.layer].mem;
+}
+
+/** The most CPU one instance can get on a large host: in a container, or in a VM of its own. */
+export function largestInstanceCpu(app: AppId, plan: VmPlan | null): number {
+  const step = 250;
+  let cpu = Math.min(APPS[app].maxCpu, modelRoom("large", plan ? plan.layer : "container-host"));
+  cpu -= cpu % step;
+  while (plan && cpu > APPS[app].minCpu && !vmFitsLarge(vmShape(app, cpu, plan), plan)) cpu -= step;
+  return cpu;
+}
+
+/** One app instance in a VM of its own on the first host with room; returns the VM or null. */
+export function vmWithApp(ctx: BotContext, hosts: readonly Server[], app: AppId, cpu: number, plan: VmPlan): Vm | null {
+  const shape = vmShape(app, cpu, plan);
+  for (const server of hosts) {
+    const free = serverFree(ctx.team, server);
+    if (free.cpu < shape.vcpus * 1000 || free.mem < shape.mem + HYPERVISOR_COST[plan.layer].memPerVm) continue;
+    if (!ctx.act({ type: "createVm", server: server.id, ...shape }).ok) continue;
+    const vm = server.vms[server.vms.length - 1];
+    if (shape.os === "windows") licenceWindows(ctx, server);
+    if (ctx.act({ type: "deploy", target: vm.id, app, cpu }).ok) return vm;
+    ctx.act({ type: "deleteVm", vm: vm.id });
+  }
+  return null;
+}
+
+/** CPU a fresh server of `model` offers once `layer` is installed. */
+export function modelRoom(model: ModelId, layer: LayerKind): number {
+  return SERVER_MODELS[model].cpu - HOST_LAYERS[layer].cpu;
+}
+
+/** Returns rented machines with nothing on them (the bill stops). */
+export function returnIdleRented(ctx: BotContext, keep = 0): void {
+  let kept = 0;
+  for (const s of [...ctx.team.servers]) {
+    if (!s.rented || s.instances.length > 0 || s.vms.length > 0) continue;
+    if (kept < keep) { kept++; continue; }
+    ctx.act({ type: "sellServer", server: s.id });
+  }
 }

@@ -1,11 +1,9 @@
-import {
-  APPS, GUEST_OS, HOST_LAYERS, HYPERVISOR_COST, SERVER_MODELS, type AppId, type LayerKind, type ModelId,
-} from "../engine/data";
+import { APPS, type AppId } from "../engine/data";
 import type { Command } from "../engine/commands";
 import type { CommandResult } from "../engine/api";
-import { forecastDemand } from "../engine/demand";
+import { forecastBand } from "../engine/demand";
 import { SCENARIOS } from "../scenarios";
-import type { Instance, MatchState, Server, Team } from "../engine/types";
+import type { IncidentKind, Instance, MatchState, Server, Team } from "../engine/types";
 
 /** What a bot gets each tick: the state, its team, and the same command door players use. */
 export interface BotContext {
@@ -19,18 +17,79 @@ export interface Bot {
   play(ctx: BotContext): void;
 }
 
-/** The highest demand the public forecast announces for an app (what a planner would read). */
-export function forecastPeak(state: MatchState, app: AppId): number {
-  const scn = SCENARIOS[state.scenario];
-  let peak = 0;
-  for (let t = 0; t < state.world.ticks; t++) peak = Math.max(peak, forecastDemand(scn, state.world.trafficPct, app, t));
-  return peak;
+/*
+ * What a bot may know is what a player knows: the published forecast band, the demand it has
+ * seen, its own datacenter and the events of the last minute. It never reads the realised spike
+ * (state.world.spikeStart and the like).
+ */
+
+interface BandSeries {
+  low: Int32Array;
+  high: Int32Array;
+}
+const bands = new Map<string, BandSeries>();
+
+function bandOf(state: MatchState, app: AppId): BandSeries {
+  const key = `${state.scenario}/${state.world.trafficPct}/${app}`;
+  let b = bands.get(key);
+  if (!b) {
+    const scn = SCENARIOS[state.scenario];
+    const n = state.world.ticks;
+    b = { low: new Int32Array(n), high: new Int32Array(n) };
+    for (let t = 0; t < n; t++) {
+      const v = forecastBand(scn, state.world.trafficPct, app, t);
+      b.low[t] = v.low;
+      b.high[t] = v.high;
+    }
+    bands.set(key, b);
+  }
+  return b;
 }
 
-/** Forecast demand a few ticks ahead, clipped to the round. */
-export function forecastAt(state: MatchState, app: AppId, tick: number): number {
-  const t = Math.min(state.world.ticks - 1, Math.max(0, tick));
-  return forecastDemand(SCENARIOS[state.scenario], state.world.trafficPct, app, t);
+function clampTick(state: MatchState, t: number): number {
+  return Math.min(state.world.ticks - 1, Math.max(0, t));
+}
+
+/** The most demand the band allows for an app between two ticks (inclusive). */
+export function bandHigh(state: MatchState, app: AppId, from: number, to: number): number {
+  const b = bandOf(state, app).high;
+  let m = 0;
+  for (let t = clampTick(state, from); t <= clampTick(state, to); t++) m = Math.max(m, b[t]);
+  return m;
+}
+
+/** The least demand the band allows at a tick. */
+export function bandLow(state: MatchState, app: AppId, t: number): number {
+  return bandOf(state, app).low[clampTick(state, t)];
+}
+
+export function bandPeak(state: MatchState, app: AppId): number {
+  return bandHigh(state, app, 0, state.world.ticks - 1);
+}
+
+/** The forecast's spike window: earliest possible start and the tick the last possible wave has decayed by. */
+export function spikeWindow(state: MatchState): { from: number; to: number } | null {
+  const scn = SCENARIOS[state.scenario];
+  if (!scn.spike) return null;
+  const s = scn.surprise;
+  const len = scn.spike.ramp + scn.spike.hold + scn.spike.decay;
+  return { from: scn.spike.start - s.earlyTicks, to: scn.spike.start + s.lateTicks + (s.secondWave?.delayMax ?? 0) + len };
+}
+
+/** Whether the briefing announces a scripted incident of this kind (they are public). */
+export function announced(state: MatchState, kind: IncidentKind): boolean {
+  return announcedAt(state, kind).length > 0;
+}
+
+/** The ticks the briefing announces incidents of these kinds at. */
+export function announcedAt(state: MatchState, ...kinds: IncidentKind[]): number[] {
+  if (!state.world.scriptedIncidents) return [];
+  return SCENARIOS[state.scenario].incidents.filter((i) => kinds.includes(i.kind)).map((i) => i.tick);
+}
+
+/** Demand seen in the last minute (what a dashboard shows). */
+export function seen(state: MatchState, app: AppId): number {
+  return state.tick > 0 ? state.demand[app] : 0;
 }
 
 export function instancesOf(team: Team, app: AppId): Instance[] {
@@ -53,7 +112,7 @@ export function instancesFor(app: AppId, demand: number, cpu: number, headroomPc
   return Math.ceil((demand * headroomPct) / 100 / perInstance(app, cpu));
 }
 
-/** Database CPU the dependants' demand calls for. */
+/** Database CPU for a given demand on the apps that query it, rounded up to 250 m, within the app's range. */
 export function dbCpuFor(state: MatchState, demandOf: (app: AppId) => number, headroomPct: number): number {
   let queries = 0;
   for (const a of state.world.apps) queries += (APPS[a].deps.db ?? 0) * demandOf(a);
@@ -66,45 +125,32 @@ export function servedApps(state: MatchState): AppId[] {
   return state.world.apps.filter((a) => APPS[a].role !== "backend");
 }
 
+/** Delivered or on its way, not failed, not about to fail, its OS not down. */
 export function usable(server: Server, tick: number): boolean {
-  return server.failedUntil <= tick;
+  return server.failedUntil <= tick && server.failingAt === 0 && server.osDownUntil <= tick;
 }
 
-/** Installs `layer` on every usable server that has none yet. */
-export function installMissing(ctx: BotContext, layer: LayerKind, only?: (s: Server) => boolean): void {
-  if (!ctx.state.world.unlocks.includes(layer)) return;
-  for (const s of ctx.team.servers) {
-    if (s.layer === null && usable(s, ctx.state.tick) && (!only || only(s))) {
-      ctx.act({ type: "installLayer", server: s.id, layer });
+/**
+ * Instances of an app that serve now or within a couple of minutes: the ones an incident knocked
+ * out for longer (or whose server or VM is down) do not count, so a bot that can replace them does.
+ */
+export function liveSoon(team: Team, app: AppId, tick: number): Instance[] {
+  const out: Instance[] = [];
+  const soon = tick + 2;
+  for (const s of team.servers) {
+    const hostOk = s.failedUntil <= soon && s.osDownUntil <= soon;
+    for (const i of s.instances) if (i.app === app && hostOk && i.downUntil <= soon) out.push(i);
+    for (const vm of s.vms) {
+      if (!hostOk || vm.downUntil > soon) continue;
+      for (const i of vm.instances) if (i.app === app && i.downUntil <= soon) out.push(i);
     }
   }
+  return out;
 }
 
-/** Tries each host in turn; the engine's own check decides what fits. */
-export function deployFirstFit(
-  ctx: BotContext, hosts: readonly string[], app: AppId, cpu: number, memLimit?: number,
-): boolean {
-  for (const target of hosts) {
-    const cmd: Command = memLimit === undefined ? { type: "deploy", target, app, cpu } : { type: "deploy", target, app, cpu, memLimit };
-    if (ctx.act(cmd).ok) return true;
-  }
-  return false;
-}
-
-/** vCPUs for a VM that must leave `cpu` millicores to apps after its guest OS and the type-1 tax. */
-export function vcpusFor(cpu: number, os: "linux" | "windows", mode: "para" | "full", layer: "type1" | "type2", engine = false): number {
-  const extra = GUEST_OS[os].cpu + (engine ? 100 : 0);
-  const pct = HYPERVISOR_COST[layer].taxPct[mode];
-  for (let v = 1; v <= 32; v++) if (v * 1000 - extra - v * 10 * pct >= cpu) return v;
-  return 32;
-}
-
-/** Usable CPU of a model once the given layer is installed. */
-export function modelRoom(model: ModelId, layer: LayerKind): number {
-  return SERVER_MODELS[model].cpu - HOST_LAYERS[layer].cpu;
-}
-
-/** Largest instance size a host can still take (for the single database). */
-export function roundDown(cpu: number, step = 250): number {
-  return Math.floor(cpu / step) * step;
+/** Servers that warned of failing hardware in the last minute. */
+export function warnedServers(ctx: BotContext): Server[] {
+  const ids = new Set<string>();
+  for (const e of ctx.state.events) if (e.kind === "hardware-warning" && e.team === ctx.team.id) ids.add(e.server);
+  return ctx.team.servers.filter((s) => ids.has(s.id));
 }

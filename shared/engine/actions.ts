@@ -1,12 +1,14 @@
 import {
-  DELIVERY_TICKS, GUEST_OS, HOST_LAYERS, LICENCES, MIGRATION_MIB_PER_TICK, RESALE_PCT, SERVER_MODELS, VM_ENGINE,
-  VM_LIMITS,
+  APPS, DELIVERY_TICKS, GUEST_OS, HOST_LAYERS, INCIDENTS, LICENCES, PARA_PREP_TICKS,
+  RENT_DELIVERY_TICKS, RESALE_PCT, SERVER_MODELS, VM_ENGINE, VM_LIMITS,
 } from "./data";
 import type { Command } from "./commands";
-import { incomingVms, serverFree, vmFootprint } from "./capacity";
+import { incomingVms, serverFree, vmFootprint, vmFree } from "./capacity";
 import { err, type EngineError } from "./errors";
 import { isError, owned } from "./lookup";
 import { commitPull, hostOf, planDeploy } from "./placement";
+import { startMigration } from "./evacuate";
+import { rebootVm } from "./downtime";
 import { spend } from "./money";
 import type { MatchState, Server, Team, Vm } from "./types";
 
@@ -21,6 +23,7 @@ export function planCommand(state: MatchState, team: Team, cmd: Command): Plan {
   if (state.tick >= state.world.ticks) return err("match_over", { tick: state.tick });
   switch (cmd.type) {
     case "buyServer": return planBuy(state, team, cmd.model);
+    case "rentServer": return planRent(state, team, cmd.model);
     case "sellServer": return planSell(state, team, cmd.server);
     case "installLayer": return planInstall(state, team, cmd.server, cmd.layer);
     case "buyLicence": return planLicence(state, team, cmd.server, cmd.edition);
@@ -29,6 +32,7 @@ export function planCommand(state: MatchState, team: Team, cmd: Command): Plan {
     case "migrateVm": return planMigrate(state, team, cmd.vm, cmd.to);
     case "deploy": return planDeployCmd(state, team, cmd);
     case "remove": return planRemove(state, team, cmd.instance);
+    case "resize": return planResize(state, team, cmd.instance, cmd.cpu);
   }
 }
 
@@ -43,11 +47,11 @@ export function canSpend(state: MatchState, team: Team, cost: number): EngineErr
   return null;
 }
 
-export function makeServer(state: MatchState, model: Server["model"], boughtAt: number, readyAt: number): Server {
+export function makeServer(state: MatchState, model: Server["model"], boughtAt: number, readyAt: number, rented: boolean): Server {
   return {
-    id: newId(state, "s"), model, boughtAt, readyAt, failedUntil: 0, layer: null, layerReadyAt: readyAt,
-    licences: { essentials: 0, standard: 0, datacenter: 0 }, vms: [], instances: [], cache: [], pullFreeAt: 0,
-    busyCpu: 0,
+    id: newId(state, "s"), model, boughtAt, readyAt, rented, failedUntil: 0, failingAt: 0, osDownUntil: 0, layer: null,
+    layerReadyAt: readyAt, licences: { essentials: 0, standard: 0, datacenter: 0, ha: 0 }, vms: [], instances: [],
+    cache: [], pullFreeAt: 0, busyCpu: 0,
   };
 }
 
@@ -57,7 +61,17 @@ function planBuy(state: MatchState, team: Team, model: Server["model"]): Plan {
   if (broke) return broke;
   return () => {
     spend(team, "servers", price);
-    team.servers.push(makeServer(state, model, state.tick, state.tick + DELIVERY_TICKS));
+    team.servers.push(makeServer(state, model, state.tick, state.tick + DELIVERY_TICKS, false));
+  };
+}
+
+/** A machine by the minute: here in minutes instead of half an hour, billed until it is returned. */
+function planRent(state: MatchState, team: Team, model: Server["model"]): Plan {
+  if (!state.world.rent) return err("rent_unavailable", { scenario: state.scenario });
+  const broke = canSpend(state, team, SERVER_MODELS[model].rent);
+  if (broke) return broke;
+  return () => {
+    team.servers.push(makeServer(state, model, state.tick, state.tick + RENT_DELIVERY_TICKS, true));
   };
 }
 
@@ -71,6 +85,7 @@ function planSell(state: MatchState, team: Team, id: string): Plan {
   if (isError(ref)) return ref;
   if (busyWithMigration(team, ref.server)) return err("server_busy", { server: id });
   return () => {
+    // A rented machine goes back to the cloud: the bill stops, nothing comes back.
     const value = resaleValue(ref.server);
     team.cash += value;
     team.ledger.resale += value;
@@ -79,7 +94,7 @@ function planSell(state: MatchState, team: Team, id: string): Plan {
 }
 
 export function resaleValue(server: Server): number {
-  return Math.trunc((SERVER_MODELS[server.model].price * RESALE_PCT) / 100);
+  return server.rented ? 0 : Math.trunc((SERVER_MODELS[server.model].price * RESALE_PCT) / 100);
 }
 
 function planInstall(state: MatchState, team: Team, id: string, layer: Server["layer"] & string): Plan {
@@ -90,13 +105,11 @@ function planInstall(state: MatchState, team: Team, id: string, layer: Server["l
   if (server.failedUntil > state.tick) return err("server_failed", { server: id, until: server.failedUntil });
   if (busyWithMigration(team, server)) return err("server_busy", { server: id });
   const spec = HOST_LAYERS[layer];
-  const broke = canSpend(state, team, spec.licence);
-  if (broke) return broke;
   return () => {
     // Installing wipes the machine: what ran on it is gone, as with a real reinstall.
-    spend(team, "licences", spec.licence);
     server.layer = layer;
     server.layerReadyAt = Math.max(state.tick, server.readyAt) + spec.setupTicks;
+    server.osDownUntil = 0;
     server.vms = [];
     server.instances = [];
     server.cache = [];
@@ -111,11 +124,14 @@ function planLicence(state: MatchState, team: Team, id: string, edition: keyof t
   if (!spec.models.includes(ref.server.model)) {
     return err("licence_not_allowed", { edition, model: ref.server.model });
   }
-  if (ref.server.licences.datacenter > 0) return err("licence_not_needed", { server: id, edition: "datacenter" });
+  if (spec.kind === "hypervisor") {
+    if (ref.server.layer !== "type1") return err("wrong_layer", { server: id, layer: ref.server.layer, expected: "type1" });
+    if (ref.server.licences.ha > 0) return err("licence_not_needed", { server: id, edition });
+  } else if (ref.server.licences.datacenter > 0) return err("licence_not_needed", { server: id, edition: "datacenter" });
   const broke = canSpend(state, team, spec.price);
   if (broke) return broke;
   return () => {
-    spend(team, "licences", spec.price);
+    spend(team, spec.kind === "hypervisor" ? "hypervisorLicences" : "licences", spec.price);
     ref.server.licences[edition]++;
   };
 }
@@ -136,7 +152,7 @@ function planCreateVm(state: MatchState, team: Team, cmd: Extract<Command, { typ
   if (cmd.mem < minMem) return err("vm_mem_too_small", { min: minMem, os: cmd.os });
   const vm: Vm = {
     id: "", os: cmd.os, mode: cmd.mode, vcpus: cmd.vcpus, mem: cmd.mem, engine,
-    readyAt: Math.max(state.tick, server.layerReadyAt) + GUEST_OS[cmd.os].bootTicks,
+    readyAt: Math.max(state.tick, server.layerReadyAt) + GUEST_OS[cmd.os].bootTicks + (cmd.mode === "para" ? PARA_PREP_TICKS : 0),
     downUntil: 0, migration: null, instances: [], cache: [], pullFreeAt: 0,
   };
   const need = vmFootprint(vm, server);
@@ -185,12 +201,13 @@ function planMigrate(state: MatchState, team: Team, vmId: string, to: string): P
       source.vms.splice(source.vms.indexOf(vm), 1);
       target.server.vms.push(vm);
       vm.readyAt = Math.max(vm.readyAt, start);
-      vm.downUntil = start + GUEST_OS[vm.os].bootTicks;
+      // A cold restart elsewhere: the dead host's outage no longer applies, only the boot there.
+      vm.downUntil = 0;
+      for (const i of vm.instances) i.downUntil = 0;
+      rebootVm(vm, start + GUEST_OS[vm.os].bootTicks);
     };
   }
-  return () => {
-    vm.migration = { to, doneAt: start + Math.max(1, Math.ceil(vm.mem / MIGRATION_MIB_PER_TICK)) };
-  };
+  return () => startMigration(vm, target.server, now);
 }
 
 function planDeployCmd(state: MatchState, team: Team, cmd: Extract<Command, { type: "deploy" }>): Plan {
@@ -210,6 +227,30 @@ function planDeployCmd(state: MatchState, team: Team, cmd: Extract<Command, { ty
       id: newId(state, "i"), app: cmd.app, container: host.containers, cpu: plan.cpu, mem: plan.mem,
       memLimited: plan.memLimited, readyAt: plan.readyAt, downUntil: 0, served: 0, usedCpu: 0,
     });
+  };
+}
+
+/**
+ * More or less CPU for a running instance, within what the app can use and what its host has free.
+ * A container's limit changes live (cgroups); a process or a VM's app restarts to take it: scaling
+ * the database up in the middle of the spike costs minutes without it.
+ */
+function planResize(state: MatchState, team: Team, id: string, cpu: number): Plan {
+  const ref = owned(state, team, id, "instance");
+  if (isError(ref)) return ref;
+  const { instance, server, vm } = ref;
+  const app = APPS[instance.app];
+  if (app.gpu > 0 || app.minCpu === app.maxCpu) return err("not_resizable", { app: instance.app });
+  if (cpu < app.minCpu || cpu > app.maxCpu) {
+    return err("cpu_out_of_range", { app: instance.app, min: app.minCpu, max: app.maxCpu, value: cpu });
+  }
+  if (cpu === instance.cpu) return err("resize_no_change", { instance: id, cpu });
+  if (server.failedUntil > state.tick) return err("server_failed", { server: server.id, until: server.failedUntil });
+  const free = (vm ? vmFree(vm, server) : serverFree(team, server)).cpu + instance.cpu;
+  if (free < cpu) return err("no_cpu", { need: cpu, free: Math.max(0, free) });
+  return () => {
+    instance.cpu = cpu;
+    if (!instance.container) instance.downUntil = Math.max(instance.downUntil, state.tick + INCIDENTS.resizeRestartTicks);
   };
 }
 

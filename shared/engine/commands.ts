@@ -5,8 +5,7 @@ import {
 } from "./data";
 import { SCENARIO_IDS } from "../scenarios/types";
 import { err, type EngineError } from "./errors";
-import type { AppId, LayerKind, LicenceEdition, ModelId, OsKind, VirtMode } from "./data";
-import type { IncidentKind } from "./types";
+import { INCIDENT_KINDS } from "./types";
 
 /**
  * Commands are untrusted input (they come from browsers): every schema is strict, so unknown
@@ -18,22 +17,20 @@ const instanceId = z.string().regex(/^i\d{1,9}$/);
 const hostId = z.string().regex(/^[sv]\d{1,9}$/);
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 
-const app = z.enum(APP_IDS as [string, ...string[]]);
+const app = z.enum(APP_IDS);
+const model = z.enum(MODEL_IDS);
 
 export const CommandSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("buyServer"), model: z.enum(MODEL_IDS as [string, ...string[]]) }),
+  z.strictObject({ type: z.literal("buyServer"), model }),
+  z.strictObject({ type: z.literal("rentServer"), model }),
   z.strictObject({ type: z.literal("sellServer"), server: serverId }),
-  z.strictObject({
-    type: z.literal("installLayer"), server: serverId, layer: z.enum(LAYER_KINDS as [string, ...string[]]),
-  }),
-  z.strictObject({
-    type: z.literal("buyLicence"), server: serverId, edition: z.enum(LICENCE_EDITIONS as [string, ...string[]]),
-  }),
+  z.strictObject({ type: z.literal("installLayer"), server: serverId, layer: z.enum(LAYER_KINDS) }),
+  z.strictObject({ type: z.literal("buyLicence"), server: serverId, edition: z.enum(LICENCE_EDITIONS) }),
   z.strictObject({
     type: z.literal("createVm"),
     server: serverId,
-    os: z.enum(OS_KINDS as [string, ...string[]]),
-    mode: z.enum(VIRT_MODES as [string, ...string[]]),
+    os: z.enum(OS_KINDS),
+    mode: z.enum(VIRT_MODES),
     vcpus: int(VM_LIMITS.minVcpus, VM_LIMITS.maxVcpus),
     mem: int(VM_LIMITS.minMem, VM_LIMITS.maxMem),
     engine: z.boolean().optional(),
@@ -48,48 +45,31 @@ export const CommandSchema = z.discriminatedUnion("type", [
     memLimit: int(1, 1_000_000).optional(),
   }),
   z.strictObject({ type: z.literal("remove"), instance: instanceId }),
+  z.strictObject({ type: z.literal("resize"), instance: instanceId, cpu: int(1, 1_000_000) }),
 ]);
 
-/** The command union, with the enum fields as the model's own types. */
-export type Command =
-  | { type: "buyServer"; model: ModelId }
-  | { type: "sellServer"; server: string }
-  | { type: "installLayer"; server: string; layer: LayerKind }
-  | { type: "buyLicence"; server: string; edition: LicenceEdition }
-  | {
-      type: "createVm"; server: string; os: OsKind; mode: VirtMode;
-      vcpus: number; mem: number; engine?: boolean;
-    }
-  | { type: "deleteVm"; vm: string }
-  | { type: "migrateVm"; vm: string; to: string }
-  | { type: "deploy"; target: string; app: AppId; cpu?: number; memLimit?: number }
-  | { type: "remove"; instance: string };
+/** The command union, inferred from its schema so the two cannot drift. */
+export type Command = z.infer<typeof CommandSchema>;
 
 export type CommandType = Command["type"];
 
 export const HostActionSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("incident"),
-    kind: z.enum(["leak", "kernel", "hardware", "audit"]),
+    kind: z.enum(INCIDENT_KINDS),
     team: int(0, MAX_TEAMS - 1).nullable(),
     app: app.optional(),
     server: serverId.optional(),
   }),
 ]);
 
-export type HostAction = {
-  type: "incident";
-  kind: IncidentKind;
-  team: number | null;
-  app?: AppId;
-  server?: string;
-};
+export type HostAction = z.infer<typeof HostActionSchema>;
 
 export const SettingsSchema = z.strictObject({
-  scenario: z.enum(SCENARIO_IDS as [string, ...string[]]),
+  scenario: z.enum(SCENARIO_IDS),
   teams: z.array(z.string().min(1).max(40)).min(1).max(MAX_TEAMS),
   budget: int(BUDGET_LIMITS.min, BUDGET_LIMITS.max).optional(),
-  unlocks: z.array(z.enum(LAYER_KINDS as [string, ...string[]])).max(LAYER_KINDS.length).optional(),
+  unlocks: z.array(z.enum(LAYER_KINDS)).max(LAYER_KINDS.length).optional(),
   trafficPct: int(TRAFFIC_PCT_LIMITS.min, TRAFFIC_PCT_LIMITS.max).optional(),
   scriptedIncidents: z.boolean().optional(),
 });

@@ -3,47 +3,59 @@
  *
  * Units (all integers): CPU in millicores (m), memory in MiB, money in cents,
  * time in ticks (one tick = one game minute), image layers in MB.
- * The balance tests (test/unit/balance.test.ts) guard these numbers: if a change
- * here breaks a ranking from GAME.md, the model is wrong, not the test.
+ * The balance rules (shared/sim/balance.ts, docs/DESIGN.md "The lesson arc") guard these
+ * numbers: if a change here breaks a rule, the model is wrong, not the rule.
  */
 
-export const ENGINE_VERSION = "1.0.0";
+/** Bump on any change to what the engine computes: match logs replay only under their own version. */
+export const ENGINE_VERSION = "2.0.0";
 
 export type ModelId = "small" | "large" | "gpu";
 export type LayerKind = "bare-linux" | "bare-windows" | "type1" | "type2" | "container-host";
 export type OsKind = "linux" | "windows";
 export type VirtMode = "para" | "full";
 export type AppId = "web" | "grades" | "db" | "payment" | "enroll" | "train";
-export type LicenceEdition = "essentials" | "standard" | "datacenter";
+export type LicenceEdition = "essentials" | "standard" | "datacenter" | "ha";
 
 export const MODEL_IDS: readonly ModelId[] = ["small", "large", "gpu"];
 export const LAYER_KINDS: readonly LayerKind[] = ["bare-linux", "bare-windows", "type1", "type2", "container-host"];
 export const APP_IDS: readonly AppId[] = ["web", "grades", "db", "payment", "enroll", "train"];
 export const OS_KINDS: readonly OsKind[] = ["linux", "windows"];
 export const VIRT_MODES: readonly VirtMode[] = ["para", "full"];
-export const LICENCE_EDITIONS: readonly LicenceEdition[] = ["essentials", "standard", "datacenter"];
+export const LICENCE_EDITIONS: readonly LicenceEdition[] = ["essentials", "standard", "datacenter", "ha"];
 
 export interface ServerModel {
   cpu: number;
   mem: number;
   gpu: number;
   price: number;
-  /** Power per tick at idle and at full load; "load" counts overheads, useful work and idle app baseline. */
+  /**
+   * Power, cooling and rack space per tick at idle and at full load for an owned server; "load"
+   * counts overheads, useful work and the idle burn of apps. Holding a server costs every minute.
+   */
   powerIdle: number;
   powerMax: number;
+  /** Renting the same machine from a cloud, per tick, everything included: dearer than owning. */
+  rent: number;
   /** A rack unit label shown in the UI. */
   units: 1 | 2;
 }
 
-/** Small 1U, large 2U and a GPU node, as in GAME.md. Prices are list prices in cents. */
+/**
+ * Small 1U, large 2U and a GPU node. Prices in cents. Owning a small server for a 6-hour round
+ * costs about half its price (resale) plus power, ≈ $6 a minute; renting it costs $12 a minute,
+ * so renting pays only for capacity held a short while: the spike.
+ */
 export const SERVER_MODELS: Record<ModelId, ServerModel> = {
-  small: { cpu: 8000, mem: 32768, gpu: 0, price: 300_000, powerIdle: 40, powerMax: 110, units: 1 },
-  large: { cpu: 32000, mem: 131072, gpu: 0, price: 900_000, powerIdle: 95, powerMax: 250, units: 2 },
-  gpu: { cpu: 16000, mem: 65536, gpu: 4, price: 1_400_000, powerIdle: 120, powerMax: 450, units: 2 },
+  small: { cpu: 8000, mem: 32768, gpu: 0, price: 300_000, powerIdle: 150, powerMax: 300, rent: 1_000, units: 1 },
+  large: { cpu: 32000, mem: 131072, gpu: 0, price: 900_000, powerIdle: 400, powerMax: 900, rent: 2_800, units: 2 },
+  gpu: { cpu: 16000, mem: 65536, gpu: 4, price: 1_400_000, powerIdle: 500, powerMax: 1_500, rent: 4_500, units: 2 },
 };
 
 /** Servers arrive a while after they are bought: the reason to plan ahead of a forecast spike. */
 export const DELIVERY_TICKS = 30;
+/** A rented machine is handed over within minutes (a cloud provisions it). */
+export const RENT_DELIVERY_TICKS = 3;
 /** A sold server brings back this share of its price; also how the final score values owned servers. */
 export const RESALE_PCT = 50;
 
@@ -56,22 +68,20 @@ export interface HostLayer {
   cpu: number;
   mem: number;
   setupTicks: number;
-  /** One-off licence price charged at install (a type-1 hypervisor licence). */
-  licence: number;
   /** Whether the kernel can hand GPUs to what runs on it (VMs get no GPU passthrough in this game). */
   gpu: boolean;
 }
 
 export const HOST_LAYERS: Record<LayerKind, HostLayer> = {
-  "bare-linux": { os: "linux", hosts: "apps", cpu: 250, mem: 1024, setupTicks: 5, licence: 0, gpu: true },
+  "bare-linux": { os: "linux", hosts: "apps", cpu: 250, mem: 1024, setupTicks: 5, gpu: true },
   // Windows Server itself: the Desktop Experience wants about 2 GB of memory.
-  "bare-windows": { os: "windows", hosts: "apps", cpu: 500, mem: 2048, setupTicks: 10, licence: 0, gpu: false },
-  // Bare-metal hypervisor (ESXi, Xen, KVM): little overhead, a licence and a longer setup.
-  type1: { os: null, hosts: "vms", cpu: 400, mem: 1024, setupTicks: 15, licence: 60_000, gpu: false },
+  "bare-windows": { os: "windows", hosts: "apps", cpu: 500, mem: 2048, setupTicks: 10, gpu: false },
+  // Bare-metal hypervisor (KVM, Xen, free ESXi): little overhead, no licence, a longer setup.
+  type1: { os: null, hosts: "vms", cpu: 400, mem: 1024, setupTicks: 15, gpu: false },
   // Hosted hypervisor (Workstation, VirtualBox): a whole host OS first, then the hypervisor on top.
-  type2: { os: null, hosts: "vms", cpu: 750, mem: 1792, setupTicks: 8, licence: 0, gpu: false },
+  type2: { os: null, hosts: "vms", cpu: 750, mem: 1792, setupTicks: 8, gpu: false },
   // Linux plus a container engine daemon.
-  "container-host": { os: "linux", hosts: "containers", cpu: 350, mem: 1280, setupTicks: 6, licence: 0, gpu: true },
+  "container-host": { os: "linux", hosts: "containers", cpu: 350, mem: 1280, setupTicks: 6, gpu: true },
 };
 
 export interface HypervisorCost {
@@ -81,11 +91,20 @@ export interface HypervisorCost {
   taxPct: Record<VirtMode, number>;
 }
 
-/** Type-1 costs about 2 % CPU (Felter et al.); type-2 costs far more (12 %+ in informal tests). */
+/**
+ * Type-1 costs about 2 % CPU (Felter et al. 2015); type-2 costs far more (12 % and worse in
+ * informal tests), on top of the host OS it needs.
+ */
 export const HYPERVISOR_COST: Record<"type1" | "type2", HypervisorCost> = {
-  type1: { memPerVm: 64, taxPct: { para: 2, full: 5 } },
-  type2: { memPerVm: 256, taxPct: { para: 10, full: 15 } },
+  type1: { memPerVm: 64, taxPct: { para: 2, full: 4 } },
+  type2: { memPerVm: 256, taxPct: { para: 8, full: 12 } },
 };
+
+/**
+ * A paravirtualized guest runs a kernel modified to call the hypervisor: less CPU tax, but the
+ * modified image has to be prepared (and only Linux can be modified), so a para VM comes up later.
+ */
+export const PARA_PREP_TICKS = 3;
 
 export interface GuestOs {
   cpu: number;
@@ -93,7 +112,7 @@ export interface GuestOs {
   bootTicks: number;
 }
 
-/** Every VM carries a whole guest OS. Windows boots far slower (≈810 s vs ≈97 s on EC2). */
+/** Every VM carries a whole guest OS. Windows boots far slower (≈810 s vs ≈97 s on EC2, Mao & Humphrey 2012). */
 export const GUEST_OS: Record<OsKind, GuestOs> = {
   linux: { cpu: 250, mem: 512, bootTicks: 3 },
   windows: { cpu: 500, mem: 2048, bootTicks: 12 },
@@ -113,9 +132,9 @@ export const IMAGE_LAYERS = {
   alpine: { mb: 6 },
   ubuntu: { mb: 64 },
   debian: { mb: 114 },
-  nginx: { mb: 60 },
   portal: { mb: 40 },
-  jre: { mb: 190 },
+  jre8: { mb: 110 },
+  jre17: { mb: 190 },
   "grades-api": { mb: 50 },
   mysql: { mb: 450 },
   "payment-svc": { mb: 30 },
@@ -124,8 +143,11 @@ export const IMAGE_LAYERS = {
 } as const satisfies Record<string, ImageLayer>;
 export type LayerId = keyof typeof IMAGE_LAYERS;
 
-/** How much a container host pulls per tick (a compressed-time registry link). */
-export const PULL_MB_PER_TICK = 100;
+/**
+ * A datacenter registry link: about 1 GB a minute (≈ 17 MB/s). A cached image starts the same
+ * minute; an uncached one after about a minute of pulling; a VM takes minutes to boot.
+ */
+export const PULL_MB_PER_TICK = 1000;
 
 export interface AppSpec {
   /** frontend: users' requests (dropped ones cost); backend: serves other apps only; batch: a job. */
@@ -152,34 +174,50 @@ export interface AppSpec {
   isolated: boolean;
   /** Ticks to install and start as a process on an OS. */
   installTicks: number;
+  /**
+   * The language runtime the app needs installed on its OS. Two apps that need different versions
+   * of one runtime cannot share an OS (the "environment conflict"); a container brings its own.
+   */
+  runtime: Runtime | null;
+}
+
+export interface Runtime {
+  name: "java";
+  version: number;
 }
 
 export const APPS: Record<AppId, AppSpec> = {
   web: {
     role: "frontend", port: 80, os: ["linux", "windows"], cpuPerReq: 2, cpu: 2000, minCpu: 500, maxCpu: 2000, mem: 1024, gpu: 0,
-    unitsPerGpu: 0, image: ["debian", "nginx", "portal"], deps: {}, single: false, isolated: false, installTicks: 2,
+    unitsPerGpu: 0, image: ["debian", "jre17", "portal"], deps: {}, single: false, isolated: false, installTicks: 2,
+    runtime: { name: "java", version: 17 },
   },
   grades: {
     role: "frontend", port: 8080, os: ["linux"], cpuPerReq: 5, cpu: 2000, minCpu: 500, maxCpu: 4000, mem: 2048, gpu: 0,
-    unitsPerGpu: 0, image: ["debian", "jre", "grades-api"], deps: { db: 2 }, single: false, isolated: false, installTicks: 2,
+    unitsPerGpu: 0, image: ["debian", "jre8", "grades-api"], deps: { db: 2 }, single: false, isolated: false, installTicks: 2,
+    runtime: { name: "java", version: 8 },
   },
   db: {
     role: "backend", port: 3306, os: ["linux"], cpuPerReq: 2, cpu: 8000, minCpu: 1000, maxCpu: 32000, mem: 16384, gpu: 0,
     unitsPerGpu: 0, image: ["debian", "mysql"], deps: {}, single: true, isolated: false, installTicks: 3,
+    runtime: null,
   },
   payment: {
     role: "frontend", port: 443, os: ["linux"], cpuPerReq: 10, cpu: 2000, minCpu: 500, maxCpu: 4000, mem: 1024, gpu: 0,
     unitsPerGpu: 0, image: ["alpine", "payment-svc"], deps: { db: 1 }, single: false, isolated: true, installTicks: 2,
+    runtime: null,
   },
   // The legacy course-selection app runs on IIS: Windows only, and it wants port 80 like the portal.
   enroll: {
     role: "frontend", port: 80, os: ["windows"], cpuPerReq: 8, cpu: 2000, minCpu: 1000, maxCpu: 2000, mem: 2048, gpu: 0,
     unitsPerGpu: 0, image: null, deps: {}, single: false, isolated: false, installTicks: 3,
+    runtime: null,
   },
   // A training job: one GPU, little CPU. The GPU node's idle cores are there for other apps.
   train: {
     role: "batch", port: null, os: ["linux"], cpuPerReq: 0, cpu: 1000, minCpu: 1000, maxCpu: 1000, mem: 8192, gpu: 1,
     unitsPerGpu: 100, image: ["ubuntu", "cuda", "pytorch"], deps: {}, single: false, isolated: false, installTicks: 4,
+    runtime: null,
   },
 };
 
@@ -187,38 +225,68 @@ export const APPS: Record<AppId, AppSpec> = {
 export const IDLE_BURN_PCT = 10;
 
 export interface LicenceSpec {
+  /** Windows Server licences cover guest OSes; a hypervisor licence buys the management suite. */
+  kind: "windows" | "hypervisor";
   price: number;
-  /** Windows operating system environments covered; null means unlimited. */
+  /** Windows operating system environments covered; null means unlimited (or not a Windows licence). */
   covers: number | null;
   /** Models it may be bought for (Essentials is for small servers only). */
   models: readonly ModelId[];
 }
 
-/** Windows Server 2022 list prices (seed 003): Essentials $501, Standard $1,069, Datacenter $6,155. */
+/**
+ * Windows Server 2022 list prices (seed 003): Essentials $501, Standard $1,069, Datacenter $6,155.
+ * The type-1 hypervisor itself is free (KVM, Xen, free ESXi); "ha" is the paid management suite
+ * beside it (vSphere-style proactive HA): when a host warns of failing hardware, its VMs are
+ * live-migrated away by themselves. Without it the team does the same by hand.
+ */
 export const LICENCES: Record<LicenceEdition, LicenceSpec> = {
-  essentials: { price: 50_100, covers: 1, models: ["small"] },
-  standard: { price: 106_900, covers: 2, models: ["small", "large", "gpu"] },
-  datacenter: { price: 615_500, covers: null, models: ["small", "large", "gpu"] },
+  essentials: { kind: "windows", price: 50_100, covers: 1, models: ["small"] },
+  standard: { kind: "windows", price: 106_900, covers: 2, models: ["small", "large", "gpu"] },
+  datacenter: { kind: "windows", price: 615_500, covers: null, models: ["small", "large", "gpu"] },
+  ha: { kind: "hypervisor", price: 60_000, covers: null, models: ["small", "large", "gpu"] },
 };
 
 export const INCIDENTS = {
-  /** A crashed process restarts after this many ticks; a container restarts faster. */
-  processRestartTicks: 3,
+  /**
+   * A leak with no boundary around it thrashes its whole OS until it is rebooted: a physical
+   * server takes this long to come back (a VM takes its guest OS's boot time) …
+   */
+  serverRebootTicks: 20,
+  /** … and then every app on it starts again. */
+  appRestartTicks: 2,
+  /** A container with a memory limit is simply killed and restarted. */
   containerRestartTicks: 1,
-  /** Patching and rebooting a kernel hit by a container escape. */
+  /** Resizing a process (not a container: cgroups change live) restarts it. */
+  resizeRestartTicks: 2,
+  /** Patching and rebooting a kernel hit by an exploit. */
   kernelPatchTicks: 15,
-  hardwareRepairTicks: 45,
+  /** Failing hardware warns (ECC errors, a disk's SMART status) this long before it dies … */
+  hardwareWarnTicks: 10,
+  /** … and is repaired after this long. */
+  hardwareRepairTicks: 60,
+  /** A type-2 host's OS installing its security updates: it reboots, and every guest with it. */
+  hostPatchRebootTicks: 6,
   /** Audit fine per unlicensed Windows instance: twice the Standard price. */
   auditFinePerOse: 213_800,
   /** A payment service on a compromised kernel leaks card data. */
   breachFine: 500_000,
 };
 
-/** Penalty per tick for each payment instance sharing its kernel with another app (scenario rule). */
-export const COMPLIANCE_PENALTY_PER_TICK = 1_500;
+/**
+ * Card processors surcharge every payment handled on a kernel that also runs other apps (the
+ * scenario's isolation rule, after PCI DSS): per payment request served, in cents.
+ */
+export const COMPLIANCE_FEE_PER_PAYMENT = 5;
 
 /** Live migration copies memory over a link; ≈4 GB a minute at half of a 1 Gb/s link. */
 export const MIGRATION_MIB_PER_TICK = 4096;
+
+/**
+ * Lesson timing at speed 1×: quiet stretches pass at two game minutes a real second, the spike
+ * window at one, so a 6-hour round plays in about 4 real minutes and the spike is played.
+ */
+export const PACE_MS_PER_TICK = { quiet: 500, spike: 1000 };
 
 export const BUDGET_LIMITS = { min: 0, max: 100_000_000 };
 export const TRAFFIC_PCT_LIMITS = { min: 25, max: 400 };

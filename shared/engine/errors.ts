@@ -40,6 +40,11 @@ export const ERROR_CODES = [
   // Licences.
   "licence_not_allowed",
   "licence_not_needed",
+  // Engine 2: renting, runtimes, resizing.
+  "rent_unavailable",
+  "runtime_conflict",
+  "not_resizable",
+  "resize_no_change",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

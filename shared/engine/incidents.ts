@@ -1,83 +1,138 @@
-import { APPS, GUEST_OS, INCIDENTS, LICENCES, type AppId } from "./data";
+import { APPS, GUEST_OS, HOST_LAYERS, INCIDENTS, LICENCES, type AppId } from "./data";
 import { randInt } from "./rng";
 import { teamInstances, type InstanceRef } from "./lookup";
 import { charge } from "./money";
 import { instanceUp, serverUp, vmUp } from "./running";
+import { haEvacuate } from "./evacuate";
+import { knockOut, rebootServer, rebootVm } from "./downtime";
 import type { IncidentSpec, Instance, MatchState, Server, Team } from "./types";
 
 /**
  * Incidents make the isolation lessons felt: what a failure takes down depends on what shares
  * an OS, a kernel or a machine with the thing that failed.
  */
-export function fireIncident(state: MatchState, spec: IncidentSpec, t: number): void {
+export function fireIncident(state: MatchState, spec: IncidentSpec, t: number, warned = false): void {
   for (const team of state.teams) {
     if (spec.team !== null && spec.team !== team.id) continue;
     switch (spec.kind) {
       case "leak": leak(state, team, spec.app ?? "web", t); break;
       case "kernel": kernel(state, team, spec.app ?? "web", t); break;
-      case "hardware": hardware(state, team, spec.server, t); break;
+      case "hardware":
+        if (warned) warnHardware(state, team, t);
+        else hardware(state, team, spec.server, t);
+        break;
       case "audit": audit(state, team); break;
+      case "patch": patch(state, team, t); break;
     }
   }
 }
 
-function knockOut(instances: Instance[], until: number): string[] {
-  for (const i of instances) i.downUntil = Math.max(i.downUntil, until);
-  return instances.map((i) => i.id);
-}
-
-function siblings(ref: InstanceRef): Instance[] {
-  return ref.vm ? ref.vm.instances : ref.server.instances;
-}
-
 /**
- * A memory leak: on a shared OS the OOM killer takes every process with it; a VM keeps it inside;
- * a container keeps it inside only when it has a memory limit.
+ * A memory leak is a bug in one version of an app, so every running instance of it leaks. Alone on
+ * its OS, a leaking process is killed by the OOM killer and restarted within minutes. Sharing an OS
+ * with no boundary around it, it starves its neighbours and thrashes the whole OS until someone
+ * reboots it: every app on it is down for long enough to matter. A VM is such a boundary (only its
+ * guest reboots, faster than a machine); so is a container's memory limit (only it restarts).
  */
 function leak(state: MatchState, team: Team, app: AppId, t: number): void {
   // Only a process that is actually running can leak: not one on a failed server or in a VM that is down.
-  const candidates = [...teamInstances(team)].filter(
+  const leaking = [...teamInstances(team)].filter(
     (r) => r.instance.app === app && instanceUp(r.instance, t) && serverUp(r.server, t) && (!r.vm || vmUp(r.vm, t)),
   );
-  if (candidates.length === 0) {
-    state.events.push({ kind: "incident", team: team.id, incident: "leak", app, hit: [], cost: 0 });
-    return;
+  const hit = new Set<string>();
+  for (const ref of leaking) {
+    const mates = osMates(ref).filter((i) => instanceUp(i, t) || hit.has(i.id));
+    if (ref.instance.container && ref.instance.memLimited) {
+      knockOut([ref.instance], t + INCIDENTS.containerRestartTicks);
+      hit.add(ref.instance.id);
+    } else if (mates.length <= 1) {
+      knockOut([ref.instance], t + INCIDENTS.appRestartTicks + 1);
+      hit.add(ref.instance.id);
+    } else if (ref.vm) {
+      for (const i of mates) hit.add(i.id);
+      rebootVm(ref.vm, t + GUEST_OS[ref.vm.os].bootTicks);
+    } else {
+      for (const id of rebootServer(ref.server, t + INCIDENTS.serverRebootTicks)) hit.add(id);
+    }
   }
-  const ref = candidates[randInt(state, 0, candidates.length - 1)];
-  let hit: string[];
-  if (ref.instance.container && ref.instance.memLimited) {
-    hit = knockOut([ref.instance], t + INCIDENTS.containerRestartTicks);
-  } else {
-    const ticks = ref.instance.container ? INCIDENTS.containerRestartTicks : INCIDENTS.processRestartTicks;
-    hit = knockOut(siblings(ref).filter((i) => instanceUp(i, t)), t + ticks);
+  state.events.push({ kind: "incident", team: team.id, incident: "leak", app, target: leaking.map((r) => r.instance.id).join(","), hit: [...hit], cost: 0 });
+}
+
+function osMates(ref: InstanceRef): Instance[] {
+  return ref.vm ? ref.vm.instances : ref.server.instances;
+}
+
+interface Kernel {
+  id: string;
+  instances: Instance[];
+  /** Takes the kernel down until a tick (patched and rebooted), with everything on it. */
+  down(until: number): string[];
+}
+
+/** Every running Linux kernel of a team with apps on it: bare OSes, container hosts, VM guests. */
+function linuxKernels(team: Team, t: number): Kernel[] {
+  const out: Kernel[] = [];
+  for (const server of team.servers) {
+    if (!serverUp(server, t)) continue;
+    if (server.layer && HOST_LAYERS[server.layer].os === "linux") {
+      out.push({ id: server.id, instances: server.instances, down: (until) => rebootServer(server, until) });
+    }
+    for (const vm of server.vms) {
+      if (vm.os === "linux" && vmUp(vm, t)) out.push({ id: vm.id, instances: vm.instances, down: (until) => rebootVm(vm, until) });
+    }
   }
-  state.events.push({ kind: "incident", team: team.id, incident: "leak", app, target: ref.instance.id, hit, cost: 0 });
+  return out;
 }
 
 /**
- * A container-escape kernel bug, exploited through an internet-facing app: every container on a
- * kernel that runs that app is compromised and down while the kernel is patched. A VM has its own
- * kernel, so a payment service in its own VM is out of reach.
+ * A Linux kernel exploit, reached through an internet-facing app: every kernel that runs that app
+ * is compromised and down while it is patched, with everything else that shares it — a bare OS,
+ * a container host, a VM alike. Payment data on a compromised kernel is a breach: what keeps
+ * payment safe is a kernel of its own (its own VM or server) with nothing exposed on it.
  */
 function kernel(state: MatchState, team: Team, entry: AppId, t: number): void {
   const hit: string[] = [];
-  let breached = false;
-  const kernels: { instances: Instance[]; id: string }[] = [];
-  // A kernel that is not running (failed server, VM down) cannot be exploited.
-  for (const server of team.servers) {
-    if (!serverUp(server, t)) continue;
-    if (server.layer === "container-host") kernels.push({ instances: server.instances, id: server.id });
-    for (const vm of server.vms) if (vm.engine && vmUp(vm, t)) kernels.push({ instances: vm.instances, id: vm.id });
-  }
   const targets: string[] = [];
-  for (const k of kernels) {
+  let breached = false;
+  for (const k of linuxKernels(team, t)) {
     if (!k.instances.some((i) => i.app === entry && instanceUp(i, t))) continue;
     targets.push(k.id);
-    hit.push(...knockOut(k.instances, t + INCIDENTS.kernelPatchTicks));
     if (k.instances.some((i) => APPS[i.app].isolated)) breached = true;
+    hit.push(...k.instances.map((i) => i.id));
+    k.down(t + INCIDENTS.kernelPatchTicks);
   }
   const cost = breached ? charge(team, "fines", INCIDENTS.breachFine, state.world.cashFloor) : 0;
   state.events.push({ kind: "incident", team: team.id, incident: "kernel", app: entry, target: targets.join(","), hit, cost });
+}
+
+/** Owned, delivered, set-up servers that are not failing already: what hardware can break. */
+function breakable(team: Team, t: number): Server[] {
+  return team.servers.filter((s) => !s.rented && s.layer !== null && t >= s.readyAt && t >= s.failedUntil && s.failingAt === 0);
+}
+
+/** CPU reserved on a server: the busiest machine is the one whose failure teaches the most. */
+function load(server: Server): number {
+  let cpu = 0;
+  for (const i of server.instances) cpu += i.cpu;
+  for (const vm of server.vms) cpu += vm.vcpus * 1000;
+  return cpu;
+}
+
+/**
+ * A scripted hardware failure warns first: the team's busiest server reports failing hardware and
+ * dies `hardwareWarnTicks` later. Type-1 VMs can be live-migrated off it in the meantime (by hand,
+ * or by themselves with the HA licence); everything else on it goes down with it.
+ */
+function warnHardware(state: MatchState, team: Team, t: number): void {
+  let server: Server | null = null;
+  for (const s of breakable(team, t)) if (!server || load(s) > load(server)) server = s;
+  if (!server) {
+    state.events.push({ kind: "incident", team: team.id, incident: "hardware", hit: [], cost: 0 });
+    return;
+  }
+  server.failingAt = t + INCIDENTS.hardwareWarnTicks;
+  state.events.push({ kind: "hardware-warning", team: team.id, server: server.id, at: server.failingAt });
+  if (server.layer === "type1" && server.licences.ha > 0) haEvacuate(team, server, t);
 }
 
 /** A server dies: everything on it stops; type-1 VMs can be moved elsewhere and booted there. */
@@ -89,17 +144,40 @@ function hardware(state: MatchState, team: Team, serverId: string | undefined, t
     state.events.push({ kind: "incident", team: team.id, incident: "hardware", hit: [], cost: 0 });
     return;
   }
+  failServer(state, team, server, t);
+}
+
+export function failServer(state: MatchState, team: Team, server: Server, t: number): void {
   const until = t + INCIDENTS.hardwareRepairTicks;
   server.failedUntil = until;
-  const hit = knockOut(server.instances, until + INCIDENTS.processRestartTicks);
+  server.failingAt = 0;
+  const hit = rebootServer(server, until);
   for (const vm of server.vms) {
-    vm.downUntil = Math.max(vm.downUntil, until + GUEST_OS[vm.os].bootTicks);
     vm.migration = null;
-    hit.push(vm.id);
+    hit.push(...rebootVm(vm, until + GUEST_OS[vm.os].bootTicks));
   }
   // Migrations onto the dead server are cancelled; the VMs stay where they were.
   for (const s of team.servers) for (const vm of s.vms) if (vm.migration?.to === server.id) vm.migration = null;
   state.events.push({ kind: "incident", team: team.id, incident: "hardware", target: server.id, hit, cost: 0 });
+}
+
+/**
+ * Security updates for a type-2 host's OS: the host reboots and every guest with it. A type-1
+ * hypervisor is a thin layer with no general-purpose OS under it to patch.
+ */
+function patch(state: MatchState, team: Team, t: number): void {
+  const hit: string[] = [];
+  const targets: string[] = [];
+  for (const server of team.servers) {
+    if (server.layer !== "type2" || !serverUp(server, t)) continue;
+    targets.push(server.id);
+    rebootServer(server, t + INCIDENTS.hostPatchRebootTicks);
+    for (const vm of server.vms) {
+      vm.migration = null;
+      hit.push(...rebootVm(vm, t + INCIDENTS.hostPatchRebootTicks + GUEST_OS[vm.os].bootTicks));
+    }
+  }
+  state.events.push({ kind: "incident", team: team.id, incident: "patch", target: targets.join(","), hit, cost: 0 });
 }
 
 /** Windows instances a server's licences cover: Datacenter any number, Standard two each, Essentials one. */

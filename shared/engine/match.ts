@@ -2,7 +2,7 @@ import { APP_IDS, ENGINE_VERSION, type AppId } from "./data";
 import { SettingsSchema, parseWith } from "./commands";
 import type { EngineError } from "./errors";
 import { makeServer } from "./actions";
-import { emptyLedger } from "./money";
+import { emptyFigures, emptyLedger } from "./money";
 import { randInt, seedState } from "./rng";
 import { SCENARIOS } from "../scenarios";
 import type { AppTraffic, MatchSettings, MatchState, Team, World } from "./types";
@@ -26,6 +26,15 @@ export function createMatch(settings: MatchSettings, seed: number): MatchState {
   const holder = { rng: seedState(seed) };
   const s = scn.surprise;
   const shift = randInt(holder, -s.earlyTicks, s.lateTicks);
+  const spikePeakPct = randInt(holder, s.peakPctMin, s.peakPctMax);
+  const spikeStart = scn.spike ? scn.spike.start + shift : -1;
+  let wave2Start = -1;
+  let wave2PeakPct = 0;
+  const w = s.secondWave;
+  if (scn.spike && w && randInt(holder, 0, 99) < w.chancePct) {
+    wave2Start = spikeStart + randInt(holder, w.delayMin, w.delayMax);
+    wave2PeakPct = Math.trunc((spikePeakPct * randInt(holder, w.sizePctMin, w.sizePctMax)) / 100);
+  }
   const world: World = {
     ticks: scn.ticks,
     startMinute: scn.startMinute,
@@ -34,8 +43,13 @@ export function createMatch(settings: MatchSettings, seed: number): MatchState {
     unlocks: settings.unlocks ? [...settings.unlocks] : [...scn.unlocks],
     trafficPct: settings.trafficPct ?? 100,
     apps: [...scn.apps],
-    spikeStart: scn.spike ? scn.spike.start + shift : -1,
-    spikePeakPct: randInt(holder, s.peakPctMin, s.peakPctMax),
+    spikeStart,
+    spikePeakPct,
+    wave2Start,
+    wave2PeakPct,
+    slowFrom: scn.slow ? scn.slow[0] : -1,
+    slowTo: scn.slow ? scn.slow[1] : -1,
+    rent: scn.rent,
     scriptedIncidents: settings.scriptedIncidents ?? true,
     paymentIsolation: scn.paymentIsolation,
   };
@@ -61,12 +75,9 @@ export function createMatch(settings: MatchSettings, seed: number): MatchState {
         reservedCpu: 0, usefulCpu: 0, osTaxCpu: 0, osTaxMem: 0, spikeFirstDrop: -1, spikeRecovered: -1,
       },
       traffic: perApp<AppTraffic>(() => ({ demand: 0, capacity: 0, served: 0, dropped: 0 })),
-      last: {
-        demand: 0, served: 0, dropped: 0, revenue: 0, power: 0, penalties: 0, fines: 0, capacityCpu: 0,
-        reservedCpu: 0, usefulCpu: 0, osTaxCpu: 0,
-      },
+      last: emptyFigures(),
     };
-    for (const model of scn.startingServers) team.servers.push(makeServer(state, model, 0, 0));
+    for (const model of scn.startingServers) team.servers.push(makeServer(state, model, 0, 0, false));
     state.teams.push(team);
   });
   return state;

@@ -1,6 +1,6 @@
-import type { Ledger, Team } from "./types";
+import type { Ledger, Team, TickFigures } from "./types";
 
-export type CostKind = "servers" | "licences" | "power" | "penalties" | "fines";
+export type CostKind = "servers" | "rent" | "licences" | "hypervisorLicences" | "power" | "penalties" | "fines";
 
 /** Spending the player chose; the floor was checked when the command was planned. */
 export function spend(team: Team, kind: CostKind, amount: number): void {
@@ -25,10 +25,17 @@ export function earn(team: Team, amount: number): void {
 }
 
 export function emptyLedger(): Ledger {
-  return { revenue: 0, resale: 0, servers: 0, licences: 0, power: 0, penalties: 0, fines: 0 };
+  return { revenue: 0, resale: 0, servers: 0, rent: 0, licences: 0, hypervisorLicences: 0, power: 0, penalties: 0, fines: 0 };
+}
+
+export function emptyFigures(): TickFigures {
+  return {
+    demand: 0, served: 0, dropped: 0, revenue: 0, power: 0, rent: 0, penalties: 0, fines: 0, capacityCpu: 0,
+    reservedCpu: 0, usefulCpu: 0, osTaxCpu: 0,
+  };
 }
 
 /** The identity the property tests hold the engine to. */
 export function ledgerBalance(budget: number, l: Ledger): number {
-  return budget + l.revenue + l.resale - l.servers - l.licences - l.power - l.penalties - l.fines;
+  return budget + l.revenue + l.resale - l.servers - l.rent - l.licences - l.hypervisorLicences - l.power - l.penalties - l.fines;
 }

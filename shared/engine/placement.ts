@@ -30,7 +30,7 @@ export function hostOf(server: Server, vm: Vm | null): Host | EngineError {
   }
   return {
     server, vm: null, os: layer.os, containers: layer.hosts === "containers", instances: server.instances,
-    cache: server.cache, readyAt: Math.max(server.layerReadyAt, server.failedUntil),
+    cache: server.cache, readyAt: Math.max(server.layerReadyAt, server.failedUntil, server.osDownUntil),
   };
 }
 
@@ -71,10 +71,23 @@ export function planDeploy(
       if (ref.instance.app === appId) return err("single_primary", { app: appId, instance: ref.instance.id });
     }
   }
-  // Processes on one OS share one network stack; containers each get their own namespace.
+  // Processes on one OS share one network stack and one set of installed runtimes; containers
+  // each get their own namespace and bring their own runtime in the image.
   if (!host.containers && app.port !== null) {
     const clash = host.instances.find((i) => APPS[i.app].port === app.port);
     if (clash) return err("port_in_use", { port: app.port, instance: clash.id, app: clash.app });
+  }
+  if (!host.containers && app.runtime) {
+    const need = app.runtime;
+    const clash = host.instances.find((i) => {
+      const have = APPS[i.app].runtime;
+      return have !== null && have.name === need.name && have.version !== need.version;
+    });
+    if (clash) {
+      return err("runtime_conflict", {
+        runtime: need.name, need: need.version, have: APPS[clash.app].runtime!.version, instance: clash.id, app: clash.app,
+      });
+    }
   }
   if (app.gpu > 0) {
     if (host.vm) return err("no_gpu", { app: appId, where: "vm", need: app.gpu, free: 0 });
@@ -95,8 +108,9 @@ export function planDeploy(
 }
 
 /**
- * A container starts one tick after its image is there. Missing layers are pulled over the
- * host's link one after another; layers already pulled (or on their way) are shared.
+ * A container starts as soon as its image is there. Missing layers are pulled over the host's
+ * link one after another, timed in thousandths of a minute so that small pulls queue up exactly;
+ * layers already pulled (or on their way) are shared.
  */
 function planPull(host: Host, appId: AppId, start: number): { readyAt: number; pulls: CachedLayer[]; pullFreeAt: number } {
   const image = APPS[appId].image ?? [];
@@ -111,13 +125,15 @@ function planPull(host: Host, appId: AppId, start: number): { readyAt: number; p
       missingMb += IMAGE_LAYERS[layer].mb;
     }
   }
-  if (missing.length === 0) return { readyAt: waitFor + 1, pulls: [], pullFreeAt: -1 };
-  const pullStart = Math.max(start, hostPullFreeAt(host));
-  const done = pullStart + Math.ceil(missingMb / PULL_MB_PER_TICK);
+  // A container whose image is there starts within seconds: it serves this very minute.
+  if (missing.length === 0) return { readyAt: waitFor, pulls: [], pullFreeAt: -1 };
+  const pullStart = Math.max(start * 1000, hostPullFreeAt(host));
+  const doneMilli = pullStart + Math.ceil((missingMb * 1000) / PULL_MB_PER_TICK);
+  const done = Math.ceil(doneMilli / 1000);
   return {
-    readyAt: Math.max(waitFor, done) + 1,
+    readyAt: Math.max(waitFor, done),
     pulls: missing.map((layer) => ({ layer, at: done })),
-    pullFreeAt: done,
+    pullFreeAt: doneMilli,
   };
 }
 

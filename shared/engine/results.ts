@@ -44,7 +44,7 @@ export function teamResult(team: Team): TeamResult {
     occupancy: bp(s.reservedCpu, s.capacityCpu),
     osTaxCpu: s.ticks > 0 ? Math.trunc(s.osTaxCpu / s.ticks) : 0,
     osTaxMem: s.ticks > 0 ? Math.trunc(s.osTaxMem / s.ticks) : 0,
-    licenceSpend: team.ledger.licences,
+    licenceSpend: team.ledger.licences + team.ledger.hypervisorLicences,
     ledger: { ...team.ledger },
     spikeFirstDrop: s.spikeFirstDrop,
     spikeRecovered: s.spikeRecovered,

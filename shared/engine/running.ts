@@ -1,8 +1,9 @@
 import type { Instance, Server, Vm } from "./types";
 
-/** A server runs what is on it: delivered, its layer installed, not failed. */
+/** A server runs what is on it: delivered, its layer installed, not failed, its OS not rebooting. */
 export function serverUp(server: Server, t: number): boolean {
-  return server.layer !== null && t >= server.layerReadyAt && t >= server.failedUntil && t >= server.readyAt;
+  return server.layer !== null && t >= server.layerReadyAt && t >= server.failedUntil && t >= server.readyAt
+    && t >= server.osDownUntil;
 }
 
 export function vmUp(vm: Vm, t: number): boolean {

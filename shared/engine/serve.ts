@@ -1,8 +1,8 @@
 import {
-  APP_IDS, APPS, COMPLIANCE_PENALTY_PER_TICK, GUEST_OS, HOST_LAYERS, HYPERVISOR_COST, IDLE_BURN_PCT, SERVER_MODELS,
+  APP_IDS, APPS, COMPLIANCE_FEE_PER_PAYMENT, GUEST_OS, HOST_LAYERS, HYPERVISOR_COST, IDLE_BURN_PCT, SERVER_MODELS,
   VM_ENGINE, type AppId,
 } from "./data";
-import { charge, earn } from "./money";
+import { charge, earn, emptyFigures } from "./money";
 import { instanceUp, serverUp, vmUp } from "./running";
 import { spikeEnd } from "../scenarios/curve";
 import type { Scenario } from "../scenarios/types";
@@ -20,9 +20,9 @@ const SPEC = APP_IDS.map((a) => APPS[a]);
 const live: Instance[] = [];
 const liveCap: number[] = [];
 const liveApp: number[] = [];
+/** Whether the live instance is a payment service sharing its kernel with other apps. */
+const liveShared: boolean[] = [];
 let liveCount = 0;
-/** Compliance cost found while collecting (payment sharing a kernel), reset per team. */
-let compliance = 0;
 const cap = new Array<number>(APP_COUNT).fill(0);
 const served = new Array<number>(APP_COUNT).fill(0);
 const left = new Array<number>(APP_COUNT).fill(0);
@@ -34,6 +34,7 @@ const left = new Array<number>(APP_COUNT).fill(0);
 function collect(list: Instance[], up: boolean, t: number, events: GameEvent[], team: number): void {
   let payments = 0;
   let others = 0;
+  const first = liveCount;
   for (const i of list) {
     i.served = 0;
     i.usedCpu = 0;
@@ -47,11 +48,12 @@ function collect(list: Instance[], up: boolean, t: number, events: GameEvent[], 
       live[liveCount] = i;
       liveCap[liveCount] = c;
       liveApp[liveCount] = k;
+      liveShared[liveCount] = false;
       liveCount++;
       cap[k] += c;
     }
   }
-  if (payments > 0 && others > 0) compliance += payments * COMPLIANCE_PENALTY_PER_TICK;
+  if (payments > 0 && others > 0) for (let n = first; n < liveCount; n++) liveShared[n] = SPEC[liveApp[n]].isolated;
 }
 
 /**
@@ -61,7 +63,6 @@ function collect(list: Instance[], up: boolean, t: number, events: GameEvent[], 
  */
 export function serveTeam(state: MatchState, scn: Scenario, team: Team, t: number): void {
   liveCount = 0;
-  compliance = 0;
   cap.fill(0);
   for (const server of team.servers) {
     const up = serverUp(server, t);
@@ -71,10 +72,7 @@ export function serveTeam(state: MatchState, scn: Scenario, team: Team, t: numbe
   serveDemand(state, team);
   spreadLoad();
 
-  const fig: TickFigures = {
-    demand: 0, served: 0, dropped: 0, revenue: 0, power: 0, penalties: 0, fines: 0,
-    capacityCpu: 0, reservedCpu: 0, usefulCpu: 0, osTaxCpu: 0,
-  };
+  const fig: TickFigures = emptyFigures();
   const inSpike = scn.spike !== null && t >= state.world.spikeStart && t < spikeEnd(scn.spike, state.world.spikeStart);
   const penaltyPct = inSpike ? scn.spikePenaltyPct : 100;
   let revenue = 0;
@@ -100,10 +98,14 @@ export function serveTeam(state: MatchState, scn: Scenario, team: Team, t: numbe
   let osTaxMem = 0;
   for (const server of team.servers) {
     server.busyCpu = 0;
-    if (t < server.readyAt || t < server.failedUntil) continue;
+    if (t < server.readyAt) continue;
     const model = SERVER_MODELS[server.model];
+    // A rented machine is billed every minute it is held, failed or not; an owned one draws power.
+    if (server.rented) rentDue += model.rent;
+    if (t < server.failedUntil) continue;
     fig.capacityCpu += model.cpu;
     osTaxMem += accountServer(server, t, fig);
+    if (server.rented) continue;
     const cpuLoad = Math.trunc((server.busyCpu * 1000) / model.cpu);
     const gpuLoad = model.gpu > 0 ? Math.trunc((gpusBusy(server) * 1000) / model.gpu) : 0;
     power += model.powerIdle + Math.trunc(((model.powerMax - model.powerIdle) * Math.max(cpuLoad, gpuLoad)) / 1000);
@@ -112,11 +114,38 @@ export function serveTeam(state: MatchState, scn: Scenario, team: Team, t: numbe
   const floor = state.world.cashFloor;
   earn(team, revenue);
   fig.revenue = revenue;
+  fig.rent = payRent(state, team, t, rentDue);
+  rentDue = 0;
   fig.power = charge(team, "power", power, floor);
   fig.penalties = charge(team, "penalties", penalties, floor);
-  if (state.world.paymentIsolation) fig.fines = charge(team, "fines", compliance, floor);
+  if (state.world.paymentIsolation) fig.fines = charge(team, "fines", complianceFees(), floor);
   team.last = fig;
   recordStats(state, team, fig, osTaxMem, t);
+}
+
+let rentDue = 0;
+
+/**
+ * Rent is paid first, machine by machine; a machine whose minute cannot be paid without going
+ * below the cash floor goes back to the cloud, with whatever ran on it.
+ */
+function payRent(state: MatchState, team: Team, t: number, due: number): number {
+  if (due === 0) return 0;
+  const floor = state.world.cashFloor;
+  if (team.cash - due >= floor) return charge(team, "rent", due, floor);
+  let paid = 0;
+  for (let n = 0; n < team.servers.length; n++) {
+    const server = team.servers[n];
+    if (!server.rented || t < server.readyAt) continue;
+    const price = SERVER_MODELS[server.model].rent;
+    if (team.cash - price >= floor) {
+      paid += charge(team, "rent", price, floor);
+      continue;
+    }
+    team.servers.splice(n--, 1);
+    state.events.push({ kind: "server-reclaimed", team: team.id, server: server.id });
+  }
+  return paid;
 }
 
 /** Served = min(demand, capacity), then scaled down to what the backends (the database) can answer. */
@@ -145,6 +174,12 @@ function serveDemand(state: MatchState, team: Team): void {
     const tr = team.traffic[p];
     tr.demand = wanted; tr.capacity = cap[kp]; tr.served = used; tr.dropped = 0;
   }
+}
+
+function complianceFees(): number {
+  let fees = 0;
+  for (let n = 0; n < liveCount; n++) if (liveShared[n]) fees += live[n].served * COMPLIANCE_FEE_PER_PAYMENT;
+  return fees;
 }
 
 /** Requests of each app go to its live instances in proportion to their capacity. */

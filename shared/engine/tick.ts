@@ -1,5 +1,6 @@
+import { PACE_MS_PER_TICK } from "./data";
 import { demandAt } from "./demand";
-import { fireIncident } from "./incidents";
+import { failServer, fireIncident } from "./incidents";
 import { serveTeam } from "./serve";
 import { SCENARIOS } from "../scenarios";
 import type { MatchState, Team } from "./types";
@@ -20,13 +21,15 @@ export function advance(state: MatchState): boolean {
   for (const team of state.teams) arrivals(state, team, t);
 
   if (state.world.scriptedIncidents) {
-    for (const inc of scn.incidents) if (inc.tick === t) fireIncident(state, { kind: inc.kind, team: null, app: inc.app }, t);
+    // Scripted hardware failures warn first (they are announced in the briefing as a risk).
+    for (const inc of scn.incidents) if (inc.tick === t) fireIncident(state, { kind: inc.kind, team: null, app: inc.app }, t, true);
   }
   const pending = state.pendingIncidents;
   state.pendingIncidents = [];
   for (const inc of pending) fireIncident(state, inc, t);
 
-  if (t === state.world.spikeStart) state.events.push({ kind: "spike", team: -1 });
+  if (t === state.world.spikeStart) state.events.push({ kind: "spike", team: -1, wave: 1 });
+  if (t === state.world.wave2Start) state.events.push({ kind: "spike", team: -1, wave: 2 });
   for (const app of state.world.apps) state.demand[app] = demandAt(scn, state.world, state.seed, app, t);
   for (const team of state.teams) serveTeam(state, scn, team, t);
   state.tick = t + 1;
@@ -60,4 +63,12 @@ function arrivals(state: MatchState, team: Team, t: number): void {
       ev.push({ kind: "migration-done", team: team.id, vm: vm.id, from: server.id, to: target.id });
     }
   }
+  // Hardware that warned dies now, after the migrations that made it out in time.
+  for (const server of team.servers) if (server.failingAt > 0 && server.failingAt === t) failServer(state, team, server, t);
+}
+
+/** Real milliseconds one tick lasts at speed 1×: the forecast window plays slower than quiet stretches. */
+export function paceMs(state: MatchState): number {
+  const { slowFrom, slowTo } = state.world;
+  return state.tick >= slowFrom && state.tick < slowTo ? PACE_MS_PER_TICK.spike : PACE_MS_PER_TICK.quiet;
 }

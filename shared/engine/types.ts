@@ -43,9 +43,20 @@ export interface World {
   unlocks: LayerKind[];
   trafficPct: number;
   apps: AppId[];
-  /** Tick the spike starts (after the seeded shift) and its size in percent of the forecast. */
+  /**
+   * The realised spike, drawn inside the forecast band at creation: the tick it starts and its
+   * size in percent of the forecast; a second wave starts at `wave2Start` (−1: none this time).
+   * Bots and players see only the band (forecastBand), never these.
+   */
   spikeStart: number;
   spikePeakPct: number;
+  wave2Start: number;
+  wave2PeakPct: number;
+  /** Ticks from `slowFrom` to `slowTo` play at the spike's pace (the whole forecast window). */
+  slowFrom: number;
+  slowTo: number;
+  /** Whether machines can be rented by the minute (not in the old era). */
+  rent: boolean;
   scriptedIncidents: boolean;
   paymentIsolation: boolean;
 }
@@ -68,6 +79,7 @@ export interface TickFigures {
   dropped: number;
   revenue: number;
   power: number;
+  rent: number;
   penalties: number;
   fines: number;
   capacityCpu: number;
@@ -88,7 +100,11 @@ export interface Ledger {
   revenue: number;
   resale: number;
   servers: number;
+  rent: number;
+  /** Windows Server licences. */
   licences: number;
+  /** Hypervisor management licences (the type-1 hypervisor itself is free). */
+  hypervisorLicences: number;
   power: number;
   penalties: number;
   fines: number;
@@ -117,8 +133,14 @@ export interface Server {
   model: ModelId;
   boughtAt: number;
   readyAt: number;
+  /** Rented by the minute (billed every tick until returned; worth nothing at the end). */
+  rented: boolean;
   /** Hardware failure: down until this tick (0 when healthy). */
   failedUntil: number;
+  /** Failing hardware has warned: it dies at this tick (0 when no warning is out). */
+  failingAt: number;
+  /** Its OS or kernel is rebooting or being patched until this tick (0 when not). */
+  osDownUntil: number;
   layer: LayerKind | null;
   layerReadyAt: number;
   licences: Record<LicenceEdition, number>;
@@ -126,6 +148,7 @@ export interface Server {
   /** Processes on a bare OS, or containers on a container host. */
   instances: Instance[];
   cache: CachedLayer[];
+  /** When the host's registry link is free again, in thousandths of a tick. */
   pullFreeAt: number;
   /** CPU busy last tick (useful work, overheads and idle burn), for power and display. */
   busyCpu: number;
@@ -144,6 +167,7 @@ export interface Vm {
   migration: Migration | null;
   instances: Instance[];
   cache: CachedLayer[];
+  /** When the host's registry link is free again, in thousandths of a tick. */
   pullFreeAt: number;
 }
 
@@ -173,7 +197,8 @@ export interface CachedLayer {
   at: number;
 }
 
-export type IncidentKind = "leak" | "kernel" | "hardware" | "audit";
+export const INCIDENT_KINDS = ["leak", "kernel", "hardware", "audit", "patch"] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
 export interface IncidentSpec {
   kind: IncidentKind;
@@ -192,5 +217,7 @@ export type GameEvent =
   | { kind: "instance-ready"; team: number; instance: string; app: AppId }
   | { kind: "migration-done"; team: number; vm: string; from: string; to: string }
   | { kind: "server-repaired"; team: number; server: string }
+  | { kind: "hardware-warning"; team: number; server: string; at: number }
+  | { kind: "server-reclaimed"; team: number; server: string }
   | { kind: "incident"; team: number; incident: IncidentKind; app?: AppId; target?: string; hit: string[]; cost: number }
-  | { kind: "spike"; team: -1 };
+  | { kind: "spike"; team: -1; wave: 1 | 2 };

@@ -1,9 +1,10 @@
 import type { Scenario } from "./types";
 
 /**
- * Double-12 midnight flash sale: the peak comes about five minutes after midnight, the first
- * hour carries much of the day. Payments must not share a kernel with other apps, and a
- * container-escape bug in the kernel is exploited through the shop front at 00:15.
+ * Double-12 midnight flash sale: the peak comes minutes after midnight, the first hour carries
+ * much of the day, and some years a second round of deals at 01:00 brings a second wave.
+ * Payments must not share a kernel with other apps, and a Linux kernel exploit is used through
+ * the shop front at 00:15.
  */
 export const double12: Scenario = {
   id: "double-12",
@@ -19,10 +20,15 @@ export const double12: Scenario = {
     payment: [[0, 30], [110, 60], [240, 40]],
   },
   spike: { start: 120, ramp: 5, hold: 15, decay: 90, tailPct: 25, peak: { web: 5000, payment: 1100 } },
-  surprise: { earlyTicks: 0, lateTicks: 0, peakPctMin: 100, peakPctMax: 120, noisePct: 5 },
-  revenue: { web: 1, payment: 12 },
-  penalty: { web: 1, payment: 15 },
+  surprise: {
+    earlyTicks: 0, lateTicks: 2, peakPctMin: 80, peakPctMax: 140, noisePct: 5,
+    secondWave: { chancePct: 50, delayMin: 58, delayMax: 62, sizePctMin: 40, sizePctMax: 60 },
+  },
+  revenue: { web: 2, payment: 12 },
+  penalty: { web: 3, payment: 15 },
   spikePenaltyPct: 200,
   incidents: [{ tick: 135, kind: "kernel", app: "web" }],
   paymentIsolation: true,
+  rent: true,
+  slow: [110, 240],
 };

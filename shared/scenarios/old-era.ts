@@ -1,9 +1,10 @@
 import type { Scenario } from "./types";
 
 /**
- * The old era: bare servers only, a normal morning with the registration-week bump on the
- * legacy course-selection app. A research group's training job sits on a GPU node whose CPU
- * is idle unless the team puts it to work.
+ * The old era: bare servers only and no cloud to rent from; a normal morning with the
+ * registration-week rush on the legacy course-selection app. Leaks strike four times
+ * (on a shared OS each one takes its neighbours down), and the licence auditor calls at 11:40.
+ * A research group's training job sits on a GPU node whose CPU is idle unless put to work.
  */
 export const oldEra: Scenario = {
   id: "old-era",
@@ -21,10 +22,18 @@ export const oldEra: Scenario = {
     train: [[0, 400]],
   },
   spike: null,
-  surprise: { earlyTicks: 0, lateTicks: 0, peakPctMin: 100, peakPctMax: 100, noisePct: 5 },
+  surprise: { earlyTicks: 0, lateTicks: 0, peakPctMin: 100, peakPctMax: 100, noisePct: 5, secondWave: null },
   revenue: { web: 2, grades: 3, enroll: 5, train: 6 },
-  penalty: { web: 4, grades: 6, enroll: 10, train: 0 },
+  penalty: { web: 15, grades: 25, enroll: 30, train: 0 },
   spikePenaltyPct: 100,
-  incidents: [{ tick: 150, kind: "leak", app: "grades" }],
+  incidents: [
+    { tick: 45, kind: "leak", app: "web" },
+    { tick: 95, kind: "leak", app: "grades" },
+    { tick: 140, kind: "leak", app: "db" },
+    { tick: 185, kind: "leak", app: "web" },
+    { tick: 220, kind: "audit" },
+  ],
   paymentIsolation: false,
+  rent: false,
+  slow: [50, 160],
 };

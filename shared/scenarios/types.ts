@@ -19,6 +19,11 @@ export interface SpikeSpec {
   peak: Partial<Record<AppId, number>>;
 }
 
+/**
+ * The forecast is a band, not a line: the spike starts somewhere in [start − early, start + late]
+ * and peaks somewhere in [min, max] percent of the forecast, drawn per seed; sometimes a second,
+ * smaller wave follows. A team that provisions for the top of the band all day pays for it.
+ */
 export interface Surprise {
   /** The spike starts up to this many ticks early … */
   earlyTicks: number;
@@ -29,8 +34,21 @@ export interface Surprise {
   peakPctMax: number;
   /** Tick-to-tick demand noise, ± percent. */
   noisePct: number;
+  secondWave: SecondWave | null;
 }
 
+export interface SecondWave {
+  /** How often there is one, in percent of seeds. */
+  chancePct: number;
+  /** It starts this many ticks after the first wave's start … */
+  delayMin: number;
+  delayMax: number;
+  /** … with this share of the first wave's peak, in percent. */
+  sizePctMin: number;
+  sizePctMax: number;
+}
+
+/** Scripted incidents are announced in the briefing; a hardware failure warns before it strikes. */
 export interface ScriptedIncident {
   tick: number;
   kind: IncidentKind;
@@ -58,4 +76,8 @@ export interface Scenario {
   spikePenaltyPct: number;
   incidents: readonly ScriptedIncident[];
   paymentIsolation: boolean;
+  /** Machines can be rented by the minute (there was no cloud in the old era). */
+  rent: boolean;
+  /** Ticks [from, to) played at the spike's slower pace: the whole forecast window; null: none. */
+  slow: readonly [number, number] | null;
 }

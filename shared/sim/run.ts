@@ -3,7 +3,7 @@ import type { Command } from "../engine/commands";
 import { createMatch } from "../engine/match";
 import { advance, isOver } from "../engine/tick";
 import type { MatchSettings, MatchState } from "../engine/types";
-import { makeBot, type Bot, type BotName } from "../bots";
+import { makeBot, type Bot } from "../bots";
 
 export interface AppliedCommand {
   tick: number;
@@ -32,9 +32,15 @@ export interface BotMatch {
   bots: Bot[];
 }
 
-export function startBotMatch(scenario: MatchSettings["scenario"], botNames: readonly BotName[], seed: number, extra: Partial<MatchSettings> = {}): BotMatch {
-  const state = createMatch({ scenario, teams: botNames.map((b, i) => `${i + 1}·${b}`), ...extra }, seed);
-  return { state, bots: botNames.map((b, i) => makeBot(b, seed + i * 7919)) };
+/** Each team's bot gets its own seed (only the random bot uses it), derived from the match seed. */
+export function botSeed(seed: number, team: number): number {
+  return seed + team * 7919;
+}
+
+/** A match with one team per bot spec (`NAME` or `NAME:frozen`). */
+export function startBotMatch(scenario: MatchSettings["scenario"], specs: readonly string[], seed: number, extra: Partial<MatchSettings> = {}): BotMatch {
+  const state = createMatch({ scenario, teams: specs.map((b, i) => `${i + 1}·${b}`), ...extra }, seed);
+  return { state, bots: specs.map((b, i) => makeBot(b, botSeed(seed, i))) };
 }
 
 /** Plays a whole match headless: bots act, then the tick advances, until the round is over. */

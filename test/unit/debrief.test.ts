@@ -63,7 +63,7 @@ describe("concept cards after double-12 midnight", () => {
 });
 
 describe("the memory-leak card", () => {
-  /** Two teams, each a portal and a grades API on its first server, then a leak in grades at 06:20. */
+  /** Two teams: a portal and the database on one OS; a portal and a grades API in limited containers; then a leak in each. */
   function leakRound(): Map<string, ConceptCard>[] {
     const settings = { scenario: "free-play" as const, teams: ["shared OS", "limited containers"], scriptedIncidents: false };
     const cmd = (team: number, command: Extract<LogEntry, { type: "command" }>["command"]): LogEntry => ({ tick: 0, type: "command", seat: 1, team, command });
@@ -73,10 +73,11 @@ describe("the memory-leak card", () => {
         cmd(0, { type: "installLayer", server: "s1", layer: "bare-linux" }),
         cmd(1, { type: "installLayer", server: "s4", layer: "container-host" }),
         { tick: 10, type: "command", seat: 1, team: 0, command: { type: "deploy", target: "s1", app: "web" } },
-        { tick: 10, type: "command", seat: 1, team: 0, command: { type: "deploy", target: "s1", app: "grades" } },
+        { tick: 10, type: "command", seat: 1, team: 0, command: { type: "deploy", target: "s1", app: "db", cpu: 2000 } },
         { tick: 10, type: "command", seat: 2, team: 1, command: { type: "deploy", target: "s4", app: "web", memLimit: 2048 } },
         { tick: 10, type: "command", seat: 2, team: 1, command: { type: "deploy", target: "s4", app: "grades", memLimit: 2048 } },
-        { tick: 20, type: "incident", seat: 0, action: { type: "incident", kind: "leak", team: null, app: "grades" } },
+        { tick: 20, type: "incident", seat: 0, action: { type: "incident", kind: "leak", team: 0, app: "web" } },
+        { tick: 20, type: "incident", seat: 0, action: { type: "incident", kind: "leak", team: 1, app: "grades" } },
       ],
       final: null,
     };

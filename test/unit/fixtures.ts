@@ -140,7 +140,7 @@ export function settle(state: MatchState): void {
   const at = (t: number) => { until = Math.max(until, t); };
   for (const team of state.teams) {
     for (const s of team.servers) {
-      at(s.readyAt); at(s.layerReadyAt); at(s.failedUntil);
+      at(s.readyAt); at(s.layerReadyAt); at(s.failedUntil); at(s.osDownUntil);
       for (const i of s.instances) { at(i.readyAt); at(i.downUntil); }
       for (const vm of s.vms) {
         at(vm.readyAt); at(vm.downUntil); at(vm.migration?.doneAt ?? 0);

@@ -2,47 +2,58 @@ import { describe, expect, it } from "vitest";
 import { INCIDENTS } from "../../shared/engine";
 import { allDown, allServing, createVm, deploy, fire, host, newMatch, served, settle, step, teamOf } from "./fixtures";
 
-describe("kernel vulnerability (container escape through the entry app)", () => {
+describe("Linux kernel exploit through the internet-facing app", () => {
   /**
-   * s1: container host running web and payment; s2: type-1 host with a VM running web as a
-   * process and a VM running the database; s3: a container host with no web on it.
+   * s1: container host running web and payment; a type-1 host with a VM running web and a VM
+   * running the database; a bare Linux server running web; a container host with no web on it.
    */
   function layout() {
     const state = newMatch();
     const ch = host(state, "container-host");
     const webC = deploy(state, ch, "web");
     const payC = deploy(state, ch, "payment");
-    const hv = host(state, "type1");
-    const webVm = deploy(state, createVm(state, hv), "web");
+    const hv = host(state, "type1", { model: "large" });
+    const webVmId = createVm(state, hv);
+    const webVm = deploy(state, webVmId, "web");
     const db = deploy(state, createVm(state, hv, { vcpus: 4, mem: 18432 }), "db", { cpu: 2000 });
+    const bare = host(state, "bare-linux", { model: "large" });
+    const webBare = deploy(state, bare, "web");
     const quiet = host(state, "container-host", { model: "gpu" });
-    const grades = deploy(state, quiet, "grades");
+    const payQuiet = deploy(state, quiet, "payment");
     settle(state);
-    return { state, ch, webC, payC, webVm, db, quiet, grades };
+    return { state, ch, webC, payC, webVmId, webVm, db, bare, webBare, quiet, payQuiet };
   }
 
-  it("takes down every container on a kernel running the entry app, not apps in VMs or other kernels", () => {
-    const { state, ch, webC, payC, webVm, db, grades } = layout();
-    expect(allServing(state, [webC, payC, webVm, db, grades])).toBe(true);
+  it("reaches every kernel running the entry app — container host, VM guest and bare OS alike — and nothing else", () => {
+    const { state, ch, webC, payC, webVmId, webVm, db, bare, webBare, payQuiet } = layout();
+    expect(allServing(state, [webC, payC, webVm, db, webBare, payQuiet])).toBe(true);
 
     const ev = fire(state, { kind: "kernel", team: 0, app: "web" });
-    expect(ev.target).toBe(ch);
-    expect(ev.hit).toEqual([webC, payC]);
-    expect(allDown(state, [webC, payC])).toBe(true);
-    expect(allServing(state, [webVm, db, grades])).toBe(true);
+    expect((ev.target ?? "").split(",").sort()).toEqual([ch, webVmId, bare].sort());
+    expect(ev.hit.sort()).toEqual([webC, payC, webVm, webBare].sort());
+    expect(allDown(state, [webC, payC, webVm, webBare])).toBe(true);
+    expect(allServing(state, [db, payQuiet])).toBe(true);
 
-    step(state, INCIDENTS.kernelPatchTicks - 1);
-    expect(allDown(state, [webC, payC])).toBe(true);
-    step(state);
-    expect(allServing(state, [webC, payC])).toBe(true);
+    step(state, INCIDENTS.kernelPatchTicks + INCIDENTS.appRestartTicks - 2);
+    expect(allDown(state, [webC, payC, webVm, webBare])).toBe(true);
+    step(state, 2);
+    expect(allServing(state, [webC, payC, webVm, webBare])).toBe(true);
   });
 
-  it("fines a breach when a payment container was on the compromised kernel", () => {
+  it("keeps a compromised host's kernel down: nothing new starts on it until it is patched", () => {
+    const { state, ch } = layout();
+    fire(state, { kind: "kernel", team: 0, app: "web" });
+    const extra = deploy(state, ch, "web");
+    step(state, 2);
+    expect(served(state, extra)).toBe(0);
+  });
+
+  it("fines a breach when a payment service was on a compromised kernel", () => {
     const { state } = layout();
     const fines = teamOf(state).ledger.fines;
     const ev = fire(state, { kind: "kernel", team: 0, app: "web" });
     expect(ev.cost).toBe(INCIDENTS.breachFine);
-    // The tick's compliance penalty (payment shares that kernel) comes on top of the breach.
+    // The tick's compliance surcharge (payment shared that kernel) comes on top of the breach.
     expect(teamOf(state).ledger.fines - fines).toBe(INCIDENTS.breachFine + teamOf(state).last.fines);
   });
 
@@ -62,7 +73,7 @@ describe("kernel vulnerability (container escape through the entry app)", () => 
     expect(allServing(state, [pay, db])).toBe(true);
   });
 
-  it("reaches containers inside a VM with a container engine: that VM's kernel runs the entry app", () => {
+  it("reaches containers inside a VM with a container engine, and a plain VM running the entry app too", () => {
     const state = newMatch();
     const hv = host(state, "type1");
     const engineVm = createVm(state, hv, { vcpus: 4, mem: 8192, engine: true });
@@ -72,9 +83,8 @@ describe("kernel vulnerability (container escape through the entry app)", () => 
     const c = deploy(state, plainVm, "web");
     settle(state);
     const ev = fire(state, { kind: "kernel", team: 0, app: "web" });
-    expect(ev.target).toBe(engineVm);
-    expect(ev.hit).toEqual([a, b]);
-    expect(served(state, c)).toBeGreaterThan(0);
+    expect((ev.target ?? "").split(",").sort()).toEqual([engineVm, plainVm].sort());
+    expect(ev.hit.sort()).toEqual([a, b, c].sort());
   });
 
   it("does not count an entry app in a VM that is down as a way in", () => {
@@ -88,5 +98,15 @@ describe("kernel vulnerability (container escape through the entry app)", () => 
     const ev = fire(state, { kind: "kernel", team: 0, app: "web" });
     expect(ev.hit).toEqual([]);
     expect(ev.cost).toBe(0);
+  });
+
+  it("leaves Windows kernels alone", () => {
+    const state = newMatch();
+    const win = host(state, "bare-windows");
+    const web = deploy(state, win, "web");
+    settle(state);
+    const ev = fire(state, { kind: "kernel", team: 0, app: "web" });
+    expect(ev.hit).toEqual([]);
+    expect(served(state, web)).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HOST_LAYERS, INCIDENTS, LICENCES, type LicenceEdition } from "../../shared/engine";
+import { INCIDENTS, LICENCES, type LicenceEdition } from "../../shared/engine";
 import { accept, createVm, fire, host, newMatch, refuse, settle, teamOf } from "./fixtures";
 
 function buyLicence(state: ReturnType<typeof newMatch>, server: string, edition: LicenceEdition, team = 0): void {
@@ -27,14 +27,29 @@ describe("licences are charged at list price", () => {
     expect(teamOf(state).ledger.licences - ledger.licences).toBe(LICENCES[edition].price);
   });
 
-  it("charges the type-1 hypervisor licence at install; a type-2 hypervisor is free", () => {
+  it("charges nothing for a hypervisor itself (KVM, Xen and free ESXi cost no licence)", () => {
     const state = newMatch();
     const cash = teamOf(state).cash;
     host(state, "type1");
-    expect(cash - teamOf(state).cash).toBe(HOST_LAYERS.type1.licence);
     host(state, "type2");
-    expect(cash - teamOf(state).cash).toBe(HOST_LAYERS.type1.licence + HOST_LAYERS.type2.licence);
-    expect(HOST_LAYERS.type2.licence).toBe(0);
+    expect(teamOf(state).cash).toBe(cash);
+  });
+
+  it("books the paid HA suite as a hypervisor licence, apart from Windows licences, on type-1 hosts only", () => {
+    const state = newMatch();
+    const hv = host(state, "type1");
+    const cash = teamOf(state).cash;
+    buyLicence(state, hv, "ha");
+    expect(cash - teamOf(state).cash).toBe(LICENCES.ha.price);
+    expect(teamOf(state).ledger.hypervisorLicences).toBe(LICENCES.ha.price);
+    expect(teamOf(state).ledger.licences).toBe(0);
+    expect(refuse(state, { type: "buyLicence", server: hv, edition: "ha" })).toEqual({
+      code: "licence_not_needed", params: { server: hv, edition: "ha" },
+    });
+    const t2 = host(state, "type2");
+    expect(refuse(state, { type: "buyLicence", server: t2, edition: "ha" })).toEqual({
+      code: "wrong_layer", params: { server: t2, layer: "type2", expected: "type1" },
+    });
   });
 });
 

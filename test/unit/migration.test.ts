@@ -88,7 +88,7 @@ describe("surviving a hardware failure", () => {
     expect(served(state, web)).toBe(0);
     migrate(state, vm, to);
     expect(vmById(state, vm).server.id).toBe(to);
-    step(state, GUEST_OS.linux.bootTicks);
+    step(state, GUEST_OS.linux.bootTicks + INCIDENTS.appRestartTicks);
     expect(served(state, web)).toBe(0);
     step(state);
     expect(served(state, web)).toBeGreaterThan(0);

@@ -46,7 +46,7 @@ describe("the cash floor", () => {
     expect(team.cash).toBe(floor);
 
     expect(refuse(state, { type: "buyServer", model: "small" }).code).toBe("insufficient_funds");
-    expect(refuse(state, { type: "installLayer", server: team.servers[0].id, layer: "type1" }).code).toBe("insufficient_funds");
+    expect(refuse(state, { type: "rentServer", model: "small" }).code).toBe("insufficient_funds");
     accept(state, { type: "installLayer", server: team.servers[0].id, layer: "bare-linux" });
     expect(refuse(state, { type: "buyLicence", server: team.servers[0].id, edition: "standard" })).toEqual({
       code: "insufficient_funds", params: { cost: LICENCES.standard.price, cash: floor, floor },

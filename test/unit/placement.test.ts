@@ -39,15 +39,42 @@ describe("port rule: one OS has one network stack", () => {
   it("lets apps on different ports share one OS", () => {
     const state = newMatch();
     const s = host(state, "bare-linux", { model: "gpu" });
-    const ids = [deploy(state, s, "web"), deploy(state, s, "grades"), deploy(state, s, "db", { cpu: 2000 })];
+    const ids = [deploy(state, s, "grades"), deploy(state, s, "db", { cpu: 2000 }), deploy(state, s, "payment")];
     // The GPU node's idle cores take other apps next to the training job (which has no port).
     ids.push(deploy(state, s, "train"));
     settle(state);
     for (const id of ids) expect(served(state, id)).toBeGreaterThan(0);
-    expect(serverById(state, s).instances.map((i) => i.app)).toEqual(["web", "grades", "db", "train"]);
+    expect(serverById(state, s).instances.map((i) => i.app)).toEqual(["grades", "db", "payment", "train"]);
+  });
+});
+
+describe("runtime rule: one OS has one version of each runtime", () => {
+  it("refuses an app that needs another version of a runtime already on that OS", () => {
+    const state = newMatch();
+    const s = host(state, "bare-linux");
+    const web = deploy(state, s, "web");
+    expect(refuse(state, { type: "deploy", target: s, app: "grades" })).toEqual({
+      code: "runtime_conflict",
+      params: { runtime: "java", need: APPS.grades.runtime!.version, have: APPS.web.runtime!.version, instance: web, app: "web" },
+    });
   });
 
-  it("lets two web containers share one container host: each has its own network namespace", () => {
+  it("the same applies inside one VM, but not across VMs, and never between containers (each image brings its own)", () => {
+    const state = newMatch();
+    const hv = host(state, "type1", { model: "large" });
+    const vm = createVm(state, hv, { vcpus: 6, mem: 8192 });
+    deploy(state, vm, "web");
+    expect(refuse(state, { type: "deploy", target: vm, app: "grades" }).code).toBe("runtime_conflict");
+    deploy(state, createVm(state, hv, { vcpus: 6, mem: 8192 }), "grades");
+    const ch = host(state, "container-host");
+    deploy(state, ch, "web");
+    deploy(state, ch, "grades");
+    expect(APPS.web.runtime!.version).not.toBe(APPS.grades.runtime!.version);
+  });
+});
+
+describe("containers each have their own network namespace", () => {
+  it("lets two web containers share one container host", () => {
     const state = newMatch();
     const s = host(state, "container-host");
     const a = deploy(state, s, "web");

@@ -150,7 +150,7 @@ describe("the end of the match", () => {
     const state = newMatch({ scenario: "double-12" });
     step(state, state.world.ticks - 1);
     expect(isOver(state)).toBe(false);
-    accept(state, { type: "buyServer", model: "small" });
+    accept(state, { type: "installLayer", server: state.teams[0].servers[0].id, layer: "container-host" });
     step(state);
     expect(isOver(state)).toBe(true);
 

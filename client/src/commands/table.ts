@@ -64,6 +64,19 @@ export const COMMANDS: { [T in CommandType]: CommandRow<T> } = {
       }),
     },
   },
+  rentServer: {
+    fields: [{ name: "model", kind: "choice", options: options(MODEL_IDS, "model") }],
+    catalogue: {
+      group: "play.rent",
+      items: (round) => (round.rent ? MODEL_IDS : []).map((m) => {
+        const s = SERVER_MODELS[m];
+        return {
+          values: { model: m }, label: t(`model.${m}`), testid: `cat-rent-${m}`,
+          detail: t("model.rentDesc", { cores: s.cpu / 1000, mem: s.mem / 1024, gpu: s.gpu ? ` · ${s.gpu} GPU` : "", price: money(s.rent) }),
+        };
+      }),
+    },
+  },
   installLayer: {
     fields: [
       { name: "server", kind: "pick", pick: "server" },
@@ -104,8 +117,8 @@ export const COMMANDS: { [T in CommandType]: CommandRow<T> } = {
     ],
     catalogue: {
       group: "action.buyLicence",
-      items: (round) => (windowsIn(round) ? LICENCE_EDITIONS : []).map((e) => ({
-        values: { edition: e }, label: `Windows ${t(`edition.${e}`)}`, detail: money(LICENCES[e].price), testid: `cat-licence-${e}`,
+      items: (round) => LICENCE_EDITIONS.filter((e) => (LICENCES[e].kind === "windows" ? windowsIn(round) : round.unlocks.includes("type1"))).map((e) => ({
+        values: { edition: e }, label: t(`edition.${e}`), detail: money(LICENCES[e].price), testid: `cat-licence-${e}`,
       })),
     },
     drop: { field: "server", pick: "server" },
@@ -132,6 +145,13 @@ export const COMMANDS: { [T in CommandType]: CommandRow<T> } = {
     fields: [{ name: "vm", kind: "pick", pick: "vm" }, { name: "to", kind: "pick", pick: "server" }],
     drop: { field: "to", pick: "server" },
     onSelected: [{ box: "vm", field: "vm", testid: "sel-migrate" }],
+  },
+  resize: {
+    fields: [
+      { name: "instance", kind: "pick", pick: "instance" },
+      { name: "cpu", kind: "number", min: 250, max: largest((m) => m.cpu), step: 250, initial: 2000 },
+    ],
+    onSelected: [{ box: "instance", field: "instance", testid: "sel-resize" }],
   },
   remove: {
     fields: [{ name: "instance", kind: "pick", pick: "instance" }],

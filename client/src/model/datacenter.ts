@@ -7,6 +7,7 @@ import type { AppId, LayerKind, ModelId, OsKind, VirtMode, LayerId } from "../..
 import { APP_IDS } from "../../../shared/engine/data";
 import type { ClassView, DatacenterView, InstanceView, ServerView, VmView } from "./types";
 import { decodeCache } from "../../../shared/protocol/cache";
+import { emptyFigures, emptyLedger } from "../../../shared/engine/money";
 
 function instance(i: InstanceView) {
   return { id: i.id, app: i.app as AppId, container: i.container, cpu: i.cpu, mem: i.mem, memLimited: i.memLimited, readyAt: i.readyAt, downUntil: i.downUntil, served: 0, usedCpu: 0 };
@@ -22,9 +23,9 @@ function vm(v: VmView) {
 
 export function toServer(s: ServerView): Server {
   return {
-    id: s.id, model: s.model as ModelId, boughtAt: s.boughtAt, readyAt: s.readyAt, failedUntil: s.failedUntil,
-    layer: (s.layer || null) as LayerKind | null, layerReadyAt: s.layerReadyAt,
-    licences: { essentials: s.essentials, standard: s.standard, datacenter: s.datacenter },
+    id: s.id, model: s.model as ModelId, boughtAt: s.boughtAt, readyAt: s.readyAt, rented: s.rented, failedUntil: s.failedUntil,
+    failingAt: s.failingAt, osDownUntil: s.osDownUntil, layer: (s.layer || null) as LayerKind | null, layerReadyAt: s.layerReadyAt,
+    licences: { essentials: s.essentials, standard: s.standard, datacenter: s.datacenter, ha: s.ha },
     vms: s.vms.map(vm), instances: s.instances.map(instance), cache: s.cache.map((c) => ({ layer: c.layer as LayerId, at: c.at })),
     pullFreeAt: s.pullFreeAt, busyCpu: s.busyCpu,
   };
@@ -34,9 +35,9 @@ function emptyTeam(id: number, name: string): Team {
   const traffic = Object.fromEntries(APP_IDS.map((a) => [a, { demand: 0, capacity: 0, served: 0, dropped: 0 }])) as Team["traffic"];
   return {
     id, name, cash: 0, servers: [], traffic,
-    ledger: { revenue: 0, resale: 0, servers: 0, licences: 0, power: 0, penalties: 0, fines: 0 },
+    ledger: emptyLedger(),
     stats: { ticks: 0, demand: 0, served: 0, dropped: 0, droppedPeak: 0, droppedPeakTick: -1, capacityCpu: 0, reservedCpu: 0, usefulCpu: 0, osTaxCpu: 0, osTaxMem: 0, spikeFirstDrop: -1, spikeRecovered: -1 },
-    last: { demand: 0, served: 0, dropped: 0, revenue: 0, power: 0, penalties: 0, fines: 0, capacityCpu: 0, reservedCpu: 0, usefulCpu: 0, osTaxCpu: 0 },
+    last: emptyFigures(),
   };
 }
 
@@ -88,8 +89,8 @@ export function toMatchState(view: ClassView, team: number): MatchState {
     settings: { scenario: r.scenario as MatchState["scenario"], teams: view.teams.map((t) => t.name) },
     world: {
       ticks: r.ticks, startMinute: r.startMinute, budget: r.budget, cashFloor: r.cashFloor, unlocks: [...r.unlocks] as LayerKind[],
-      trafficPct: r.trafficPct, apps: [...r.apps] as AppId[], spikeStart: -1, spikePeakPct: 100, scriptedIncidents: true,
-      paymentIsolation: r.paymentIsolation,
+      trafficPct: r.trafficPct, apps: [...r.apps] as AppId[], spikeStart: -1, spikePeakPct: 100, wave2Start: -1, wave2PeakPct: 0,
+      slowFrom: -1, slowTo: -1, rent: r.rent, scriptedIncidents: true, paymentIsolation: r.paymentIsolation,
     },
     seed: 0, rng: 0, tick: view.tick, nextId: 0, teams, pendingIncidents: [],
     demand: Object.fromEntries(APP_IDS.map((a) => [a, view.demand[a] ?? 0])) as MatchState["demand"],

@@ -18,8 +18,9 @@ export function datacenterFromEngine(state: MatchState, team: number): Datacente
   const instances: InstanceRow[] = [];
   for (const s of t.servers) {
     servers.push({
-      id: s.id, model: s.model, boughtAt: s.boughtAt, readyAt: s.readyAt, failedUntil: s.failedUntil, layer: s.layer ?? "",
-      layerReadyAt: s.layerReadyAt, essentials: s.licences.essentials, standard: s.licences.standard, datacenter: s.licences.datacenter,
+      id: s.id, model: s.model, boughtAt: s.boughtAt, readyAt: s.readyAt, failedUntil: s.failedUntil, rented: s.rented,
+      failingAt: s.failingAt, osDownUntil: s.osDownUntil, layer: s.layer ?? "", layerReadyAt: s.layerReadyAt,
+      essentials: s.licences.essentials, standard: s.licences.standard, datacenter: s.licences.datacenter, ha: s.licences.ha,
       busyCpu: s.busyCpu, pullFreeAt: s.pullFreeAt, cache: encodeCache(s.cache),
     });
     for (const i of s.instances) instances.push({ ...i, host: s.id, load: loadPct(i.usedCpu, i.cpu) });
@@ -35,7 +36,7 @@ export function datacenterFromEngine(state: MatchState, team: number): Datacente
   const traffic: Record<string, TrafficView> = Object.fromEntries(state.world.apps.map((a) => [a, { ...t.traffic[a] }]));
   return {
     team, cash: t.cash, servers, vms, instances, traffic, ledger: { ...t.ledger },
-    revenue: t.last.revenue, power: t.last.power, penalties: t.last.penalties, fines: t.last.fines,
+    revenue: t.last.revenue, power: t.last.power, rent: t.last.rent, penalties: t.last.penalties, fines: t.last.fines,
     capacityCpu: t.last.capacityCpu, reservedCpu: t.last.reservedCpu, usefulCpu: t.last.usefulCpu, osTaxCpu: t.last.osTaxCpu,
     feed: [],
   };
@@ -61,7 +62,7 @@ export function viewFromEngine(state: MatchState, meta: { room: string; round: n
     },
     round: {
       number: meta.round, scenario: state.scenario, ticks: w.ticks, startMinute: w.startMinute, budget: w.budget, cashFloor: w.cashFloor,
-      unlocks: [...w.unlocks], apps: [...w.apps], trafficPct: w.trafficPct, paymentIsolation: w.paymentIsolation, tickRate: 1,
+      unlocks: [...w.unlocks], apps: [...w.apps], trafficPct: w.trafficPct, paymentIsolation: w.paymentIsolation, rent: w.rent, tickRate: 1,
     },
     demand: Object.fromEntries(w.apps.map((a) => [a, state.demand[a]])),
     seats, teams, banners: [],

@@ -12,12 +12,15 @@ export interface VmView {
   migrationTo: string; migrationDoneAt: number; pullFreeAt: number; instances: InstanceView[]; cache: CachedLayerView[];
 }
 export interface ServerView {
-  id: string; model: string; boughtAt: number; readyAt: number; failedUntil: number; layer: string; layerReadyAt: number;
-  essentials: number; standard: number; datacenter: number; busyCpu: number; pullFreeAt: number;
+  id: string; model: string; boughtAt: number; readyAt: number; failedUntil: number; rented: boolean; failingAt: number;
+  osDownUntil: number; layer: string; layerReadyAt: number;
+  essentials: number; standard: number; datacenter: number; ha: number; busyCpu: number; pullFreeAt: number;
   vms: VmView[]; instances: InstanceView[]; cache: CachedLayerView[];
 }
 export interface TrafficView { demand: number; capacity: number; served: number; dropped: number }
-export interface LedgerView { revenue: number; resale: number; servers: number; licences: number; power: number; penalties: number; fines: number }
+export interface LedgerView {
+  revenue: number; resale: number; servers: number; rent: number; licences: number; hypervisorLicences: number; power: number; penalties: number; fines: number;
+}
 export interface FeedEntryView { tick: number; seat: number; who: string; kind: string; data: string }
 /** Rows as synced (flat lists pointing at their parent); serversOf() nests them back. */
 export interface InstanceRow extends InstanceView { host: string }
@@ -25,7 +28,7 @@ export interface VmRow extends Omit<VmView, "instances" | "cache"> { server: str
 export interface ServerRow extends Omit<ServerView, "vms" | "instances" | "cache"> { cache: string }
 export interface DatacenterView {
   team: number; cash: number; servers: ServerRow[]; vms: VmRow[]; instances: InstanceRow[]; traffic: Record<string, TrafficView>; ledger: LedgerView;
-  revenue: number; power: number; penalties: number; fines: number; capacityCpu: number; reservedCpu: number; usefulCpu: number; osTaxCpu: number;
+  revenue: number; power: number; rent: number; penalties: number; fines: number; capacityCpu: number; reservedCpu: number; usefulCpu: number; osTaxCpu: number;
   feed: FeedEntryView[];
 }
 export interface SeatView { seat: number; nickname: string; role: "host" | "student"; team: number; connected: boolean }
@@ -34,7 +37,7 @@ export interface TeamView { index: number; name: string; bot: string; score: num
 export interface ConfigView { scenario: string; budget: number; tickRate: number; unlocks: string[]; trafficPct: number; scriptedIncidents: boolean; maxStudents: number }
 export interface RoundView {
   number: number; scenario: string; ticks: number; startMinute: number; budget: number; cashFloor: number; unlocks: string[]; apps: string[];
-  trafficPct: number; paymentIsolation: boolean; tickRate: number;
+  trafficPct: number; paymentIsolation: boolean; rent: boolean; tickRate: number;
 }
 export interface BannerView { tick: number; team: number; kind: string; app: string; hit: number; cost: number }
 export interface ClassView {

@@ -53,6 +53,8 @@ export class RoundState extends Schema {
   @type(["string"]) apps = new ArraySchema<string>();
   @type("number") trafficPct = 100;
   @type("boolean") paymentIsolation = false;
+  /** Machines can be rented by the minute this round. */
+  @type("boolean") rent = false;
   @type("number") tickRate = 1;
 }
 

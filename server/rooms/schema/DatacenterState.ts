@@ -48,12 +48,18 @@ export class ServerState extends Schema {
   @type("number") boughtAt = 0;
   @type("number") readyAt = 0;
   @type("number") failedUntil = 0;
+  @type("boolean") rented = false;
+  /** Tick failing hardware will die at (0: no warning out). */
+  @type("number") failingAt = 0;
+  /** Its OS is rebooting or being patched until this tick. */
+  @type("number") osDownUntil = 0;
   /** "" when no layer is installed. */
   @type("string") layer = "";
   @type("number") layerReadyAt = 0;
   @type("uint8") essentials = 0;
   @type("uint8") standard = 0;
   @type("uint8") datacenter = 0;
+  @type("uint8") ha = 0;
   @type("number") busyCpu = 0;
   @type("number") pullFreeAt = 0;
   /** Cached image layers as "layer@tick,…". */
@@ -71,7 +77,9 @@ export class LedgerState extends Schema {
   @type("number") revenue = 0;
   @type("number") resale = 0;
   @type("number") servers = 0;
+  @type("number") rent = 0;
   @type("number") licences = 0;
+  @type("number") hypervisorLicences = 0;
   @type("number") power = 0;
   @type("number") penalties = 0;
   @type("number") fines = 0;
@@ -98,6 +106,7 @@ export class DatacenterState extends Schema {
   @type(LedgerState) ledger = new LedgerState();
   @type("number") revenue = 0;
   @type("number") power = 0;
+  @type("number") rent = 0;
   @type("number") penalties = 0;
   @type("number") fines = 0;
   @type("number") capacityCpu = 0;

@@ -1,0 +1,57 @@
+/**
+ * The lesson arc checked over many seeds (docs/DESIGN.md, "The lesson arc").
+ *   npm run --silent balance -- --seeds 1-30 [--traffic 50,100,200] [--round ID] [--json]
+ * Prints, per rule and traffic level, how many seeds hold and the mean margin; exits 1 when a
+ * rule misses its bar (≥ 90 % of seeds, mean margin ≥ 5 % of the winner's score), 2 on bad arguments.
+ */
+import { parseArgs } from "node:util";
+import { BALANCE_ROUNDS, runBalance, type RuleSummary } from "../../shared/sim/balance";
+
+const USAGE = `usage: npm run --silent balance -- --seeds A-B [--traffic 50,100,200] [--round ID] [--json]
+  rounds: ${BALANCE_ROUNDS.map((r) => r.id).join(", ")}`;
+
+function fail(message: string): never {
+  process.stderr.write(`balance: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function range(text: string): number[] {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(text);
+  if (!m) fail(`--seeds must look like 1-30, not "${text}"`);
+  const a = Number(m[1]);
+  const b = m[2] === undefined ? a : Number(m[2]);
+  if (b < a || b - a > 10_000) fail("--seeds: the range must run upwards, at most 10,000 seeds");
+  return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: { seeds: { type: "string" }, traffic: { type: "string" }, round: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" } },
+    strict: true, allowPositionals: false,
+  }));
+} catch (e) {
+  fail((e as Error).message);
+}
+if (values.help) { process.stdout.write(`${USAGE}\n`); process.exit(0); }
+if (!values.seeds) fail("--seeds is required");
+const seeds = range(values.seeds);
+const traffic = (values.traffic ?? "50,100,200").split(",").map((t) => {
+  const n = Number(t);
+  if (!Number.isInteger(n) || n < 25 || n > 400) fail(`--traffic takes percentages from 25 to 400, not "${t}"`);
+  return n;
+});
+const roundId = values.round;
+if (roundId !== undefined && !BALANCE_ROUNDS.some((r) => r.id === roundId)) fail(`unknown round "${roundId}"`);
+
+const rows: RuleSummary[] = runBalance(seeds, traffic, roundId ? (r) => r.id === roundId : undefined);
+if (values.json) {
+  process.stdout.write(`${JSON.stringify({ seeds: [seeds[0], seeds[seeds.length - 1]], traffic, rules: rows })}\n`);
+} else {
+  const w = Math.max(...rows.map((r) => r.rule.length));
+  process.stdout.write(`${"round".padEnd(14)} ${"rule".padEnd(w)} traffic  holds    margin\n`);
+  for (const r of rows) {
+    process.stdout.write(`${r.round.padEnd(14)} ${r.rule.padEnd(w)} ${`${r.trafficPct} %`.padStart(7)}  ${`${r.holds}/${r.seeds}`.padStart(5)}  ${`${r.meanMarginPct.toFixed(1)} %`.padStart(8)}  ${r.pass ? "ok" : `FAIL${r.failedSeeds.length ? ` (seeds ${r.failedSeeds.slice(0, 8).join(",")}${r.failedSeeds.length > 8 ? ",…" : ""})` : ""}`}\n`);
+  }
+}
+process.exit(rows.every((r) => r.pass) ? 0 : 1);
