@@ -12,7 +12,8 @@ export default defineConfig({
   root,
   test: {
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      // Property tests and whole bot matches take seconds; on a loaded machine many more.
+      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 60_000 } },
       { extends: true, test: { name: "client", include: ["test/client/**/*.test.ts"] } },
       { extends: true, test: { name: "integration", include: ["test/integration/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 } },
       {

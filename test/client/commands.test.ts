@@ -61,11 +61,12 @@ describe("the command table", () => {
 describe("drag and drop", () => {
   it("places an app in the VM it was dropped on, through its apps, its guest OS strip or the VM itself", () => {
     const vm = state.teams[0].servers[0].vms[0].id;
-    const app = { type: "deploy" as const, values: { app: "grades" } };
+    // Payments: no port or runtime clash with the portal already in the VM.
+    const app = { type: "deploy" as const, values: { app: "payment" } };
     const instanceInVm = find((b) => b.kind === "instance" && vmOf(b.id) === vm);
     for (const b of [instanceInVm, find((b) => b.kind === "vm-overhead"), find((b) => b.kind === "vm")]) {
       const cmd = dropCommand(app, under(b), vmOf);
-      expect(cmd).toEqual({ type: "deploy", app: "grades", target: vm });
+      expect(cmd).toEqual({ type: "deploy", app: "payment", target: vm });
       expect(verdict(view, 0, cmd)).toBeNull();
     }
   });
@@ -101,11 +102,15 @@ describe("drag and drop", () => {
 describe("the catalogue", () => {
   const round = (unlocks: string[]): RoundView => ({ ...view.round, unlocks, apps: ["web", "grades", "db"] });
 
-  it("offers VMs only with a hypervisor, licences only where Windows can run", () => {
-    const groups = (unlocks: string[]) => catalogueEntries(round(unlocks)).map((g) => g.entries[0].item.type);
-    expect(groups(["bare-linux"])).toEqual(["buyServer", "installLayer", "deploy"]);
-    expect(groups(["bare-linux", "bare-windows"])).toEqual(["buyServer", "installLayer", "buyLicence", "deploy"]);
-    expect(groups(["bare-linux", "type1"])).toEqual(["buyServer", "installLayer", "createVm", "buyLicence", "deploy"]);
+  it("offers VMs only with a hypervisor, licences only where Windows or the HA suite can run, rent only where there is a cloud", () => {
+    const groups = (unlocks: string[], rent = true) => catalogueEntries({ ...round(unlocks), rent }).map((g) => g.entries[0].item.type);
+    expect(groups(["bare-linux"], false)).toEqual(["buyServer", "installLayer", "deploy"]);
+    expect(groups(["bare-linux"])).toEqual(["buyServer", "rentServer", "installLayer", "deploy"]);
+    expect(groups(["bare-linux", "bare-windows"])).toEqual(["buyServer", "rentServer", "installLayer", "buyLicence", "deploy"]);
+    expect(groups(["bare-linux", "type1"])).toEqual(["buyServer", "rentServer", "installLayer", "createVm", "buyLicence", "deploy"]);
+    const licences = (unlocks: string[]) => catalogueEntries(round(unlocks)).flatMap((g) => g.entries).filter((e) => e.item.type === "buyLicence").map((e) => e.testid);
+    expect(licences(["bare-linux", "bare-windows"])).not.toContain("cat-licence-ha");
+    expect(licences(["bare-linux", "type1"])).toContain("cat-licence-ha");
   });
 
   it("has an item for each server model, layer, VM size, licence and app, each with its own test id", () => {
@@ -131,6 +136,6 @@ describe("a selected box's buttons", () => {
       ["sel-install", true], ["sel-createvm", true], ["sel-deploy", true], ["sel-sell", false],
     ]);
     expect(selectionActions("vm").map((a) => [a.testid, a.needsForm])).toEqual([["sel-deploy", true], ["sel-migrate", true], ["sel-deletevm", false]]);
-    expect(selectionActions("instance").map((a) => [a.type, a.field, a.needsForm])).toEqual([["remove", "instance", false]]);
+    expect(selectionActions("instance").map((a) => [a.type, a.field, a.needsForm])).toEqual([["resize", "instance", true], ["remove", "instance", false]]);
   });
 });
