@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { JOIN_ERROR_CODE } from "../../shared/protocol/codes";
 import { JoinError, joinErrorOf } from "../../client/src/net/errors";
-import { backoffMs, recoverSeat, type RecoverPorts } from "../../client/src/net/reconnect";
+import { backoffMs, downBackoffMs, recoverSeat, type RecoverPorts } from "../../client/src/net/reconnect";
 import { PendingRequests } from "../../client/src/net/requests";
 
 describe("request/reply matching", () => {
@@ -93,6 +93,32 @@ describe("reconnect policy", () => {
     expect(w.elapsed()).toBeGreaterThan(10_000);
     expect(w.log.filter((x) => x.startsWith("seat"))).toHaveLength(1);
     expect(w.log[0]).toBe("attempt 1 interrupted");
+  });
+
+  it("waits out a server that does not answer (restarting) past the reconnection window, slower, and never gives up on it", async () => {
+    const statuses = [...new Array(200).fill("unreachable"), "interrupted", "interrupted", "open"];
+    let asked = 0;
+    const w = world({ statuses, resumeFails: 0 });
+    w.ports.status = async () => statuses[Math.min(asked++, statuses.length - 1)];
+    expect(await recoverSeat(w.ports, 10_000)).toBe("reconnected");
+    // 200 tries without an answer took far longer than the window; no seat attempt was wasted on them.
+    expect(w.elapsed()).toBeGreaterThan(10 * 60_000);
+    expect(w.log.filter((x) => x.startsWith("seat"))).toHaveLength(1);
+    expect(w.log.filter((x) => x.startsWith("attempt")).every((x) => x.endsWith("interrupted") || x === "attempt 203")).toBe(true);
+    expect([1, 4, 10, 30].map(downBackoffMs)).toEqual([500, 2000, 5000, 5000]);
+  });
+
+  it("after the server said it was restarting, keeps trying the seat past the window while it comes back", async () => {
+    const w = world({ statuses: ["unknown"], resumeFails: 40 });
+    w.ports.restarting = () => true;
+    expect(await recoverSeat(w.ports, 10_000)).toBe("reconnected");
+    expect(w.elapsed()).toBeGreaterThan(10_000);
+    expect(w.log[0]).toBe("attempt 1 interrupted");
+  });
+
+  it("stops at once, saying so, when the seat was kicked while away", async () => {
+    const w = world({ statuses: ["open"], resumeFails: 1, resumeError: "kicked" });
+    expect(await recoverSeat(w.ports, 120_000)).toBe("kicked");
   });
 
   it("has the teacher rebuild an interrupted session, then take the host seat", async () => {

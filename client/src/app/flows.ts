@@ -52,9 +52,9 @@ export function joinFlows(store: Store<AppState>, conn: Connection, api: Api, ro
         else await conn.resumeSeat(code);
       } catch (e) {
         const status = (await api.sessionStatus(code)).status;
-        // The server restarted while this session was open: wait for it to come back (the teacher's
-        // page rebuilds it), then take the seat back.
-        if (status === "interrupted") return void conn.recover(code);
+        // The server restarted while this session was open (or is still restarting): wait for it to
+        // come back (the teacher's page rebuilds it), then take the seat back.
+        if (status === "interrupted" || status === "unreachable") return void conn.recover(code);
         store.update({ link: { status: "idle" }, joinError: status === "ended" ? errorText({ code: "session_ended", params: {} }) : failureText(e) });
         router.redirect(`/join/${code}`);
       }

@@ -27,5 +27,15 @@ export function storeSink(store: Store<AppState>): NetSink {
       toast(t("common.reconnected"), "ok");
     },
     closed: (reason) => store.update((s) => closed(s, reason)),
+    request: (m) => {
+      const team = store.get().view?.teams[m.team]?.name ?? "";
+      toast(t(m.status === "approved" ? "lobby.approved" : "lobby.denied", { team }), m.status === "approved" ? "ok" : "bad", 8000);
+    },
+    // Said once, and plainly: which of this student's actions the server never carried out.
+    lost: (m) => {
+      const list = m.commands.map((c) => t(`action.${(c.command as { type?: string } | null)?.type ?? "unknown"}`, { defaultValue: String((c.command as { type?: string } | null)?.type ?? "?") }));
+      if (list.length > 0) toast(t("play.lostCommands", { count: list.length, list: list.join(", ") }), "bad", 20000);
+    },
+    bans: (m) => store.update({ bans: m.bans }),
   };
 }

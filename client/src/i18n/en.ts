@@ -10,6 +10,7 @@ export const en = {
     team: "Team", teams: "Teams", you: "you", bot: "bot", none: "none", all: "All teams", tick: "min",
     loading: "Connecting…", reconnecting: "Connection lost, getting your seat back… (try {{attempt}})",
     interrupted: "The server restarted. Waiting for the session to resume…",
+    restarting: "The server is restarting — you will be put back. Reconnecting… (try {{attempt}})",
     reconnected: "Back in your seat.", copy: "Copy", copied: "Copied", minutes: "{{n}} min",
   },
   landing: {
@@ -27,7 +28,11 @@ export const en = {
   lobby: {
     title: "Lobby", pick: "Pick your team", join: "Join", yourTeam: "Your team", waiting: "Waiting for the teacher to start…",
     empty: "No one yet", botTeam: "Played by a bot", members_one: "{{count}} player", members_other: "{{count}} players", you: "You are {{nickname}}",
-    lateJoin: "A round is running: pick a team to jump in.",
+    lateJoin: "A round is running: ask to join a team, and the teacher lets you in.",
+    asked: "Asked to join {{team}}: waiting for the teacher.",
+    waitingApproval: "Waiting for the teacher to let you into {{team}}…",
+    approved: "The teacher let you into {{team}}.",
+    denied: "The teacher did not let you into {{team}}. Ask them, or pick again.",
   },
   briefing: {
     title: "Briefing: {{scenario}}", forecast: "Forecast", peakAt: "{{app}} peaks around {{time}} at about {{peak}} requests/min",
@@ -39,6 +44,8 @@ export const en = {
     how4: "Watch demand against capacity. Served requests earn money, dropped ones cost more. Score = cash + resale value.",
   },
   play: {
+    lostCommands_one: "The server stopped before this action of yours was carried out: {{list}}. Do it again if you still want it.",
+    lostCommands_other: "The server stopped before these {{count}} actions of yours were carried out: {{list}}. Do them again if you still want them.",
     pausedNote: "Paused: the clock has stopped. Look around and plan; actions work again when the clock restarts.",
     cash: "Cash", score: "Score", clock: "Clock", spikeIn: "Forecast spike in {{n}} min", spikeNow: "Spike under way",
     served: "Served", dropped: "Dropped", demand: "Demand", capacity: "Capacity", perMin: "/min", feed: "Team feed",
@@ -167,7 +174,11 @@ export const en = {
     unknown_team: "No such team.",
     round_over: "The round ended before that could happen.",
     connection_failed: "Could not reach the server.",
-    kicked: "The teacher removed you from the room.",
+    kicked: "The teacher removed you from this session. Ask the teacher if this is a mistake.",
+    too_many_seats: "Too many new players from your network just now; try again in {{retryAfterS}} s.",
+    too_many_tabs: "Your seat is already open in {{max}} tabs or devices: close one and try again.",
+    not_asking: "That student is not asking to join a team.",
+    not_kicked: "That student is not kicked.",
     lost: "Your seat could not be recovered.",
     unknown: "Something went wrong ({{code}}).",
   },
@@ -191,6 +202,9 @@ export const en = {
     presets: "Lesson plan", preset1: "Round 1: the old era", preset2: "Round 2: VMs on exam morning", preset3: "Round 3: containers on exam morning",
     preset4: "Round 4: Double-12", projector: "Projector", controls: "Controls", served: "served", dropped: "dropped",
     offline: "offline", practice: "Practice room",
+    seatsTitle: "Seats", seats: "Seats: {{count}} of {{max}}", raiseCap: "+10 seats", clearAway: "Clear absent students' seats ({{count}})",
+    requests: "Asking to join a team", asks: "{{nickname}} asks for {{team}}", approve: "Let in", deny: "Turn down",
+    kicked: "Kicked (refused for this session)", unkick: "Undo kick",
   },
   debrief: {
     title: "Debrief: round {{round}}", money: "Where the money went", osTax: "OS tax (cores held by operating systems)",

@@ -14,6 +14,7 @@ export const zh: Deep<Resources> = {
     team: "队伍", teams: "队伍", you: "你", bot: "机器人", none: "无", all: "全部队伍", tick: "分钟",
     loading: "正在连接…", reconnecting: "连接断开，正在找回你的座位…（第 {{attempt}} 次）",
     interrupted: "服务器已重启，正在等待课堂恢复…",
+    restarting: "服务器正在重启——稍后会把你放回原位。正在重新连接…（第 {{attempt}} 次）",
     reconnected: "已回到你的座位。", copy: "复制", copied: "已复制", minutes: "{{n}} 分钟",
   },
   landing: {
@@ -31,7 +32,11 @@ export const zh: Deep<Resources> = {
   lobby: {
     title: "大厅", pick: "选择你的队伍", join: "加入", yourTeam: "你的队伍", waiting: "等待老师开始…",
     empty: "还没有人", botTeam: "由机器人操作", members_one: "{{count}} 名成员", members_other: "{{count}} 名成员", you: "你的昵称：{{nickname}}",
-    lateJoin: "本轮正在进行：选一支队伍马上加入。",
+    lateJoin: "本轮正在进行：申请加入一支队伍，老师同意后即可加入。",
+    asked: "已申请加入 {{team}}：等待老师同意。",
+    waitingApproval: "正在等待老师同意你加入 {{team}}…",
+    approved: "老师已让你加入 {{team}}。",
+    denied: "老师没有同意你加入 {{team}}。可以问问老师，或重新选择。",
   },
   briefing: {
     title: "任务简报：{{scenario}}", forecast: "流量预测", peakAt: "{{app}} 预计在 {{time}} 左右达到高峰，约每分钟 {{peak}} 个请求",
@@ -43,6 +48,8 @@ export const zh: Deep<Resources> = {
     how4: "盯住需求和容量。处理的请求带来收入，丢弃的请求损失更大。得分 = 现金 + 服务器残值。",
   },
   play: {
+    lostCommands_one: "服务器在执行你的这项操作之前停止了：{{list}}。如果还需要，请再做一次。",
+    lostCommands_other: "服务器在执行你的这 {{count}} 项操作之前停止了：{{list}}。如果还需要，请再做一次。",
     pausedNote: "已暂停：时钟停了。可以先看看、做计划；时钟恢复后才能操作。",
     cash: "现金", score: "得分", clock: "时间", spikeIn: "预测高峰还有 {{n}} 分钟", spikeNow: "高峰正在到来",
     served: "已处理", dropped: "已丢弃", demand: "需求", capacity: "容量", perMin: "/分钟", feed: "队伍动态",
@@ -171,7 +178,11 @@ export const zh: Deep<Resources> = {
     unknown_team: "没有这支队伍。",
     round_over: "还没来得及执行，本轮就结束了。",
     connection_failed: "无法连接服务器。",
-    kicked: "老师把你移出了房间。",
+    kicked: "老师已将你移出本次课堂。如果这是误操作，请告诉老师。",
+    too_many_seats: "你所在的网络刚刚加入的新玩家太多了，请 {{retryAfterS}} 秒后再试。",
+    too_many_tabs: "你的座位已在 {{max}} 个标签页或设备上打开：请关闭一个再试。",
+    not_asking: "这位学生没有申请加入队伍。",
+    not_kicked: "这位学生没有被移出。",
     lost: "无法找回你的座位。",
     unknown: "出了点问题（{{code}}）。",
   },
@@ -195,6 +206,9 @@ export const zh: Deep<Resources> = {
     presets: "教学安排", preset1: "第 1 轮：旧时代", preset2: "第 2 轮：出成绩早晨（虚拟机）", preset3: "第 3 轮：出成绩早晨（容器）",
     preset4: "第 4 轮：双十二", projector: "投影", controls: "控制", served: "已处理", dropped: "已丢弃",
     offline: "离线", practice: "练习房间",
+    seatsTitle: "座位", seats: "座位：{{count}} / {{max}}", raiseCap: "增加 10 个座位", clearAway: "清除不在场学生的座位（{{count}}）",
+    requests: "申请加入队伍", asks: "{{nickname}} 申请加入 {{team}}", approve: "同意", deny: "拒绝",
+    kicked: "已移出（本次课堂不能再加入）", unkick: "撤销移出",
   },
   debrief: {
     title: "复盘：第 {{round}} 轮", money: "钱花在了哪里", osTax: "操作系统开销（被操作系统占用的核数）",

@@ -31,7 +31,8 @@ export interface DatacenterView {
   revenue: number; power: number; rent: number; penalties: number; fines: number; capacityCpu: number; reservedCpu: number; usefulCpu: number; osTaxCpu: number;
   feed: FeedEntryView[];
 }
-export interface SeatView { seat: number; nickname: string; role: "host" | "student"; team: number; connected: boolean }
+/** `asks`: the team a student asked to join mid-round, waiting for the teacher (-1: not asking). */
+export interface SeatView { seat: number; nickname: string; role: "host" | "student"; team: number; connected: boolean; asks?: number }
 /** The leaderboard line: `demand`, `served` and `dropped` are the engine's front-end totals for the last minute. */
 export interface TeamView { index: number; name: string; bot: string; score: number; cash: number; availability: number; demand: number; served: number; dropped: number; servers: number; instances: number; members: number }
 export interface ConfigView { scenario: string; budget: number; tickRate: number; unlocks: string[]; trafficPct: number; scriptedIncidents: boolean; maxStudents: number }

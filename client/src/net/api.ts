@@ -11,7 +11,10 @@ import { memory } from "./storage";
 const SECRET_HEADER = "x-host-secret";
 
 export interface SessionStatus {
-  /** "open", "locked", "full", "ended", "interrupted" (stored, no room: the server restarted) or "unknown". */
+  /**
+   * "open", "locked", "full", "ended", "interrupted" (stored, no room: the server restarted),
+   * "unknown", or "unreachable" (the server did not answer: down or restarting).
+   */
   status: string;
   phase?: string;
   practice?: boolean;
@@ -76,9 +79,12 @@ export function createApi(base: string): Api {
     },
     async sessionStatus(code) {
       try {
-        return (await (await fetch(`${base}/api/sessions/${encodeURIComponent(code)}`)).json()) as SessionStatus;
+        const res = await fetch(`${base}/api/sessions/${encodeURIComponent(code)}`);
+        // A proxy's 502/503 while the server restarts is no answer about the session either.
+        if (!res.ok) return { status: "unreachable" };
+        return (await res.json()) as SessionStatus;
       } catch {
-        return { status: "unknown" };
+        return { status: "unreachable" };
       }
     },
     async resumeSession(code) {

@@ -4,11 +4,11 @@
  * the seat after a drop, and hands everything it hears to one sink.
  */
 import { Client, type Room } from "colyseus.js";
-import { KICKED_CLOSE_CODE, SESSION_ENDED_CLOSE_CODE } from "../../../shared/protocol/codes";
+import { KICKED_CLOSE_CODE, SERVER_RESTART_CLOSE_CODE, SESSION_ENDED_CLOSE_CODE } from "../../../shared/protocol/codes";
 import { LIMITS } from "../../../shared/protocol/limits";
 import {
-  C2S, S2C, type AppliedMessage, type ErrorMessage, type HostCommand, type KickedMessage, type NoticeMessage, type ResultMessage,
-  type WelcomeMessage,
+  C2S, S2C, type AppliedMessage, type BansMessage, type ErrorMessage, type HostCommand, type KickedMessage, type LostMessage,
+  type NoticeMessage, type RequestMessage, type ResultMessage, type WelcomeMessage,
 } from "../../../shared/protocol/messages";
 import type { Command } from "../../../shared/engine";
 import type { Api } from "./api";
@@ -33,6 +33,8 @@ export class Connection implements RoomIntents {
   private room: Room | null = null;
   private readonly requests = new PendingRequests();
   private leaving = false;
+  /** The server said it is stopping: wait for it to come back, however long that takes. */
+  private restarting = false;
   /** The room this connection is in (or was last in). */
   code = "";
 
@@ -67,7 +69,7 @@ export class Connection implements RoomIntents {
         return;
       } catch { /* the seat is gone: join as new */ }
     }
-    await this.attach(code, { nickname }, "student");
+    await this.attach(code, { nickname, device: memory.device() }, "student");
   }
 
   /** Back into a known seat: the 2-minute reconnection token first, then the seat token. */
@@ -80,7 +82,8 @@ export class Connection implements RoomIntents {
       return;
     } catch { /* expired: try the seat token */ }
     if (seat.role === "host") return this.hostResume(code);
-    await this.attach(code, { seatToken: seat.seatToken }, "student");
+    // With the nickname too: if the teacher cleared this seat while it was away, a new one is made.
+    await this.attach(code, { seatToken: seat.seatToken, nickname: seat.nickname, device: memory.device() }, "student");
   }
 
   /** Takes this browser's seat back after a drop or a server restart; tells the sink how it went. */
@@ -94,14 +97,20 @@ export class Connection implements RoomIntents {
       now: () => Date.now(),
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
       stopped: () => this.leaving,
+      restarting: () => this.restarting,
       attempt: (n, interrupted) => this.opts.sink.reconnecting(n, interrupted),
     }, LIMITS.reconnectSeconds * 1000);
     this.report(outcome);
   }
 
   private report(outcome: RecoverOutcome): void {
-    if (outcome === "reconnected") this.opts.sink.reconnected();
-    else if (outcome !== "left") this.opts.sink.closed(outcome);
+    if (outcome === "reconnected") {
+      this.restarting = false;
+      this.opts.sink.reconnected();
+    } else if (outcome === "kicked") {
+      memory.forgetSeat(this.code);
+      this.opts.sink.closed("kicked");
+    } else if (outcome !== "left") this.opts.sink.closed(outcome);
   }
 
   private async attach(code: string, options: Record<string, unknown>, role: Role): Promise<void> {
@@ -142,6 +151,10 @@ export class Connection implements RoomIntents {
     room.onMessage(S2C.notice, (m: NoticeMessage) => sink.notice(m));
     room.onMessage(S2C.history, (m: HistoryMessage) => sink.history(m));
     room.onMessage(S2C.debrief, (m: DebriefMessage) => sink.debrief(m));
+    room.onMessage(S2C.request, (m: RequestMessage) => sink.request(m));
+    room.onMessage(S2C.lost, (m: LostMessage) => sink.lost(m));
+    room.onMessage(S2C.bans, (m: BansMessage) => sink.bans(m));
+    room.onMessage(S2C.restarting, () => { this.restarting = true; });
     room.onMessage(S2C.kicked, (m: KickedMessage) => {
       memory.forgetSeat(code);
       sink.closed(m.reason);
@@ -160,6 +173,7 @@ export class Connection implements RoomIntents {
     this.requests.failAll();
     if (closeCode === KICKED_CLOSE_CODE) return this.opts.sink.closed("kicked");
     if (closeCode === SESSION_ENDED_CLOSE_CODE) return this.opts.sink.closed("session_ended");
+    if (closeCode === SERVER_RESTART_CLOSE_CODE) this.restarting = true;
     await this.recover(this.code);
   }
 

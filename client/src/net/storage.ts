@@ -27,7 +27,22 @@ export interface SeatMemory {
   role: "host" | "student";
 }
 
+/** A random id for this browser (one browser holds one student seat per session). */
+function newDeviceId(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
 export const memory = {
+  /** This browser's id, made on first use and kept (a private window gets its own). */
+  device: (): string => {
+    const known = read<string>("device");
+    if (known && /^[A-Za-z0-9_-]{16,64}$/.test(known)) return known;
+    const id = newDeviceId();
+    write("device", id);
+    return id;
+  },
   lang: () => read<string>("lang"),
   setLang: (lang: string) => write("lang", lang),
   nickname: () => read<string>("nickname") ?? "",

@@ -3,7 +3,7 @@ import type { RoundReport } from "../../../shared/debrief/report";
 import type { RoundSeries } from "../../../shared/debrief/series";
 import type { Command } from "../../../shared/engine";
 import type {
-  AppliedMessage, HostCommand, NoticeMessage, ResultMessage, WelcomeMessage, WireError,
+  AppliedMessage, BansMessage, HostCommand, LostMessage, NoticeMessage, RequestMessage, ResultMessage, WelcomeMessage, WireError,
 } from "../../../shared/protocol/messages";
 import type { ClassView } from "../model/types";
 
@@ -25,6 +25,12 @@ export interface NetSink {
   /** An error the server sent that settles no request. */
   error(m: { error: WireError; type?: string }): void;
   applied(m: AppliedMessage): void;
+  /** The teacher approved or turned down this student's request to join a team mid-round. */
+  request(m: RequestMessage): void;
+  /** After the server stopped: this seat's commands that were acknowledged but never played. */
+  lost(m: LostMessage): void;
+  /** The teacher's list of kicked students. */
+  bans(m: BansMessage): void;
   /** The connection dropped and the seat is being recovered (attempt n; `interrupted`: the server restarted). */
   reconnecting(attempt: number, interrupted: boolean): void;
   reconnected(): void;

@@ -4,6 +4,7 @@ import { h } from "../ui/dom";
 import { hostControls } from "../ui/host/controls";
 import { Projector } from "../ui/host/projector";
 import type { HostControls } from "../ui/host/run";
+import { seatsPanel } from "../ui/host/seats";
 import { onChange, type Screen, type ScreenContext } from "./screen";
 
 /**
@@ -13,6 +14,7 @@ import { onChange, type Screen, type ScreenContext } from "./screen";
 export function hostScreen(ctx: ScreenContext, over: boolean): Screen {
   let projector: Projector | null = null;
   let controls: HostControls | null = null;
+  let seats: ReturnType<typeof seatsPanel> | null = null;
   const debriefBox = h("div");
   let debrief: { el: HTMLElement; destroy(): void } | null = null;
   const renderDebrief = onChange((s: AppState) => s.reports, (reports) => {
@@ -25,12 +27,14 @@ export function hostScreen(ctx: ScreenContext, over: boolean): Screen {
       const s = ctx.store.get();
       projector = new Projector(s.view!.code);
       controls = hostControls(ctx.room);
-      root.replaceChildren(projector.el, ...(over ? [debriefBox] : []), controls.el);
+      seats = seatsPanel(ctx.room);
+      root.replaceChildren(projector.el, ...(over ? [debriefBox] : []), seats.el, controls.el);
     },
     update(s) {
       if (!s.view) return;
       if (over) renderDebrief(s);
       projector?.update(s.view, s.book);
+      seats?.update(s.view, s.bans);
       controls?.update(s.view);
     },
     destroy() {

@@ -12,10 +12,12 @@ import { onChange, type Screen, type ScreenContext } from "./screen";
  */
 export function lobbyScreen(ctx: ScreenContext): Screen {
   let cards: HTMLElement = h("div");
-  const hint = h("p", { class: "muted" });
+  const hint = h("p", { class: "muted", testid: "lobby-hint" });
   const pick = async (team: number) => {
     const r = await ctx.room.chooseTeam(team);
     if (!r.ok) toast(errorText(r.error), "bad");
+    // Mid-round the teacher decides: the student is told they asked, and waits.
+    else if (r.pending) toast(t("lobby.asked", { team: ctx.store.get().view?.teams[team]?.name ?? "" }), "info", 6000);
   };
   const renderCards = onChange((s: AppState) => `${teamCardsKey(s.view!)}#${s.me?.seat}`, () => {
     const s = ctx.store.get();
@@ -23,9 +25,11 @@ export function lobbyScreen(ctx: ScreenContext): Screen {
     cards.replaceWith(next);
     cards = next;
   });
-  const renderHint = onChange((s: AppState) => s.view!.phase === "playing" || s.view!.phase === "paused", (midRound) => {
-    hint.textContent = midRound ? t("lobby.lateJoin") : t("lobby.pick");
-  });
+  const renderHint = onChange((s: AppState) => {
+    const asks = s.me ? s.view!.seats[String(s.me.seat)]?.asks ?? -1 : -1;
+    if (asks >= 0) return t("lobby.waitingApproval", { team: s.view!.teams[asks]?.name ?? "" });
+    return s.view!.phase === "playing" || s.view!.phase === "paused" ? t("lobby.lateJoin") : t("lobby.pick");
+  }, (text) => { hint.textContent = text; });
   return {
     mount(root) {
       const s = ctx.store.get();

@@ -6,7 +6,7 @@ import { topbar } from "../ui/topbar";
 import { onChange, type Screen } from "./screen";
 
 function waitingText(s: AppState): string {
-  if (s.link.status === "reconnecting") return s.link.interrupted ? t("common.interrupted") : t("common.reconnecting", { attempt: s.link.attempt });
+  if (s.link.status === "reconnecting") return s.link.interrupted ? t("common.restarting", { attempt: s.link.attempt }) : t("common.reconnecting", { attempt: s.link.attempt });
   return t("common.loading");
 }
 

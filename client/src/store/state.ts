@@ -3,7 +3,7 @@
  * network changes it (pure functions: the controller applies them, the tests call them).
  */
 import type { RoundReport } from "../../../shared/debrief/report";
-import type { WelcomeMessage } from "../../../shared/protocol/messages";
+import type { BanEntry, WelcomeMessage } from "../../../shared/protocol/messages";
 import type { Lang } from "../i18n";
 import type { ClassView } from "../model/types";
 import type { ClosedReason, DebriefMessage, HistoryMessage, Role } from "../net/types";
@@ -40,10 +40,12 @@ export interface AppState {
   notice: { text: string; n: number } | null;
   /** Why the last attempt to enter a room failed (shown on the join form). */
   joinError: string | null;
+  /** The teacher's list of kicked students (empty for students). */
+  bans: readonly BanEntry[];
 }
 
 export function initialState(route: Route, lang: Lang): AppState {
-  return { route, lang, link: { status: "idle" }, view: null, me: null, reports: [], book: EMPTY_BOOK, notice: null, joinError: null };
+  return { route, lang, link: { status: "idle" }, view: null, me: null, reports: [], book: EMPTY_BOOK, notice: null, joinError: null, bans: [] };
 }
 
 /** Entering a room: what was known of another room is dropped. */
@@ -51,7 +53,7 @@ export function joining(s: AppState, code: string): Partial<AppState> {
   const same = s.view?.code === code;
   return same
     ? { link: { status: "joining", code } }
-    : { link: { status: "joining", code }, view: null, me: null, reports: [], book: EMPTY_BOOK, notice: null };
+    : { link: { status: "joining", code }, view: null, me: null, reports: [], book: EMPTY_BOOK, notice: null, bans: [] };
 }
 
 export function stateArrived(s: AppState, view: ClassView): Partial<AppState> {
