@@ -5,5 +5,7 @@ import type { ClassView } from "../model/types";
  * holds values that do not change under it and selectors can tell old from new.
  */
 export function snapshot(state: unknown): ClassView {
-  return (state as { toJSON(): ClassView }).toJSON();
+  const view = (state as { toJSON(): ClassView }).toJSON();
+  // A view that sees no datacenter (a student without a team, mid-round) has none synced at all.
+  return view.datacenters ? view : { ...view, datacenters: [] };
 }

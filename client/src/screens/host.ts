@@ -28,7 +28,9 @@ export function hostScreen(ctx: ScreenContext, over: boolean): Screen {
       projector = new Projector(s.view!.code);
       controls = hostControls(ctx.room);
       seats = seatsPanel(ctx.room);
-      root.replaceChildren(projector.el, ...(over ? [debriefBox] : []), seats.el, controls.el);
+      // Beside the round's controls, where the teacher's eye already is.
+      controls.el.insertBefore(seats.el, controls.el.children[1] ?? null);
+      root.replaceChildren(projector.el, ...(over ? [debriefBox] : []), controls.el);
     },
     update(s) {
       if (!s.view) return;

@@ -27,6 +27,7 @@ export function hostControls(room: RoomIntents): HostControls {
   const maxStudents = h("input", { type: "number", min: "1", max: String(LIMITS.maxStudents), testid: "host-maxstudents" });
   const teamNames = h("textarea", { rows: 4, testid: "host-teamnames" });
   let loaded = false;
+  let lastCap = -1;
   const fill = (scn: ScenarioId, unlocks: readonly string[]) => {
     scenario.value = scn;
     budget.value = String(Math.round(SCENARIOS[scn].budget / 100));
@@ -118,6 +119,11 @@ export function hostControls(room: RoomIntents): HostControls {
         incidents.checked = cfg.scriptedIncidents;
         maxStudents.value = String(cfg.maxStudents);
         teamNames.value = view.teams.map((x) => x.name).join("\n");
+      }
+      // The cap also moves from the Seats panel (in any phase): the setup follows it, or "Apply" would undo it.
+      if (cfg.maxStudents !== lastCap) {
+        lastCap = cfg.maxStudents;
+        maxStudents.value = String(cfg.maxStudents);
       }
       current.textContent = t("host.current", {
         scenario: t(`scenario.${cfg.scenario}`), speed: `${cfg.tickRate}×`, budget: money(cfg.budget), layers: cfg.unlocks.length,
