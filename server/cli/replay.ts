@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { parseLog } from "../../shared/log/parse";
 import { HASH_EVERY_TICKS } from "../../shared/log/format";
 import { verifyLog, type LogProblem } from "../../shared/log/verify";
+import { ENGINE_VERSION } from "../../shared/engine/data";
 import { openStore } from "../store/open";
 
 const USAGE = "usage: npm run --silent replay -- verify FILE [--partial] | export ROUND_ID";
@@ -49,14 +50,17 @@ const { replayer, ok, finalHash, problems } = verifyLog(parsed.log, { partial })
 const h = parsed.log.header;
 const money = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 out(`${h.scenario}  seed ${h.seed}  round ${h.round}  ${replayer.state.tick} ticks  final hash ${finalHash}`);
-for (const w of replayer.warnings) out(`warning: ${w.code} ${JSON.stringify(w.params)}`);
-for (const r of replayer.results().sort((a, b) => b.score - a.score)) {
+for (const w of replayer.warnings) if (w.code !== "log_engine_version") out(`warning: ${w.code} ${JSON.stringify(w.params)}`);
+// Another engine's log would replay into a different match: its scores mean nothing here.
+if (h.engineVersion === ENGINE_VERSION) for (const r of replayer.results().sort((a, b) => b.score - a.score)) {
   out(`  ${r.name.padEnd(28)} ${money(r.score).padStart(12)}  availability ${(r.availability / 100).toFixed(2)} %`);
 }
 
 /** One sentence per problem: each way a log can fail to prove itself is named on its own. */
 function describe(p: LogProblem): string {
   switch (p.code) {
+    case "engine_version":
+      return `FAILED: recorded with engine ${p.log}; this build is engine ${p.engine}. A match log replays only under the engine version that recorded it (the rules changed since): run that version of Spike Day to replay it`;
     case "final_missing":
       return "FAILED: the log has no final hash, so nothing proves how the round ended or its results (an unfinished round's export: use --partial)";
     case "final_tick_beyond_scenario":

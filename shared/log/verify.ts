@@ -1,4 +1,4 @@
-import { stateHash, type TeamResult } from "../engine";
+import { ENGINE_VERSION, stateHash, type TeamResult } from "../engine";
 import { HASH_EVERY_TICKS, isInput, type MatchLogFile } from "./format";
 import { Replayer, type Divergence } from "./replay";
 
@@ -7,6 +7,8 @@ import { Replayer, type Divergence } from "./replay";
  * forged log is told apart from a damaged one and each way around the check fails by name.
  */
 export type LogProblem =
+  /** Recorded by another engine version: its inputs mean something else here, nothing can be checked. */
+  | { code: "engine_version"; log: string; engine: string }
   /** No final hash: nothing ties the log's end (or its results) to a state. */
   | { code: "final_missing" }
   /** The final hash is at a tick the scenario never reaches, so the replay could not check it. */
@@ -77,6 +79,9 @@ function compareResults(logged: readonly TeamResult[], replayed: readonly TeamRe
  */
 export function verifyLog(log: MatchLogFile, options: VerifyOptions = {}): Verification {
   const replayer = new Replayer(log);
+  if (log.header.engineVersion !== ENGINE_VERSION) {
+    return { replayer, ok: false, finalHash: stateHash(replayer.state), problems: [{ code: "engine_version", log: log.header.engineVersion, engine: ENGINE_VERSION }] };
+  }
   replayer.runToEnd();
   const problems: LogProblem[] = [];
   const ticks = replayer.state.world.ticks;

@@ -117,7 +117,7 @@ describe("replays in the browser", () => {
     await shot(page, "replay-diverged");
   });
 
-  it("explains each unreadable upload: too large, cut off, another format version, wrong shape", async () => {
+  it("explains each unreadable upload: too large, cut off, another format version, wrong shape, another engine", async () => {
     const page = await teacherPage();
     const big = joinPath(dir, "big.json");
     writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 32));
@@ -127,6 +127,8 @@ describe("replays in the browser", () => {
     expect(await upload(page, "cut.json", JSON.stringify(log).slice(0, 4000))).toMatch(/not readable JSON/);
     expect(await upload(page, "v9.json", JSON.stringify({ ...log, header: { ...log.header, format: 9 } }))).toMatch(/format version 9; .* reads version 1/);
     expect(await upload(page, "shape.json", JSON.stringify({ hello: "world" }))).toMatch(/not a Spike Day match log \(at header\)/);
+    expect(await upload(page, "old.json", JSON.stringify({ ...log, header: { ...log.header, engineVersion: "1.0.0" } })))
+      .toMatch(/Recorded with engine 1\.0\.0; this build is engine \d+\.\d+\.\d+\. .*cannot be shown here/);
   });
 
   it("opens through a share link without the secret, and not without it", async () => {

@@ -10,6 +10,7 @@ import { join as joinPath } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MatchLogFile } from "../../shared/log/format";
+import { ENGINE_VERSION } from "../../shared/engine";
 import { openSqlite } from "../../server/store/open";
 import type { Store } from "../../server/store/Store";
 import { boot, Cast, expectOk, hostSession, startRound, waitFor } from "./harness";
@@ -110,6 +111,12 @@ describe("replay verify (finding 6)", () => {
     expect(noFinal.out).not.toContain("checkpoint");
     expect(noFinalPartial.code).toBe(0);
     expect(noFinalPartial.out).toMatch(/^ok \(partial\)/m);
+
+    // A log from an older engine is named as such, not reported as a divergence.
+    const older = await verify("older", forge((l) => { l.header.engineVersion = "1.0.0"; }));
+    expect(older.code).toBe(1);
+    expect(older.out).toContain(`FAILED: recorded with engine 1.0.0; this build is engine ${ENGINE_VERSION}.`);
+    expect(older.out).not.toMatch(/DIVERGED|availability/);
 
     // Checkpoints stripped but the final kept: the gaps are named.
     const gaps = await verify("gaps", forge((l) => { l.entries = l.entries.filter((e) => e.type !== "hash"); }));

@@ -252,7 +252,7 @@ export const en = {
     meta: "Room {{room}} · started {{date}} · {{ticks}} minutes · checked in {{ms}} ms",
     verified: "Checked: all {{n}} state hashes match the log.",
     diverged: "This log does not replay as recorded: it diverges at minute {{tick}} ({{time}}); the last matching checkpoint is minute {{since}}. It was edited, or made by another engine version.",
-    log_engine_version: "Recorded with engine {{log}}; this is engine {{engine}}: it may not replay exactly.",
+    log_engine_version: "Recorded with engine {{log}}; this build is engine {{engine}}. A match log replays only under the engine version that recorded it (the game's rules changed since), so it cannot be shown here.",
     log_scenario_changed: "The scenario “{{scenario}}” has changed since this log was recorded: it may not replay exactly.",
     log_too_large: "That file is too large (the limit is {{max}} MB).",
     log_unreadable: "That file is not readable JSON (is it cut off?).",

@@ -256,7 +256,7 @@ export const zh: Deep<Resources> = {
     meta: "房间 {{room}} · 开始于 {{date}} · {{ticks}} 分钟 · 校验用时 {{ms}} 毫秒",
     verified: "已校验：全部 {{n}} 个状态哈希都与日志一致。",
     diverged: "该日志无法按记录重放：在第 {{tick}} 分钟（{{time}}）出现分歧；最后一致的检查点是第 {{since}} 分钟。它被修改过，或来自另一个引擎版本。",
-    log_engine_version: "日志由引擎 {{log}} 记录，当前是引擎 {{engine}}：可能无法完全一致地重放。",
+    log_engine_version: "该日志由引擎 {{log}} 记录，当前版本是引擎 {{engine}}。比赛日志只能在记录它的引擎版本下重放（此后游戏规则有变），因此无法在这里显示。",
     log_scenario_changed: "场景“{{scenario}}”在记录之后已修改：可能无法完全一致地重放。",
     log_too_large: "文件太大（上限 {{max}} MB）。",
     log_unreadable: "这个文件不是可读的 JSON（是不是不完整？）。",

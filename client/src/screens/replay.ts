@@ -3,7 +3,7 @@ import { APPS, type AppId } from "../../../shared/engine/data";
 import type { MatchLogFile } from "../../../shared/log/format";
 import { LOG_MAX_BYTES, parseLog } from "../../../shared/log/parse";
 import { Replayer, type Marker } from "../../../shared/log/replay";
-import { stateHash } from "../../../shared/engine";
+import { ENGINE_VERSION, stateHash } from "../../../shared/engine";
 import { clock, money, t } from "../i18n";
 import { serversOf } from "../model/datacenter";
 import { viewFromEngine } from "../model/fromEngine";
@@ -88,6 +88,10 @@ export class ReplayPage {
   /** Verifies the whole log (every hash), then shows it from the first minute. */
   private open(log: MatchLogFile): void {
     this.destroyViews();
+    // Another engine's log replays into a different match: say so instead of showing a wrong one.
+    if (log.header.engineVersion !== ENGINE_VERSION) {
+      return this.message(t("replay.log_engine_version", { log: log.header.engineVersion, engine: ENGINE_VERSION }), true);
+    }
     const replayer = new Replayer(log);
     const t0 = performance.now();
     replayer.runToEnd();
