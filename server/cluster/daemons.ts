@@ -130,6 +130,7 @@ export async function startRedis(opts: { port?: number } = {}): Promise<UrlDaemo
   const { Redis } = await import("ioredis");
   await waitReady("redis-server", child, async () => {
     const probe = new Redis({ port, host: "127.0.0.1", lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    probe.on("error", () => {});
     try {
       await probe.connect();
       return (await probe.ping()) === "PONG";

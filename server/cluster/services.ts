@@ -73,17 +73,30 @@ export async function clusterFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
   return redisCluster(url, publicAddress);
 }
 
+/** How long this process counts a room it placed elsewhere before that process's own count shows it. */
+const PLACED_MEMORY_MS = 3000;
+
 /**
- * Where Colyseus creates a new room: the least busy process that is not stopping. `undefined`
- * (no room can be created) only when every process is stopping.
+ * Where Colyseus creates a new room: the process with the fewest rooms (then clients) that is not
+ * stopping. Processes publish their counts at most once a second, so rooms this process placed in
+ * the last few seconds are added to the counts it reads; without that a burst of new sessions all
+ * lands on whichever process looked emptiest at the start of it. `undefined` (no room can be
+ * created) only when every process is stopping.
  */
 export function roomPlacement(cluster: ClusterServices): () => Promise<string> {
+  const placed: { processId: string; at: number }[] = [];
   return async () => {
+    const now = Date.now();
+    while (placed.length > 0 && now - placed[0].at > PLACED_MEMORY_MS) placed.shift();
+    const recent = (id: string) => (id === matchMaker.processId ? 0 : placed.filter((p) => p.processId === id).length);
     const draining = await cluster.draining.all();
-    const candidates = (await matchMaker.stats.fetchAll()).filter((p) => !draining.has(p.processId));
-    candidates.sort((a, b) => a.roomCount - b.roomCount || a.ccu - b.ccu || a.processId.localeCompare(b.processId));
-    if (candidates.length > 0) return candidates[0].processId;
+    const candidates = (await matchMaker.stats.fetchAll())
+      .filter((p) => !draining.has(p.processId))
+      .map((p) => ({ ...p, rooms: p.roomCount + recent(p.processId) }));
+    candidates.sort((a, b) => a.rooms - b.rooms || a.ccu - b.ccu || a.processId.localeCompare(b.processId));
+    const chosen = candidates[0]?.processId ?? (draining.has(matchMaker.processId) ? undefined : matchMaker.processId);
+    if (chosen) placed.push({ processId: chosen, at: now });
     // Colyseus reports "no processId available to create room" for undefined.
-    return (draining.has(matchMaker.processId) ? undefined : matchMaker.processId) as string;
+    return chosen as string;
   };
 }

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { Redis } from "ioredis";
 import { freePort, missingDaemons, startNginx, startPostgres, startRedis, type Daemon } from "../../server/cluster/daemons";
-import { groupStats, Meter, procStats, sleep, startLoad, summarize } from "./load/driver";
+import { treeStats, machineContext, machineStats, Meter, procStats, sleep, startLoad, summarize } from "./load/driver";
 
 const { values } = parseArgs({
   options: {
@@ -63,6 +63,7 @@ async function pgInfo(db: pg.Client): Promise<PgLoad> {
   return { commits: Number(r.xact_commit), inserted: Number(r.tup_inserted), updated: Number(r.tup_updated), walBytes: Number(r.wal), dbBytes: Number(r.size) };
 }
 
+const context = machineContext();
 const daemons: Daemon[] = [];
 const games: ChildProcess[] = [];
 try {
@@ -83,14 +84,19 @@ try {
   const db = new pg.Client({ connectionString: postgres.url });
   await db.connect();
   const redisIdle = await redisInfo(redisClient);
+  const pgIdle = await pgInfo(db);
 
   const load = await startLoad({ http: `http://127.0.0.1:${lbPort}`, ws: `ws://127.0.0.1:${lbPort}`, rooms: ROOMS, students: STUDENTS, workers: WORKERS });
+  // What the classes arriving cost: sessions created, every client matched and joined.
+  const [redisJoined, pgJoined] = [await redisInfo(redisClient), await pgInfo(db)];
+  const listingBytes = Number(await redisClient.memory("USAGE", "roomcaches")) || 0;
   await sleep(8000);
   const m = new Meter([
     ...games.map((g, i) => ({ name: `game${i + 1}`, read: () => procStats(g.pid!) })),
     { name: "redis", read: () => procStats(redis.pid) },
-    { name: "postgres", read: () => groupStats(postgres.pid) },
-    { name: "nginx", read: () => groupStats(nginx.pid) },
+    { name: "postgres", read: () => treeStats(postgres.pid) },
+    { name: "nginx", read: () => treeStats(nginx.pid) },
+    { name: "machine", read: machineStats },
     { name: "loadgen", read: () => load.workers.map((w) => procStats(w.pid!)).reduce((a, b) => ({ cpuS: a.cpuS + b.cpuS, rssMb: a.rssMb + b.rssMb }), { cpuS: 0, rssMb: 0 }) },
   ]);
   const [r0, p0] = [await redisInfo(redisClient), await pgInfo(db)];
@@ -99,22 +105,26 @@ try {
   await sleep(SECONDS * 1000);
   const processes = m.end();
   const [r1, p1] = [await redisInfo(redisClient), await pgInfo(db)];
-  const samples = await load.stop();
   const spread = await Promise.all(ports.map(async (port) => (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { rooms: number; clients: number }));
+  const samples = await load.stop();
   const students = ROOMS * STUDENTS;
   const perS = (a: number, b: number) => (b - a) / SECONDS;
   const gameCpu = games.reduce((n, _, i) => n + processes[`game${i + 1}`].cpuPct, 0);
   console.log(JSON.stringify({
-    processes: PROCESSES, rooms: ROOMS, students, clients: students + ROOMS, seconds: SECONDS,
+    ...context, processes: PROCESSES, rooms: ROOMS, students, clients: students + ROOMS, seconds: SECONDS,
     roomsPerProcess: spread.map((s) => s.rooms), clientsPerProcess: spread.map((s) => s.clients),
     ...summarize(load.joinMs, samples),
     cpuAndMemory: processes,
     gameCpuPctTotal: Number(gameCpu.toFixed(1)),
     studentsPerGameCore: Math.round(students / (gameCpu / 100)),
+    joining: {
+      redisCommandsPerClient: Number(((redisJoined.commands - redisIdle.commands) / (students + ROOMS)).toFixed(2)),
+      postgresCommitsPerClient: Number(((pgJoined.commits - pgIdle.commits) / (students + ROOMS)).toFixed(2)),
+    },
     redis: {
+      listingBytesPerRoom: Math.round(listingBytes / ROOMS),
       commandsPerSec: Math.round(perS(r0.commands, r1.commands)), netInKBps: Math.round(perS(r0.netIn, r1.netIn) / 1024),
       netOutKBps: Math.round(perS(r0.netOut, r1.netOut) / 1024), memoryMb: Number((r1.memory / 1048576).toFixed(1)),
-      memoryOverIdleMb: Number(((r1.memory - redisIdle.memory) / 1048576).toFixed(2)),
     },
     postgres: {
       commitsPerSec: Math.round(perS(p0.commits, p1.commits)), rowsInsertedPerSec: Math.round(perS(p0.inserted, p1.inserted)),
@@ -123,7 +133,7 @@ try {
     },
     perStudent: {
       redisCommandsPerSec: Number((perS(r0.commands, r1.commands) / students).toFixed(3)),
-      redisBytes: Math.round((r1.memory - redisIdle.memory) / students),
+      redisListingBytes: Number((listingBytes / students).toFixed(1)),
       postgresCommitsPerSec: Number((perS(p0.commits, p1.commits) / students).toFixed(3)),
       postgresWalBytesPerSec: Math.round(perS(p0.walBytes, p1.walBytes) / students),
     },

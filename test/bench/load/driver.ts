@@ -26,24 +26,43 @@ export function procStats(pid: number): { cpuS: number; rssMb: number } {
 }
 
 /**
- * The same for a whole process group (PostgreSQL runs a process per connection; nginx a master and
- * workers). Processes that exited during the run take their CPU time with them: a lower bound.
+ * The same for a process and all its descendants (PostgreSQL runs a process per connection, each
+ * in its own session; nginx a master and workers). Processes that exited during the run take their
+ * CPU time with them: a lower bound.
  */
-export function groupStats(pgid: number): { cpuS: number; rssMb: number } {
-  let cpuS = 0;
-  let rssMb = 0;
+export function treeStats(root: number): { cpuS: number; rssMb: number } {
+  const parent = new Map<number, number>();
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue;
-      const s = procStats(Number(name));
-      cpuS += s.cpuS;
-      rssMb += s.rssMb;
+      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
     } catch { /* gone */ }
   }
+  const inTree = (pid: number): boolean => {
+    for (let p: number | undefined = pid, hops = 0; p !== undefined && p > 1 && hops < 64; p = parent.get(p), hops++) if (p === root) return true;
+    return false;
+  };
+  let cpuS = 0;
+  let rssMb = 0;
+  for (const pid of parent.keys()) {
+    if (!inTree(pid)) continue;
+    const s = procStats(pid);
+    cpuS += s.cpuS;
+    rssMb += s.rssMb;
+  }
   return { cpuS, rssMb };
+}
+
+/**
+ * CPU seconds the whole machine spent busy (all cores, from /proc/stat): with our processes'
+ * own time it shows how much of the machine other work took during the run.
+ */
+export function machineStats(): { cpuS: number; rssMb: number } {
+  const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: busy is everything but idle and iowait.
+  const busy = cpu[0] + cpu[1] + cpu[2] + cpu[5] + cpu[6] + cpu[7];
+  return { cpuS: busy / 100, rssMb: 0 };
 }
 
 /** Watches processes over the measured window: CPU as % of one core, memory at the end and at its peak. */
@@ -140,6 +159,21 @@ export async function startLoad(plan: LoadPlan): Promise<LoadRun> {
 
 const ms = (v: number) => Number(v.toFixed(1));
 
+/**
+ * What else was running: the load average when the run began and this process's scheduling group
+ * (a shared machine's other work competes for the cores; see docs/SCALING.md for how we ran).
+ */
+export function machineContext(): { loadAverage: number; autogroup: string } {
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, "utf8").trim();
+    } catch {
+      return "";
+    }
+  };
+  return { loadAverage: Number(read("/proc/loadavg").split(" ")[0]), autogroup: read("/proc/self/autogroup") };
+}
+
 /** The figures every load benchmark reports. */
 export function summarize(joinMs: number[], samples: WorkerSamples[]) {
   const result = samples.flatMap((s) => s.resultMs);
@@ -150,6 +184,10 @@ export function summarize(joinMs: number[], samples: WorkerSamples[]) {
     commands: result.length,
     commandsPerSec: Math.round(result.length / Math.max(...samples.map((s) => s.seconds))),
     refused: samples.reduce((n, s) => n + s.refused, 0),
+    refusedBy: samples.reduce<Record<string, number>>((all, s) => {
+      for (const [k, v] of Object.entries(s.refusedBy)) all[k] = (all[k] ?? 0) + v;
+      return all;
+    }, {}),
     unanswered: samples.reduce((n, s) => n + s.lost, 0),
     resultMsP50: ms(percentile(result, 50)), resultMsP95: ms(percentile(result, 95)), resultMsP99: ms(percentile(result, 99)),
     appliedMsP50: ms(percentile(applied, 50)), appliedMsP95: ms(percentile(applied, 95)), appliedMsP99: ms(percentile(applied, 99)),

@@ -23,6 +23,8 @@ export interface WorkerSamples {
   resultMs: number[];
   appliedMs: number[];
   refused: number;
+  /** Refusals by error code (an engine verdict such as cannot_afford, or a limit such as queue_full). */
+  refusedBy: Record<string, number>;
   lost: number;
   bytes: number[];
   seconds: number;
@@ -41,6 +43,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let resultMs: number[] = [];
 let appliedMs: number[] = [];
 let refused = 0;
+let refusedBy: Record<string, number> = {};
 let lost = 0;
 let measureStart = 0;
 const students: Student[] = [];
@@ -72,7 +75,10 @@ async function joinStudent(ws: string, code: string, n: number, team: number): P
     if (measureStart) resultMs.push(performance.now() - t);
     if (!m.ok) {
       s.sent.delete(m.id);
-      if (measureStart) refused++;
+      if (measureStart) {
+        refused++;
+        refusedBy[m.error.code] = (refusedBy[m.error.code] ?? 0) + 1;
+      }
     }
   });
   room.onMessage(S2C.applied, (m: AppliedMessage) => {
@@ -145,13 +151,14 @@ process.on("message", (m: { type: string; job?: WorkerJob }) => {
     resultMs = [];
     appliedMs = [];
     refused = 0;
+    refusedBy = {};
     lost = 0;
     for (const s of students) s.bytes = 0;
     measureStart = performance.now();
   } else if (m.type === "stop") {
     const seconds = (performance.now() - measureStart) / 1000;
     for (const s of students) clearInterval(s.timer);
-    const samples: WorkerSamples = { resultMs, appliedMs, refused, lost, bytes: students.map((s) => s.bytes / seconds), seconds };
+    const samples: WorkerSamples = { resultMs, appliedMs, refused, refusedBy, lost, bytes: students.map((s) => s.bytes / seconds), seconds };
     send(process, { type: "samples", samples });
     void Promise.all([...students.map((s) => s.room.leave().catch(() => {})), ...hosts.map((h) => h.leave().catch(() => {}))])
       .finally(() => process.exit(0));
