@@ -1,13 +1,8 @@
 import { matchMaker } from "@colyseus/core";
 import type { ClassRoom } from "../rooms/ClassRoom";
+import type { SessionStatus } from "../session/Session";
 
-export interface SessionStatus {
-  code: string;
-  /** open | locked | full | ended (a live room); interrupted | ended | unknown (none). */
-  status: string;
-  phase?: string;
-  practice?: boolean;
-}
+export type { SessionStatus };
 
 /** How long a status request waits for another process's room before checking that process is alive. */
 const REMOTE_STATUS_TIMEOUT_MS = 1500;

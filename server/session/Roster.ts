@@ -1,5 +1,5 @@
 import type { Role } from "../../shared/protocol/phases";
-import { HOST_SEAT } from "../../shared/protocol/phases";
+import { HOST_SEAT } from "../../shared/protocol/seats";
 import { hashSecret, newSecret } from "./secrets";
 import { nicknameKey } from "./nickname";
 

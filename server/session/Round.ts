@@ -2,10 +2,13 @@ import {
   advance, applyCommand, applyHostAction, createMatch, isOver, results, stateHash,
   type HostAction, type MatchSettings, type MatchState,
 } from "../../shared/engine";
-import { makeBot, type Bot, type BotName } from "../../shared/bots";
+import type { Bot, BotName } from "../../shared/bots";
+import { makeBot } from "../../shared/bots";
+import { botSeed, botTurn } from "../../shared/sim/run";
 import { emptySeries, recordTick, type RoundSeries } from "../../shared/debrief/series";
+import type { RoundReport } from "../../shared/debrief/report";
 import { HASH_EVERY_TICKS, newLogHeader, type LogEntry, type LogFinal, type MatchLogFile, type RosterEntry } from "../../shared/log/format";
-import { BOT_SEAT } from "../../shared/protocol/phases";
+import { BOT_SEAT } from "../../shared/protocol/seats";
 import { Replayer, type Divergence } from "../../shared/log/replay";
 import { LIMITS } from "../../shared/protocol/limits";
 import type { WireError } from "../../shared/protocol/messages";
@@ -17,6 +20,12 @@ export interface LogSink {
   finish(final: LogFinal): void;
   /** The round was called off before its first tick. */
   discard?(): void;
+  /** The round's debrief, once it is over. */
+  saveReport?(report: RoundReport): void;
+  /** Runs `done` once everything appended so far is stored (absent: at once). */
+  afterCommit?(done: () => void): void;
+  /** Resolves once every write so far is made (before the process exits). */
+  settled?(): Promise<void>;
   /** Brackets the entries of one tick (a store commits them together with the tick reached). */
   beginTick?(): void;
   commitTick?(tick: number): void;
@@ -101,13 +110,13 @@ export class Round {
       this.rebuiltFrom = replayer.divergence;
       const bots: (BotName | null)[] = [...this.log.header.bots] as (BotName | null)[];
       for (const e of this.log.entries) if (e.type === "bot") bots[e.team] = e.bot as BotName | null;
-      this.bots = bots.map((b, i) => (b ? makeBot(b, this.state.seed + i * 7919) : null));
+      this.bots = bots.map((b, i) => (b ? makeBot(b, botSeed(this.state.seed, i)) : null));
       this.markRecovery(init.resume.lost ?? []);
       return;
     }
     this.state = createMatch(init.settings, init.seed);
     this.series = emptySeries(init.settings.teams.length);
-    this.bots = init.bots.map((b, i) => (b ? makeBot(b, init.seed + i * 7919) : null));
+    this.bots = init.bots.map((b, i) => (b ? makeBot(b, botSeed(this.state.seed, i)) : null));
     this.log = {
       header: newLogHeader({
         seed: init.seed, settings: init.settings, roster: init.roster, room: init.room, round: init.round,
@@ -152,11 +161,19 @@ export class Round {
     this.append({ tick: this.state.tick, type: "stop", cause: "shutdown" });
   }
 
+  /** A round that was being played when the server stopped, rebuilt from its log up to `tick`. */
+  static resume(room: string, kept: { log: MatchLogFile; tick: number; number: number; sink: LogSink; lost: LostInput[] }): Round {
+    const h = kept.log.header;
+    return new Round({
+      settings: h.settings, seed: h.seed, room, round: kept.number, roster: h.roster, bots: h.bots as (BotName | null)[],
+      startedAt: h.startedAt, sink: kept.sink, resume: { log: kept.log, tick: kept.tick, lost: kept.lost },
+    });
+  }
+
   get over(): boolean {
     return this.finalised !== null || isOver(this.state);
   }
 
-  /** Queues an input for the next tick; refuses when the client or the room has too many waiting. */
   /**
    * Queues an input for the next tick. A team command is first tried on a preview of the state as
    * it will be once everything already queued is applied, so its sender hears the engine's verdict
@@ -197,8 +214,10 @@ export class Round {
     return this.preview;
   }
 
-  queued(): number {
-    return this.queue.length;
+  /** Runs `done` once what the round has logged so far is stored: a player is never told of a change a crash could undo. */
+  afterCommit(done: () => void): void {
+    if (this.sink?.afterCommit) this.sink.afterCommit(done);
+    else done();
   }
 
   /** Appends an annotation (join, leave, move, pause…) at the current tick. */
@@ -224,18 +243,7 @@ export class Round {
     this.preview = null;
     this.queuedBy.clear();
     for (const item of batch) this.applyQueued(item, t, teamOf);
-    this.bots.forEach((bot, team) => {
-      if (!bot) return;
-      bot.play({
-        state: this.state,
-        team: this.state.teams[team],
-        act: (command) => {
-          const r = applyCommand(this.state, team, command);
-          if (r.ok) this.append({ tick: t, type: "command", seat: BOT_SEAT, team, command: r.command });
-          return r;
-        },
-      });
-    });
+    botTurn(this.state, this.bots, (c) => this.append({ tick: c.tick, type: "command", seat: BOT_SEAT, team: c.team, command: c.command }));
     advance(this.state);
     recordTick(this.series, this.state);
     if (this.state.tick % HASH_EVERY_TICKS === 0) this.append({ tick: this.state.tick, type: "hash", hash: stateHash(this.state) });
@@ -260,7 +268,7 @@ export class Round {
   }
 
   setBot(team: number, bot: BotName | null): void {
-    this.bots[team] = bot ? makeBot(bot, this.state.seed + team * 7919) : null;
+    this.bots[team] = bot ? makeBot(bot, botSeed(this.state.seed, team)) : null;
     this.append({ tick: this.state.tick, type: "bot", team, bot });
   }
 

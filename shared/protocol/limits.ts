@@ -1,15 +1,16 @@
+import { MAX_TEAMS } from "../engine/data";
+
 /** Limits the server enforces and the client shows (one place, so both agree). */
 export const LIMITS = {
   nicknameMin: 1,
   nicknameMax: 20,
   teamNameMax: 24,
   minTeams: 2,
-  maxTeams: 8,
-  defaultStudents: 60,
+  /** The engine's own limit: a match cannot hold more teams. */
+  maxTeams: MAX_TEAMS,
   maxStudents: 200,
   minTickRate: 0.5,
   maxTickRate: 4,
-  defaultTickRate: 1,
   messageMax: 200,
   /** A client message larger than this (JSON bytes) is refused without being looked at. */
   payloadMaxBytes: 2048,
@@ -37,6 +38,10 @@ export const LIMITS = {
   feedLength: 30,
   bannerLength: 8,
   codeLength: 6,
+  /** Sessions one address may create per minute (POST /api/sessions). */
+  sessionsPerMinute: 20,
+  /** Seat numbers a host command may name (kick, move). */
+  maxSeat: 100_000,
 } as const;
 
 /** Room codes avoid look-alikes (0/O, 1/I/L) so a code read off a projector types right first time. */

@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { LAYER_KINDS, TRAFFIC_PCT_LIMITS, BUDGET_LIMITS, APP_IDS } from "../engine/data";
+import { LAYER_KINDS, TRAFFIC_PCT_LIMITS, BUDGET_LIMITS } from "../engine/data";
+import { HostActionSchema } from "../engine/commands";
 import { SCENARIO_IDS } from "../scenarios/types";
 import { BOT_NAMES } from "../bots/names";
 import type { EngineError } from "../engine/errors";
+import type { RoundSeries } from "../debrief/series";
 import type { ProtocolErrorCode } from "./codes";
 import { LIMITS } from "./limits";
 
@@ -64,15 +66,10 @@ export const HostCommandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("resume") }),
   z.strictObject({ type: z.literal("endRound") }),
   z.strictObject({ type: z.literal("endSession") }),
-  z.strictObject({
-    type: z.literal("incident"),
-    kind: z.enum(["leak", "kernel", "hardware", "audit"]),
-    team: z.number().int().min(0).max(LIMITS.maxTeams - 1).nullable(),
-    app: enumOf(APP_IDS).optional(),
-    server: z.string().regex(/^s\d{1,9}$/).optional(),
-  }),
-  z.strictObject({ type: z.literal("kick"), seat: z.number().int().min(1).max(100_000) }),
-  z.strictObject({ type: z.literal("move"), seat: z.number().int().min(1).max(100_000), team: z.number().int().min(0).max(LIMITS.maxTeams - 1) }),
+  // The engine's own incident action: one schema for what the teacher sends and what the engine takes.
+  HostActionSchema.options[0],
+  z.strictObject({ type: z.literal("kick"), seat: z.number().int().min(1).max(LIMITS.maxSeat) }),
+  z.strictObject({ type: z.literal("move"), seat: z.number().int().min(1).max(LIMITS.maxSeat), team: z.number().int().min(0).max(LIMITS.maxTeams - 1) }),
   z.strictObject({ type: z.literal("autoBalance") }),
   /** A mid-round request to join a team: placed (in the team asked for, or `team`) or turned down. */
   z.strictObject({ type: z.literal("approve"), seat: z.number().int().min(1).max(100_000), team: z.number().int().min(0).max(LIMITS.maxTeams - 1).optional() }),
@@ -142,6 +139,17 @@ export interface NoticeMessage {
   text: string;
   team: number | null;
   tick: number;
+}
+
+/** The round so far: sent on joining or coming back mid-round, and to a student moved to another team. */
+export interface HistoryMessage {
+  round: number;
+  /** The state's tick when it was sent: the series cover the minutes played before it. */
+  tick: number;
+  /** The minute each point of the series was played in: point k of every series is minute minutes[k]. */
+  minutes: number[];
+  /** A student gets only their own team's series (the other teams' are empty). */
+  series: RoundSeries;
 }
 
 export interface KickedMessage {

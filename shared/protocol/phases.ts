@@ -2,8 +2,5 @@
 export const PHASES = ["lobby", "briefing", "playing", "paused", "over", "ended"] as const;
 export type Phase = (typeof PHASES)[number];
 
-export type Role = "host" | "student";
-
-/** Seat 0 is the teacher; bots act as seat -1 in logs and feeds. */
-export const HOST_SEAT = 0;
-export const BOT_SEAT = -1;
+export const ROLES = ["host", "student"] as const;
+export type Role = (typeof ROLES)[number];

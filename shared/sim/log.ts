@@ -1,6 +1,6 @@
 import { results, stateHash } from "../engine";
 import { HASH_EVERY_TICKS, newLogHeader, type MatchLogFile } from "../log/format";
-import { BOT_SEAT } from "../protocol/phases";
+import { BOT_SEAT } from "../protocol/seats";
 import { playToEnd, type BotMatch } from "./run";
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LIMITS } from "../../shared/protocol/limits";
+import { SESSION_DEFAULTS } from "../../shared/protocol/tuning";
 import { boot, Cast, decodeErrors, expectOk, hostSession, serverRoom, startRound, waitFor, type Player } from "./harness";
 
 /**
@@ -8,7 +8,7 @@ import { boot, Cast, decodeErrors, expectOk, hostSession, serverRoom, startRound
  * buffer, the resize corrupted the patches and students' datacenters drifted from the server's.
  */
 const PORT = 2620;
-const STUDENTS = LIMITS.defaultStudents;
+const STUDENTS = SESSION_DEFAULTS.maxStudents;
 let app: Awaited<ReturnType<typeof boot>>;
 const cast = new Cast();
 let code = "";

@@ -219,6 +219,7 @@ export async function waitFor<T>(probe: () => T | undefined | null | false, time
   }
 }
 
+/** Paces a load (a request loop); never a way to wait for something to happen (use waitFor). */
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Everyone a test file connected, so afterAll can close them all before the server. */

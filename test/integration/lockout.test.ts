@@ -89,13 +89,13 @@ describe("seat reservations cannot lock a room (finding 1)", () => {
     const { body } = await reserve(app.url, code, { nickname: "late" }, "203.0.113.68");
     expect(body.sessionId).toBeTruthy();
     await waitFor(() => pendingReservations() === 0, (LIMITS.seatReservationSeconds + 4) * 1000);
-    expect(serverRoom(code).roster.nicknameTaken("late")).toBe(false);
+    expect(serverRoom(code).session.roster.nicknameTaken("late")).toBe(false);
     const sdk = new Client(app.url.replace("http", "ws"));
     await expect(sdk.consumeSeatReservation(body as never)).rejects.toThrow(/seat reservation expired/);
   }, 20_000);
 
   it("the teacher always gets in: the room locked and at its cap", async () => {
-    const students = serverRoom(code).roster.studentCount();
+    const students = serverRoom(code).session.roster.studentCount();
     expectOk(await host.host({ type: "setCap", maxStudents: students }));
     expectOk(await host.host({ type: "lock" }));
     const another = await cast.join(app.url, code, { hostSecret });

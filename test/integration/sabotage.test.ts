@@ -92,13 +92,13 @@ describe("a second seat cannot sabotage a rival team (finding 2)", () => {
   });
 
   it("one browser holds one student seat: a second tab with another nickname takes the same seat", async () => {
-    const seats = serverRoom(code).roster.all().length;
+    const seats = serverRoom(code).session.roster.all().length;
     const tab2 = await cast.join(app.url, code, { nickname: "Ann2", device: ANN_DEVICE });
     expect(tab2.welcome).toMatchObject({ seat: ann.welcome.seat, nickname: "Ann", team: 0 });
     // Its storage had lost the seat token: a new one comes with the seat (and the old one stops working).
     expect(tab2.welcome.seatToken).not.toBe("");
     expect(tab2.welcome.seatToken).not.toBe(ann.welcome.seatToken);
-    expect(serverRoom(code).roster.all().length).toBe(seats);
+    expect(serverRoom(code).session.roster.all().length).toBe(seats);
     await waitFor(() => tab2.dc(0));
     expect(tab2.dc(1)).toBeUndefined();
     // Both tabs play the same seat.

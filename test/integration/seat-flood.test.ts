@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "../../shared/protocol/limits";
+import { SESSION_DEFAULTS } from "../../shared/protocol/tuning";
 import { boot, Cast, errorCode, expectOk, hostSession, join, joinFails, startRound, takeTeam, waitFor, type Player } from "./harness";
 
 const PORT = 2647;
@@ -39,14 +40,14 @@ const students = () => [...host.state.seats.values()].filter((s) => s.role === "
 describe("seat floods (finding 4)", () => {
   it("a script fills the class; its seats outlive its sockets and real students are refused", async () => {
     const t0 = Date.now();
-    for (let batch = 0; batch < LIMITS.defaultStudents - 1; batch += 20) {
-      const n = Math.min(20, LIMITS.defaultStudents - 1 - batch);
+    for (let batch = 0; batch < SESSION_DEFAULTS.maxStudents - 1; batch += 20) {
+      const n = Math.min(20, SESSION_DEFAULTS.maxStudents - 1 - batch);
       script.push(...(await Promise.all(Array.from({ length: n }, (_, i) => join(app.url, code, { nickname: `bot${batch + i}` }, SCRIPT)))));
     }
     expect(Date.now() - t0).toBeLessThan(20_000);
-    await waitFor(() => students().length === LIMITS.defaultStudents);
+    await waitFor(() => students().length === SESSION_DEFAULTS.maxStudents);
     await Promise.all(script.map((p) => p.drop()));
-    await waitFor(() => students().filter((s) => !s.connected).length === LIMITS.defaultStudents - 1);
+    await waitFor(() => students().filter((s) => !s.connected).length === SESSION_DEFAULTS.maxStudents - 1);
     expect(await joinFails(app.url, code, { nickname: "Real" }, SCHOOL)).toBe("room_full");
   });
 
@@ -72,7 +73,7 @@ describe("seat floods (finding 4)", () => {
   });
 
   it("one action clears every seat whose sockets are gone; connected students keep theirs", async () => {
-    expectOk(await host.host({ type: "setCap", maxStudents: LIMITS.defaultStudents }));
+    expectOk(await host.host({ type: "setCap", maxStudents: SESSION_DEFAULTS.maxStudents }));
     expectOk(await host.host({ type: "clearAway" }));
     await waitFor(() => students().length === 2);
     expect(students().map((s) => s.nickname).sort()).toEqual(["Ann", "Real"]);

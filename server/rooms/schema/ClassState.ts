@@ -1,10 +1,14 @@
 import { ArraySchema, MapSchema, Schema, type, view } from "@colyseus/schema";
+import type { AppId, LayerKind } from "../../../shared/engine/data";
+import type { Phase, Role } from "../../../shared/protocol/phases";
+import type { ScenarioId } from "../../../shared/scenarios/types";
+import type { BannerRow, ConfigRow, RoomRow, RoundRow, SeatRow, TeamRow } from "../../../shared/view/rows";
 import { DatacenterState } from "./DatacenterState";
 
-export class SeatState extends Schema {
+export class SeatState extends Schema implements SeatRow {
   @type("number") seat = 0;
   @type("string") nickname = "";
-  @type("string") role = "student";
+  @type("string") role: Role = "student";
   /** -1 while the student has not picked a team. */
   @type("int8") team = -1;
   @type("boolean") connected = true;
@@ -13,7 +17,7 @@ export class SeatState extends Schema {
 }
 
 /** What everyone may see of a team: the leaderboard line. */
-export class TeamState extends Schema {
+export class TeamState extends Schema implements TeamRow {
   @type("uint8") index = 0;
   @type("string") name = "";
   /** Bot name when a bot plays this team, "" otherwise. */
@@ -31,26 +35,26 @@ export class TeamState extends Schema {
 }
 
 /** Settings for the next round (the host edits them in the lobby and between rounds). */
-export class ConfigState extends Schema {
-  @type("string") scenario = "exam-morning";
+export class ConfigState extends Schema implements ConfigRow {
+  @type("string") scenario: ScenarioId = "exam-morning";
   @type("number") budget = 0;
   @type("number") tickRate = 1;
-  @type(["string"]) unlocks = new ArraySchema<string>();
+  @type(["string"]) unlocks = new ArraySchema<LayerKind>();
   @type("number") trafficPct = 100;
   @type("boolean") scriptedIncidents = true;
   @type("number") maxStudents = 60;
 }
 
 /** The round being played: what the browser needs to rebuild the engine's world. */
-export class RoundState extends Schema {
+export class RoundState extends Schema implements RoundRow {
   @type("uint16") number = 0;
-  @type("string") scenario = "";
+  @type("string") scenario: ScenarioId | "" = "";
   @type("number") ticks = 0;
   @type("number") startMinute = 0;
   @type("number") budget = 0;
   @type("number") cashFloor = 0;
-  @type(["string"]) unlocks = new ArraySchema<string>();
-  @type(["string"]) apps = new ArraySchema<string>();
+  @type(["string"]) unlocks = new ArraySchema<LayerKind>();
+  @type(["string"]) apps = new ArraySchema<AppId>();
   @type("number") trafficPct = 100;
   @type("boolean") paymentIsolation = false;
   /** Machines can be rented by the minute this round. */
@@ -58,7 +62,7 @@ export class RoundState extends Schema {
   @type("number") tickRate = 1;
 }
 
-export class BannerState extends Schema {
+export class BannerState extends Schema implements BannerRow {
   @type("number") tick = 0;
   /** -1 when it concerns every team. */
   @type("int8") team = -1;
@@ -68,9 +72,9 @@ export class BannerState extends Schema {
   @type("number") cost = 0;
 }
 
-export class ClassState extends Schema {
+export class ClassState extends Schema implements RoomRow {
   @type("string") code = "";
-  @type("string") phase = "lobby";
+  @type("string") phase: Phase = "lobby";
   @type("boolean") practice = false;
   @type("boolean") locked = false;
   @type("number") tick = 0;

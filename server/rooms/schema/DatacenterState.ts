@@ -1,4 +1,8 @@
 import { ArraySchema, MapSchema, Schema, type } from "@colyseus/schema";
+import type { AppId, LayerKind, ModelId, OsKind, VirtMode } from "../../../shared/engine/data";
+import type {
+  DatacenterRow, FeedKind, FeedRow, InstanceRow, LedgerRow, ServerRow, TrafficRow, VmRow,
+} from "../../../shared/view/rows";
 
 /**
  * A team's whole datacenter, mirrored from the engine with the engine's own field names so the
@@ -9,11 +13,11 @@ import { ArraySchema, MapSchema, Schema, type } from "@colyseus/schema";
  * collections held by a child schema, so nested lists under a view-filtered datacenter would need
  * every new child added to every view by hand. Per-tick numbers are coarse (load in 5 % steps).
  */
-export class InstanceState extends Schema {
+export class InstanceState extends Schema implements InstanceRow {
   @type("string") id = "";
   /** The server or VM it runs on. */
   @type("string") host = "";
-  @type("string") app = "";
+  @type("string") app: AppId = "web";
   @type("boolean") container = false;
   @type("number") cpu = 0;
   @type("number") mem = 0;
@@ -24,11 +28,11 @@ export class InstanceState extends Schema {
   @type("uint8") load = 0;
 }
 
-export class VmState extends Schema {
+export class VmState extends Schema implements VmRow {
   @type("string") id = "";
   @type("string") server = "";
-  @type("string") os = "";
-  @type("string") mode = "";
+  @type("string") os: OsKind = "linux";
+  @type("string") mode: VirtMode = "para";
   @type("number") vcpus = 0;
   @type("number") mem = 0;
   @type("boolean") engine = false;
@@ -42,9 +46,9 @@ export class VmState extends Schema {
   @type("string") cache = "";
 }
 
-export class ServerState extends Schema {
+export class ServerState extends Schema implements ServerRow {
   @type("string") id = "";
-  @type("string") model = "";
+  @type("string") model: ModelId = "small";
   @type("number") boughtAt = 0;
   @type("number") readyAt = 0;
   @type("number") failedUntil = 0;
@@ -54,7 +58,7 @@ export class ServerState extends Schema {
   /** Its OS is rebooting or being patched until this tick. */
   @type("number") osDownUntil = 0;
   /** "" when no layer is installed. */
-  @type("string") layer = "";
+  @type("string") layer: LayerKind | "" = "";
   @type("number") layerReadyAt = 0;
   @type("uint8") essentials = 0;
   @type("uint8") standard = 0;
@@ -66,14 +70,14 @@ export class ServerState extends Schema {
   @type("string") cache = "";
 }
 
-export class AppTrafficState extends Schema {
+export class AppTrafficState extends Schema implements TrafficRow {
   @type("number") demand = 0;
   @type("number") capacity = 0;
   @type("number") served = 0;
   @type("number") dropped = 0;
 }
 
-export class LedgerState extends Schema {
+export class LedgerState extends Schema implements LedgerRow {
   @type("number") revenue = 0;
   @type("number") resale = 0;
   @type("number") servers = 0;
@@ -86,17 +90,16 @@ export class LedgerState extends Schema {
 }
 
 /** One line of the team feed: who did what (or what happened), at which tick. */
-export class FeedEntryState extends Schema {
+export class FeedEntryState extends Schema implements FeedRow {
   @type("number") tick = 0;
   @type("int32") seat = 0;
   @type("string") who = "";
-  /** "command", "event", "notice" */
-  @type("string") kind = "";
+  @type("string") kind: FeedKind = "event";
   /** JSON of the command or event, rendered and translated by the client. */
   @type("string") data = "";
 }
 
-export class DatacenterState extends Schema {
+export class DatacenterState extends Schema implements DatacenterRow {
   @type("uint8") team = 0;
   @type("number") cash = 0;
   @type([ServerState]) servers = new ArraySchema<ServerState>();
