@@ -23,8 +23,9 @@ export function landing(root: HTMLElement, prefill: string, actions: LandingActi
     value: cleanCode(prefill), maxlength: String(LIMITS.codeLength), "aria-label": t("landing.code"),
   });
   code.addEventListener("input", () => { code.value = cleanCode(code.value); });
+  // maxlength counts UTF-16 units (an emoji is two); the server counts visible characters.
   const nickname = h("input", {
-    testid: "join-nickname", placeholder: t("landing.nicknamePlaceholder"), value: memory.nickname(), maxlength: "40",
+    testid: "join-nickname", placeholder: t("landing.nicknamePlaceholder"), value: memory.nickname(), maxlength: String(LIMITS.nicknameMax * 2),
     "aria-label": t("landing.nickname"), autocomplete: "nickname",
   });
   const errorLine = h("p", { class: "muted", role: "alert", testid: "join-error", text: error });
