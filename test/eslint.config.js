@@ -8,7 +8,7 @@ const clockBan = [
 ];
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "client/dist/**", "client/dist-test/**", "data/**", "test/artifacts/**", "scratch/**"] },
+  { ignores: ["node_modules/**", "client/dist/**", "client/dist-test/**", "data/**", "test/artifacts/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,5 +1,5 @@
 import {
-  APPS, GUEST_OS, HOST_LAYERS, HYPERVISOR_COST, SERVER_MODELS, VM_ENGINE, type HypervisorCost,
+  APPS, GUEST_OS, HOST_LAYERS, HYPERVISOR_COST, SERVER_MODELS, VM_ENGINE, type AppSpec, type HypervisorCost,
 } from "./data";
 import type { Instance, Server, Team, Vm } from "./types";
 
@@ -9,24 +9,36 @@ export interface Resources {
   gpu: number;
 }
 
-export function hypervisorOf(server: Server): HypervisorCost | null {
+function hypervisorOf(server: Pick<Server, "layer">): HypervisorCost | null {
   return server.layer === "type1" || server.layer === "type2" ? HYPERVISOR_COST[server.layer] : null;
 }
 
-/** CPU a VM loses to virtualization: a percentage of its vCPUs (exact in integers). */
-export function vmTaxCpu(vm: Vm, server: Server): number {
+/** What a VM's overhead depends on (a VM being planned has no id or instances yet). */
+export type VmShape = Pick<Vm, "os" | "mode" | "vcpus" | "engine">;
+
+/**
+ * CPU a VM keeps for itself before any app runs: its guest OS, the virtualization tax (a share of
+ * its vCPUs, exact in integers) and its container engine. The one formula: the tick, placement,
+ * the debrief and the racks on screen all use it.
+ */
+export function vmOverheadCpu(vm: VmShape, server: Pick<Server, "layer">): number {
   const hv = hypervisorOf(server);
-  return hv ? vm.vcpus * 10 * hv.taxPct[vm.mode] : 0;
+  return GUEST_OS[vm.os].cpu + (hv ? vm.vcpus * 10 * hv.taxPct[vm.mode] : 0) + (vm.engine ? VM_ENGINE.cpu : 0);
 }
 
-/** What a VM keeps for itself before any app runs: guest OS, virtualization tax, container engine. */
-export function vmOverhead(vm: Vm, server: Server): Resources {
-  const os = GUEST_OS[vm.os];
-  return {
-    cpu: os.cpu + vmTaxCpu(vm, server) + (vm.engine ? VM_ENGINE.cpu : 0),
-    mem: os.mem + (vm.engine ? VM_ENGINE.mem : 0),
-    gpu: 0,
-  };
+/** Memory a VM keeps for itself: its guest OS and its container engine. */
+export function vmOverheadMem(vm: Pick<VmShape, "os" | "engine">): number {
+  return GUEST_OS[vm.os].mem + (vm.engine ? VM_ENGINE.mem : 0);
+}
+
+/** Memory a VM costs in operating systems and hypervisor: its own overhead plus what the hypervisor keeps for it. */
+export function vmOsTaxMem(vm: Pick<VmShape, "os" | "engine">, server: Pick<Server, "layer">): number {
+  return vmOverheadMem(vm) + (hypervisorOf(server)?.memPerVm ?? 0);
+}
+
+/** What a VM keeps for itself before any app runs (see vmOverheadCpu). */
+export function vmOverhead(vm: VmShape, server: Pick<Server, "layer">): Resources {
+  return { cpu: vmOverheadCpu(vm, server), mem: vmOverheadMem(vm), gpu: 0 };
 }
 
 /** What a VM takes from its host server. */
@@ -100,24 +112,7 @@ export function serverFree(team: Team, server: Server): Resources {
   return { cpu: cap.cpu - used.cpu, mem: cap.mem - used.mem, gpu: cap.gpu - used.gpu };
 }
 
-/** CPU and memory spent on operating systems, hypervisors and engines rather than apps ("OS tax"). */
-export function serverOsTax(server: Server): { cpu: number; mem: number } {
-  if (!server.layer) return { cpu: 0, mem: 0 };
-  const layer = HOST_LAYERS[server.layer];
-  let cpu = layer.cpu;
-  let mem = layer.mem;
-  const hv = hypervisorOf(server);
-  for (const vm of server.vms) {
-    const o = vmOverhead(vm, server);
-    cpu += o.cpu;
-    mem += o.mem + (hv ? hv.memPerVm : 0);
-  }
-  return { cpu, mem };
-}
-
-/** Instance capacity in requests (or work units) per tick. */
-export function instanceCapacity(instance: Instance): number {
-  const app = APPS[instance.app];
-  if (app.gpu > 0) return app.gpu * app.unitsPerGpu;
-  return Math.trunc(instance.cpu / app.cpuPerReq);
+/** An instance's capacity in requests (or work units) per tick, from its app and the CPU it holds. */
+export function appCapacity(app: AppSpec, cpu: number): number {
+  return app.gpu > 0 ? app.gpu * app.unitsPerGpu : Math.trunc(cpu / app.cpuPerReq);
 }

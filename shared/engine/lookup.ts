@@ -49,7 +49,3 @@ export function* teamInstances(team: Team): Generator<InstanceRef> {
     }
   }
 }
-
-export function findServer(team: Team, id: string): Server | undefined {
-  return team.servers.find((s) => s.id === id);
-}

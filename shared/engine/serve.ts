@@ -1,7 +1,7 @@
 import {
-  APP_IDS, APPS, COMPLIANCE_FEE_PER_PAYMENT, GUEST_OS, HOST_LAYERS, HYPERVISOR_COST, IDLE_BURN_PCT, SERVER_MODELS,
-  VM_ENGINE, type AppId,
+  APP_IDS, APPS, COMPLIANCE_FEE_PER_PAYMENT, HOST_LAYERS, IDLE_BURN_PCT, SERVER_MODELS, type AppId,
 } from "./data";
+import { appCapacity, vmOsTaxMem, vmOverheadCpu } from "./capacity";
 import { charge, earn, emptyFigures } from "./money";
 import { instanceUp, serverUp, vmUp } from "./running";
 import { spikeEnd } from "../scenarios/curve";
@@ -44,7 +44,7 @@ function collect(list: Instance[], up: boolean, t: number, events: GameEvent[], 
     else others++;
     if (i.readyAt === t) events.push({ kind: "instance-ready", team, instance: i.id, app: i.app });
     if (up && t >= i.readyAt && t >= i.downUntil) {
-      const c = spec.gpu > 0 ? spec.gpu * spec.unitsPerGpu : Math.trunc(i.cpu / spec.cpuPerReq);
+      const c = appCapacity(spec, i.cpu);
       live[liveCount] = i;
       liveCap[liveCount] = c;
       liveApp[liveCount] = k;
@@ -226,12 +226,10 @@ function accountServer(server: Server, t: number, fig: TickFigures): number {
   busy += own.busy;
   fig.usefulCpu += own.useful;
   if (server.vms.length > 0) {
-    const hv = server.layer === "type1" || server.layer === "type2" ? HYPERVISOR_COST[server.layer] : null;
     for (const vm of server.vms) {
-      const os = GUEST_OS[vm.os];
-      const overhead = os.cpu + (hv ? vm.vcpus * 10 * hv.taxPct[vm.mode] : 0) + (vm.engine ? VM_ENGINE.cpu : 0);
+      const overhead = vmOverheadCpu(vm, server);
       taxCpu += overhead;
-      taxMem += os.mem + (vm.engine ? VM_ENGINE.mem : 0) + (hv ? hv.memPerVm : 0);
+      taxMem += vmOsTaxMem(vm, server);
       // What apps reserve inside a VM is already counted as the VM's vCPUs.
       reserved += vm.vcpus * 1000;
       const running = up && vmUp(vm, t);

@@ -1,5 +1,6 @@
 import type { AppId, LayerKind, LayerId, LicenceEdition, ModelId, OsKind, VirtMode } from "./data";
 import type { ScenarioId } from "../scenarios/types";
+import type { IncidentKind } from "./incidentKinds";
 
 /**
  * Match state: plain JSON, integers only, arrays in creation order.
@@ -197,8 +198,7 @@ export interface CachedLayer {
   at: number;
 }
 
-export const INCIDENT_KINDS = ["leak", "kernel", "hardware", "audit", "patch"] as const;
-export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+export { INCIDENT_KINDS, type IncidentKind } from "./incidentKinds";
 
 export interface IncidentSpec {
   kind: IncidentKind;

@@ -1,5 +1,5 @@
 import type { AppId, LayerKind, ModelId } from "../engine/data";
-import type { IncidentKind } from "../engine/types";
+import type { IncidentKind } from "../engine/incidentKinds";
 
 export type ScenarioId = "old-era" | "exam-morning" | "double-12" | "free-play";
 export const SCENARIO_IDS: readonly ScenarioId[] = ["old-era", "exam-morning", "double-12", "free-play"];
