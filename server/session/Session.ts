@@ -1,5 +1,6 @@
 import type { BotName } from "../../shared/bots/names";
 import { buildReport, type RoundReport } from "../../shared/debrief/report";
+import { paceMs } from "../../shared/engine/tick";
 import type { LogEntry } from "../../shared/log/format";
 import { SERVER_RESTART_CLOSE_CODE, SESSION_ENDED_CLOSE_CODE } from "../../shared/protocol/codes";
 import { S2C } from "../../shared/protocol/messages";
@@ -304,10 +305,14 @@ export class Session implements SessionControl, SessionFacts, SeatHost {
     if (this.round) this.round.annotate({ ...entry, tick: this.round.state.tick } as LogEntry);
   }
 
+  /** Each tick waits the engine's pace (quiet stretches fast, the forecast window slower) over the teacher's speed. */
   private startClock(): void {
     this.stopClock();
-    const ms = Math.round(1000 / (this.shown?.tickRate ?? this.config.tickRate));
-    this.tickTimer = this.ports.clock.setInterval(() => this.onTick(), ms);
+    if (!this.round) return;
+    this.tickTimer = this.ports.clock.setTimeout(() => {
+      this.onTick();
+      if (this.tickTimer && this.rules.clock) this.startClock();
+    }, Math.round(paceMs(this.round.state) / (this.shown?.tickRate ?? this.config.tickRate)));
   }
 
   private stopClock(): void {

@@ -36,7 +36,8 @@ export function conceptCards(report: RoundReport, team: number): ConceptCard[] {
   if (f.type2 > 0 || (f.type1 > 0 && unlocks.has("type2"))) {
     cards.push({ id: "hypervisor", params: { t1: HYPERVISOR_COST.type1.taxPct.para, t2: HYPERVISOR_COST.type2.taxPct.full } });
   }
-  if (r.licenceSpend > 0 || f.windowsOses > 0) cards.push({ id: "licence", params: { money: r.licenceSpend } });
+  // Windows licences only: the hypervisor suite is a licence of another kind.
+  if (r.ledger.licences > 0 || f.windowsOses > 0) cards.push({ id: "licence", params: { money: r.ledger.licences } });
   if (f.migrations > 0) cards.push({ id: "migration", params: { n: f.migrations } });
   if (f.gpuIdlePct !== null) cards.push({ id: "gpu", params: { idle: f.gpuIdlePct } });
   return cards;

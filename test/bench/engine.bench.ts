@@ -45,8 +45,9 @@ function buildLarge(teams: number): MatchState {
         for (let v = 0; v < 6; v++) {
           must(state, t, { type: "createVm", server: s.id, os: "linux", mode: "para", vcpus: 5, mem: 8192 });
           const vm = s.vms[s.vms.length - 1];
-          must(state, t, { type: "deploy", target: vm.id, app: "web", cpu: 2000 });
-          must(state, t, { type: "deploy", target: vm.id, app: "grades", cpu: 2000 });
+          // The portal and the grades API need different Java versions: one per VM, payments beside.
+          must(state, t, { type: "deploy", target: vm.id, app: v % 2 === 0 ? "web" : "grades", cpu: 2000 });
+          must(state, t, { type: "deploy", target: vm.id, app: "payment", cpu: 2000 });
         }
       }
     });

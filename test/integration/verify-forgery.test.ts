@@ -83,10 +83,10 @@ describe("replay verify (finding 6)", () => {
       // The final alone removed: not a finished round, though an unfinished export may be checked as one.
       verify("no-final", forge((l) => { l.final = null; })),
       verify("no-final-partial", forge((l) => { l.final = null; }), "--partial"),
-      // A command moved one tick later: the replay diverges (as before).
+      // A purchase moved ten minutes later (the server's purchase time is part of the state): the replay diverges.
       verify("moved", forge((l) => {
-        const i = l.entries.findIndex((e) => e.type === "command" && e.tick > 5 && e.tick < 55);
-        l.entries[i] = { ...l.entries[i], tick: l.entries[i].tick + 1 };
+        const i = l.entries.findIndex((e) => e.type === "command" && e.command.type === "buyServer" && e.tick < 50);
+        l.entries[i] = { ...l.entries[i], tick: l.entries[i].tick + 10 };
       })),
     ]);
 

@@ -13,6 +13,8 @@ import { BOT_SEAT, HOST_SEAT, NO_TEAM } from "../../shared/protocol/seats";
 import { playLogged } from "../../shared/sim/log";
 import { startBotMatch } from "../../shared/sim/run";
 import { FakeWorld } from "./support/sessionPorts";
+import { PACE_MS_PER_TICK } from "../../shared/engine";
+import { SCENARIOS } from "../../shared/scenarios";
 
 /*
  * The session without sockets: joins, rights, phases and rounds driven through its methods, time
@@ -121,17 +123,18 @@ describe("a round, phase by phase", () => {
     expect(code(command(ann, { type: "buyServer", model: "small" }))).toBe("not_playing");
   });
 
-  it("playing ticks at the configured rate; paused stops the clock; the teacher ends the round", () => {
+  it("playing ticks at the engine's pace; paused stops the clock; the teacher ends the round", () => {
     host({ type: "start" });
     host({ type: "start" });
     expect(session.phase).toBe("playing");
-    world.clock.advance(3_000);
+    // A quiet stretch at speed 1: two game minutes a second.
+    world.clock.advance(3 * PACE_MS_PER_TICK.quiet);
     expect(world.match?.tick).toBe(3);
     const applied: AppliedMessage[] = [];
     const r = command(ann, { type: "buyServer", model: "small" }, applied);
     expect(r).toMatchObject({ ok: true, tick: 3, queued: true });
     expect(applied).toEqual([]);
-    world.clock.advance(1_000);
+    world.clock.advance(PACE_MS_PER_TICK.quiet);
     expect(applied).toEqual([{ id: r.id, ok: true, tick: 3 }]);
     expect(world.feeds.get(0)?.find((l) => l.kind === "command")).toMatchObject({ tick: 3, seat: ann.seat, who: "Ann" });
 
@@ -140,8 +143,17 @@ describe("a round, phase by phase", () => {
     expect(world.match?.tick).toBe(4);
     expect(code(host({ type: "pause" }))).toBe("wrong_phase");
     expect(host({ type: "resume" }).ok).toBe(true);
-    world.clock.advance(2_000);
+    world.clock.advance(2 * PACE_MS_PER_TICK.quiet);
     expect(world.match?.tick).toBe(6);
+
+    // The forecast window plays at one game minute a second.
+    const slowFrom = SCENARIOS[session.config.scenario].slow![0];
+    world.clock.advance((slowFrom - 6) * PACE_MS_PER_TICK.quiet);
+    expect(world.match?.tick).toBe(slowFrom);
+    world.clock.advance(PACE_MS_PER_TICK.spike - 1);
+    expect(world.match?.tick).toBe(slowFrom);
+    world.clock.advance(1);
+    expect(world.match?.tick).toBe(slowFrom + 1);
 
     expect(host({ type: "endRound" }).ok).toBe(true);
     expect(session.phase).toBe("over");
@@ -149,7 +161,7 @@ describe("a round, phase by phase", () => {
     const debrief = world.messages(S2C.debrief, "all")[0] as { reports: { round: number }[] };
     expect(debrief.reports.map((x) => x.round)).toEqual([1]);
     world.clock.advance(5_000);
-    expect(world.match?.tick).toBe(6);
+    expect(world.match?.tick).toBe(slowFrom + 1);
   });
 
   it("a round called off in its briefing leaves no round behind", () => {

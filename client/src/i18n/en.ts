@@ -191,7 +191,7 @@ export const en = {
   },
   host: {
     title: "Teacher", joinAt: "Join at", code: "Room code", scan: "Scan to join", students: "{{count}} students",
-    setup: "Round setup", scenario: "Scenario", budget: "Budget ($)", tickRate: "Speed (minutes per second)", unlocks: "Allowed layers",
+    setup: "Round setup", scenario: "Scenario", budget: "Budget ($)", tickRate: "Speed (1×: quiet hours pass at 2 game minutes a second, the forecast window at 1)", unlocks: "Allowed layers",
     traffic: "Traffic (%)", incidents: "Scripted incidents", maxStudents: "Max students", teamNames: "Team names (one per line)",
     applySetup: "Apply setup", start: "Start round", go: "Start the clock", pause: "Pause", resume: "Resume", endRound: "End round",
     endSession: "End session", lock: "Lock joining", unlock: "Unlock joining", autoBalance: "Auto-balance teams",

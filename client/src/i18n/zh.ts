@@ -195,7 +195,7 @@ export const zh: Deep<Resources> = {
   },
   host: {
     title: "老师", joinAt: "加入地址", code: "房间码", scan: "扫码加入", students: "{{count}} 名学生",
-    setup: "本轮设置", scenario: "场景", budget: "预算（美元）", tickRate: "速度（每秒游戏分钟数）", unlocks: "允许的主机层",
+    setup: "本轮设置", scenario: "场景", budget: "预算（美元）", tickRate: "速度（1×：平静时段每秒 2 个游戏分钟，预报窗口内每秒 1 个）", unlocks: "允许的主机层",
     traffic: "流量（%）", incidents: "预设事故", maxStudents: "学生上限", teamNames: "队伍名称（每行一个）",
     applySetup: "应用设置", start: "开始本轮", go: "启动时钟", pause: "暂停", resume: "继续", endRound: "结束本轮",
     endSession: "结束课堂", lock: "锁定加入", unlock: "开放加入", autoBalance: "自动平衡队伍",
