@@ -175,7 +175,7 @@ export class DatacenterScene extends Phaser.Scene {
       const s = sl.server;
       const f = sl.frame;
       const delivering = tick < s.readyAt;
-      const failed = s.failedUntil > tick;
+      const failed = s.failedUntil > tick || s.failingAt > tick;
       g.fillStyle(COLORS.frame, delivering ? 0.45 : 1).fillRect(f.x, f.y, f.w, f.h);
       g.lineStyle(failed ? 3 : 1, failed ? COLORS.failed : COLORS.frameLine, 1).strokeRect(f.x, f.y, f.w, f.h);
       g.fillStyle(COLORS.bar, 1).fillRect(sl.bar.x, sl.bar.y, sl.bar.w, sl.bar.h);
@@ -198,8 +198,10 @@ export class DatacenterScene extends Phaser.Scene {
     let status = "";
     if (tick < s.readyAt) status = t("play.delivering", { time: clock(startMinute + s.readyAt) });
     else if (s.failedUntil > tick) status = t("play.down", { time: clock(startMinute + s.failedUntil) });
+    else if (s.failingAt > tick) status = t("play.failingAt", { time: clock(startMinute + s.failingAt) });
+    else if (s.osDownUntil > tick) status = t("play.osDown", { time: clock(startMinute + s.osDownUntil) });
     else if (s.layer && tick < s.layerReadyAt) status = t("play.installing", { time: clock(startMinute + s.layerReadyAt) });
-    return `${s.id} · ${model} · ${layer}${status ? ` · ${status}` : ""}`;
+    return `${s.id} · ${model}${s.rented ? ` (${t("play.rented")})` : ""} · ${layer}${status ? ` · ${status}` : ""}`;
   }
 
   private drawBox(b: Box, s: ServerView, tick: number): void {

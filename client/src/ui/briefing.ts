@@ -1,5 +1,5 @@
 import { APPS, type AppId } from "../../../shared/engine/data";
-import { forecastDemand } from "../../../shared/engine/demand";
+import { forecastBand, forecastDemand } from "../../../shared/engine/demand";
 import { SCENARIOS, type ScenarioId } from "../../../shared/scenarios";
 import { clock, money, t } from "../i18n";
 import type { ClassView } from "../model/types";
@@ -8,27 +8,61 @@ import { h } from "./dom";
 
 const APP_COLORS: Record<AppId, string> = { web: "#0072b2", grades: "#009e73", db: "#e69f00", payment: "#cc79a7", enroll: "#b8a800", train: "#d55e00" };
 
-/** The forecast as teams see it before the clock starts: when each app peaks, and how high. */
+/**
+ * The forecast as teams see it before the clock starts: when each app peaks and how high — a band,
+ * since the spike may come earlier or later, smaller or bigger — and whether a second wave may follow.
+ */
 export function forecastLines(view: ClassView): string[] {
   const scn = SCENARIOS[view.round.scenario as ScenarioId];
   if (!scn) return [];
-  return (view.round.apps as AppId[]).filter((a) => APPS[a].role === "frontend").map((a) => {
+  const lines = (view.round.apps as AppId[]).filter((a) => APPS[a].role === "frontend").map((a) => {
     let peak = 0;
     let at = 0;
+    let high = 0;
+    let low = 0;
     for (let i = 0; i < view.round.ticks; i++) {
       const d = forecastDemand(scn, view.round.trafficPct, a, i);
       if (d > peak) { peak = d; at = i; }
+      const band = forecastBand(scn, view.round.trafficPct, a, i);
+      high = Math.max(high, band.high);
+      low = Math.max(low, band.low);
     }
-    return t("briefing.peakAt", { app: t(`app.${a}`), time: clock(view.round.startMinute + at), peak });
+    if (!scn.spike || high === low) return t("briefing.peakAt", { app: t(`app.${a}`), time: clock(view.round.startMinute + at), peak });
+    const s = scn.surprise;
+    return t("briefing.peakBand", {
+      app: t(`app.${a}`), from: clock(view.round.startMinute + scn.spike.start - s.earlyTicks),
+      to: clock(view.round.startMinute + scn.spike.start + s.lateTicks), peak, low, high,
+    });
   });
+  const w = scn.surprise.secondWave;
+  if (scn.spike && w) lines.push(t("briefing.secondWave", { chance: w.chancePct, after: w.delayMin, until: w.delayMax }));
+  return lines;
+}
+
+/** What the briefing announces for the round: scripted incidents and whether machines can be rented. */
+export function scheduleLines(view: ClassView): string[] {
+  const scn = SCENARIOS[view.round.scenario as ScenarioId];
+  if (!scn) return [];
+  const lines = view.config.scriptedIncidents
+    ? scn.incidents.map((i) => t(`briefing.scheduled-${i.kind}`, { time: clock(view.round.startMinute + i.tick), app: i.app ? t(`app.${i.app}`) : "" }))
+    : [];
+  lines.push(t(view.round.rent ? "briefing.rent" : "briefing.noRent"));
+  return lines;
 }
 
 export function forecastChart(view: ClassView): LineChart {
   const scn = SCENARIOS[view.round.scenario as ScenarioId];
   const apps = (view.round.apps as AppId[]).filter((a) => APPS[a].role === "frontend");
-  const chart = lineChart(apps.map((a) => ({ label: t(`app.${a}`), color: APP_COLORS[a], width: 2 })), () => view.round.startMinute, 220);
+  const banded = scn?.spike ? apps.filter((a) => scn.spike!.peak[a]) : [];
+  const chart = lineChart([
+    ...apps.map((a) => ({ label: t(`app.${a}`), color: APP_COLORS[a], width: 2 })),
+    ...banded.map((a) => ({ label: t("briefing.bandTop", { app: t(`app.${a}`) }), color: APP_COLORS[a], width: 1, dash: [6, 4] })),
+  ], () => view.round.startMinute, 220);
   const xs = Array.from({ length: view.round.ticks }, (_, i) => i);
-  chart.set(xs, apps.map((a) => xs.map((i) => (scn ? forecastDemand(scn, view.round.trafficPct, a, i) : 0))));
+  chart.set(xs, [
+    ...apps.map((a) => xs.map((i) => (scn ? forecastDemand(scn, view.round.trafficPct, a, i) : 0))),
+    ...banded.map((a) => xs.map((i) => forecastBand(scn!, view.round.trafficPct, a, i).high)),
+  ]);
   return chart;
 }
 
@@ -44,6 +78,8 @@ export function briefingView(view: ClassView, teams: HTMLElement | null, action?
       h("h2", { text: t("briefing.forecast") }),
       h("ul", { testid: "forecast-lines" }, forecastLines(view).map((l) => h("li", { text: l }))),
       chart.el,
+      h("h3", { text: t("briefing.scheduleTitle") }),
+      h("ul", { testid: "schedule-lines" }, scheduleLines(view).map((l) => h("li", { text: l }))),
       h("p", { class: "muted", text: `${t("briefing.budget", { money: money(r.budget) })} · ${t("briefing.unlocks", { list: r.unlocks.map((l) => t(`layer.${l}`)).join(", ") })}` })),
     h("section", { class: "panel howto", testid: "howto" },
       h("h2", { text: t("briefing.howTitle") }),

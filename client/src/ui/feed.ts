@@ -19,7 +19,9 @@ export function feedText(entry: FeedEntryView): string {
       const hit = Array.isArray(data.hit) ? data.hit.length : 0;
       return hit === 0 ? t("incident.nothing", { title }) : `${t("feed.incident", { title })} — ${localized(`incident.desc-${String(data.incident)}`, { app: data.app ?? "", hit, cost: data.cost ?? 0 })}`;
     }
-    return localized(`feed.${String(data.kind)}`, data);
+    // A warning names how long until the hardware dies (the event carries the tick it dies at).
+    const minutes = typeof data.at === "number" ? data.at - entry.tick : undefined;
+    return localized(`feed.${String(data.kind)}`, { ...data, minutes });
   }
   return entry.data;
 }
