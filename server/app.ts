@@ -13,6 +13,7 @@ import { errorHandler, notFound } from "./http/errors";
 import { matchmakeRoutes } from "./http/matchmake";
 import { DEFAULT_LIMITS, type HttpLimits, type TrustProxy } from "./config";
 import { roomPlacement, singleProcess, type ClusterServices } from "./cluster/services";
+import { drain } from "./cluster/drain";
 
 // @colyseus/ws-transport's ESM build reads `WebSocket.Server`, which only ws's CommonJS entry
 // attaches; loading that entry once makes the ESM import see it.
@@ -34,6 +35,8 @@ export interface AppOptions {
   cluster?: ClusterServices;
   /** Install SIGTERM/SIGINT handlers (the real server does; tests do not). */
   signals?: boolean;
+  /** On SIGTERM, how long running rounds may go on before their rooms move (see cluster/drain.ts). */
+  drainTimeoutMs?: number;
   /** Express's `trust proxy` (TRUST_PROXY): which X-Forwarded-For hops name the client's address. */
   trustProxy?: TrustProxy;
   /** Per-address request limits (defaults in server/config.ts). */
@@ -55,6 +58,7 @@ const DEFAULT_STATIC = fileURLToPath(new URL("../client/dist", import.meta.url))
 
 export async function startApp(opts: AppOptions): Promise<RunningApp> {
   const cluster = opts.cluster ?? singleProcess();
+  let draining = false;
   ClassRoom.services = { ...opts.services, codes: cluster.codes };
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const app = express();
@@ -67,12 +71,13 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     const rooms = matchMaker.stats.local;
     res.json({
       ok: true, rooms: rooms.roomCount, clients: rooms.ccu, uptimeS: Math.round((Date.now() - started) / 1000),
-      process: matchMaker.processId, address: cluster.publicAddress ?? null,
+      process: matchMaker.processId, address: cluster.publicAddress ?? null, draining,
     });
   });
 
   app.use(matchmakeRoutes(limits.joinsPerMinute, cluster.counters));
-  app.use(sessionRoutes({ store: opts.services?.store, codes: cluster.codes, counters: cluster.counters }, limits));
+  const sessionDeps = { store: opts.services?.store, codes: cluster.codes, counters: cluster.counters };
+  app.use(sessionRoutes(sessionDeps, limits));
 
   const staticDir = opts.staticDir ?? (existsSync(DEFAULT_STATIC) ? DEFAULT_STATIC : undefined);
   if (staticDir) {
@@ -109,8 +114,19 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   gameServer.define(ROOM_NAME, ClassRoom);
   // Stopping (SIGTERM, or close()): each room saves where it stands and tells its players the
   // server is restarting before Colyseus closes their sockets.
+  // SIGTERM (a deploy, a rolling restart) drains first: no new rooms here, running rounds finish
+  // or their classes move to another process. SIGINT and a crash stop at once.
+  if (opts.signals) process.prependOnceListener("SIGTERM", () => { draining = true; });
   gameServer.onBeforeShutdown(async () => {
+    if (draining) {
+      console.log(`draining: no new rooms; classes move when their round ends (at most ${Math.round((opts.drainTimeoutMs ?? 0) / 1000)} s)`);
+      await drain({ cluster, deps: sessionDeps, timeoutMs: opts.drainTimeoutMs ?? 0 });
+    }
     await Promise.all([...ClassRoom.live].map((room) => room.stopForRestart()));
+  });
+  gameServer.onShutdown(async () => {
+    await cluster.draining.remove(matchMaker.processId).catch(() => {});
+    await cluster.close();
   });
   // Rooms are created by POST /api/sessions only; clients may join by code and reconnect.
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
@@ -129,7 +145,6 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     close: async () => {
       if (sweep) clearInterval(sweep);
       await gameServer.gracefullyShutdown(false);
-      await cluster.close();
     },
   };
 }

@@ -23,6 +23,11 @@ export interface ServerConfig {
   port: number;
   trustProxy: TrustProxy;
   limits: HttpLimits;
+  /**
+   * DRAIN_TIMEOUT_S: on SIGTERM, how long running rounds may go on before their classes are moved
+   * (or, alone, stopped). Default 120 s with REDIS_URL (a rolling restart), 0 without.
+   */
+  drainTimeoutS: number;
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -30,6 +35,14 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return n;
+}
+
+function wholeSeconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of seconds, got "${raw}"`);
   return n;
 }
 
@@ -63,5 +76,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       practicePerMinute: positiveInt(env, "PRACTICE_PER_MINUTE", DEFAULT_LIMITS.practicePerMinute),
       joinsPerMinute: positiveInt(env, "JOINS_PER_MINUTE", DEFAULT_LIMITS.joinsPerMinute),
     },
+    drainTimeoutS: wholeSeconds(env, "DRAIN_TIMEOUT_S", env.REDIS_URL ? 120 : 0),
   };
 }

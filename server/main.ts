@@ -11,6 +11,7 @@ const store = await openStore();
 const cluster = await clusterFromEnv();
 const app = await startApp({
   port: config.port, signals: true, services: { store }, cluster, trustProxy: config.trustProxy, limits: config.limits,
+  drainTimeoutMs: config.drainTimeoutS * 1000,
 });
 const shared = cluster.mode === "redis" ? `, rooms shared through Redis as ${cluster.publicAddress}` : "";
 console.log(`Spike Day is running: http://localhost:${app.port} (data in ${store.where}${shared})`);

@@ -74,14 +74,15 @@ async function stopAll(): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log("\nstopping the cluster…");
-  // nginx first (no new requests), then the game processes (they drain), then the stores.
+  // nginx first (no new requests), then the game processes, then the stores. SIGINT, not SIGTERM:
+  // every process is going, so there is nowhere to drain classes to; each saves and stops at once.
   const nginx = daemons.find((d) => d.name === "nginx");
   await nginx?.stop().catch(() => {});
   await Promise.all(games.map(({ child }) => new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     const hard = setTimeout(() => child.kill("SIGKILL"), 30_000);
     child.once("exit", () => { clearTimeout(hard); resolve(); });
-    child.kill("SIGTERM");
+    child.kill("SIGINT");
   })));
   await Promise.all(daemons.filter((d) => d !== nginx).map((d) => d.stop().catch(() => {})));
   console.log("stopped; the cluster's data directories are deleted");
@@ -106,10 +107,11 @@ try {
   daemons.push(await startNginx({ port, routes }));
   console.log(`
 Spike Day cluster: http://${args.host}:${port}
-  ${n} game processes: ${routes.map((r, i) => `p${i + 1} 127.0.0.1:${r.port} (browsers reach it at ${args.host}:${port}${r.prefix})`).join("\n                    ")}
+  ${n} game processes: ${routes.map((r, i) => `p${i + 1} 127.0.0.1:${r.port}, pid ${games[i].child.pid} (browsers reach it at ${args.host}:${port}${r.prefix})`).join("\n                    ")}
   Redis      ${redis.url}
   PostgreSQL ${postgres.url} (throw-away: deleted on exit)
-Try it: kill -9 a game process mid-round; the teacher's page resumes the class on another.
+Try it: kill -9 a game process mid-round (the teacher's page resumes the class on another), or
+kill -TERM one to drain it (its classes move to another process when their round ends).
 Ctrl-C stops everything.`);
 } catch (e) {
   console.error(`cluster: ${(e as Error).message}`);

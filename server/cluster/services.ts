@@ -55,6 +55,7 @@ export async function redisCluster(url: string, publicAddress: string): Promise<
       sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as never,
     }),
     close: async () => {
+      if (redis.status === "end") return;
       await redis.quit().catch(() => redis.disconnect());
     },
   };

@@ -191,12 +191,21 @@ export class ClassRoom extends Room<ClassState> {
     return this.session.stopForRestart();
   }
 
+  private disposed: (() => void) | null = null;
+  private readonly disposal = new Promise<void>((resolve) => { this.disposed = resolve; });
+
+  /** Resolves once the room is disposed and its code released (a drain then rebuilds it elsewhere). */
+  gone(): Promise<void> {
+    return this.disposal;
+  }
+
   override async onDispose(): Promise<void> {
     ClassRoom.live.delete(this);
     this.session.dispose();
     // The code is free again (an ended session's code stays marked as ended; a stored session's
     // code is never handed out again, the store refuses it).
     if (this.session.phase !== "ended") await ClassRoom.services.codes?.release(this.roomId).catch(() => {});
+    this.disposed?.();
   }
 
   /** What `GET /api/sessions/:code` says of this room (also asked by other processes, through Colyseus IPC). */

@@ -31,6 +31,11 @@ export const S2C = {
   request: "request",
   /** The server is stopping; the socket closes next with SERVER_RESTART_CLOSE_CODE. */
   restarting: "restarting",
+  /**
+   * The server is being drained (a rolling restart): the class moves to another server when the
+   * round ends, or within `withinSeconds`; then `restarting` follows and the client rejoins by itself.
+   */
+  moving: "moving",
   /** After the server stopped and the round was rebuilt: this seat's queued commands that were never played. */
   lost: "lost",
   /** The teacher's list of kicked students (sent to the teacher only, on join and on change). */
@@ -159,6 +164,13 @@ export interface KickedMessage {
 export interface RequestMessage {
   team: number;
   status: "approved" | "denied";
+}
+
+export interface MovingMessage {
+  /** Stable code the client translates ("this class moves to another server after the round"). */
+  reason: "server_draining";
+  /** At the latest, the class moves this many seconds from now (earlier if the round ends first). */
+  withinSeconds: number;
 }
 
 export interface RestartingMessage {

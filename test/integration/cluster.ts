@@ -60,6 +60,18 @@ export class GameProcess {
     });
   }
 
+  /** Sends a signal without waiting for the process to exit. */
+  signal(signal: NodeJS.Signals): void {
+    this.child?.kill(signal);
+  }
+
+  /** Resolves with the exit code once the process has exited by itself. */
+  exited(): Promise<number | null> {
+    const child = this.child!;
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+    return new Promise((done) => child.once("exit", (code) => done(code)));
+  }
+
   kill9(): Promise<void> {
     return this.stop("SIGKILL");
   }
@@ -83,11 +95,11 @@ export interface TestCluster {
 }
 
 /** Redis, PostgreSQL and `n` game processes; fails naming the Debian packages when they are missing. */
-export async function startCluster(n: number): Promise<TestCluster> {
+export async function startCluster(n: number, extraEnv: Record<string, string> = {}): Promise<TestCluster> {
   const missing = missingDaemons(["redis", "postgres"]);
   if (missing) throw new Error(`the cluster tests run real Redis and PostgreSQL servers: ${missing}`);
   const [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
-  const env = { REDIS_URL: redis.url, DATABASE_URL: postgres.url };
+  const env = { REDIS_URL: redis.url, DATABASE_URL: postgres.url, ...extraEnv };
   const procs: GameProcess[] = [];
   for (let i = 0; i < n; i++) procs.push(new GameProcess(String.fromCharCode(65 + i), await freePort(), env));
   await Promise.all(procs.map((p) => p.start()));

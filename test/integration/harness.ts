@@ -7,7 +7,7 @@ import type { DatacenterState, InstanceState, ServerState } from "../../server/r
 import type { RoundReport } from "../../shared/debrief/report";
 import { JOIN_ERROR_CODE } from "../../shared/protocol/codes";
 import {
-  C2S, S2C, type AppliedMessage, type BansMessage, type HostCommand, type KickedMessage, type LostMessage, type NoticeMessage,
+  C2S, S2C, type AppliedMessage, type BansMessage, type HostCommand, type KickedMessage, type LostMessage, type MovingMessage, type NoticeMessage,
   type RequestMessage, type RestartingMessage, type ResultMessage, type WelcomeMessage, type WireError,
 } from "../../shared/protocol/messages";
 
@@ -69,6 +69,7 @@ export class Player {
   readonly debriefs: { reports: RoundReport[] }[] = [];
   readonly requests: RequestMessage[] = [];
   readonly restarting: RestartingMessage[] = [];
+  readonly moving: MovingMessage[] = [];
   readonly lost: LostMessage[] = [];
   readonly bans: BansMessage[] = [];
   /** Close code once the connection is gone (undefined while connected). */
@@ -100,6 +101,7 @@ export class Player {
     room.onMessage(S2C.history, () => {});
     room.onMessage(S2C.request, (m: RequestMessage) => { this.requests.push(m); });
     room.onMessage(S2C.restarting, (m: RestartingMessage) => { this.restarting.push(m); });
+    room.onMessage(S2C.moving, (m: MovingMessage) => { this.moving.push(m); });
     room.onMessage(S2C.lost, (m: LostMessage) => { this.lost.push(m); });
     room.onMessage(S2C.bans, (m: BansMessage) => { this.bans.push(m); });
     room.onLeave((code) => { this.leftWith = code; });

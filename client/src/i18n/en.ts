@@ -56,6 +56,7 @@ export const en = {
   play: {
     lostCommands_one: "The server stopped before this action of yours was carried out: {{list}}. Do it again if you still want it.",
     lostCommands_other: "The server stopped before these {{count}} actions of yours were carried out: {{list}}. Do them again if you still want them.",
+    moving: "This server is being restarted. Your class moves to another server when this round ends (within {{minutes}} min); you will be put back in your seat by yourself.",
     pausedNote: "Paused: the clock has stopped. Look around and plan; actions work again when the clock restarts.",
     cash: "Cash", score: "Score", clock: "Clock", spikeIn: "Forecast spike in {{n}} min", spikeNow: "Spike under way",
     served: "Served", dropped: "Dropped", demand: "Demand", capacity: "Capacity", perMin: "/min", feed: "Team feed",

@@ -60,6 +60,7 @@ export const zh: Deep<Resources> = {
   play: {
     lostCommands_one: "服务器在执行你的这项操作之前停止了：{{list}}。如果还需要，请再做一次。",
     lostCommands_other: "服务器在执行你的这 {{count}} 项操作之前停止了：{{list}}。如果还需要，请再做一次。",
+    moving: "这台服务器即将重启。本轮结束时（最多 {{minutes}} 分钟后）你的班级会转到另一台服务器，你会被自动放回原来的座位。",
     pausedNote: "已暂停：时钟停了。可以先看看、做计划；时钟恢复后才能操作。",
     cash: "现金", score: "得分", clock: "时间", spikeIn: "预测高峰还有 {{n}} 分钟", spikeNow: "高峰正在到来",
     served: "已处理", dropped: "已丢弃", demand: "需求", capacity: "容量", perMin: "/分钟", feed: "队伍动态",

@@ -3,7 +3,8 @@ import type { RoundReport } from "../../../shared/debrief/report";
 import type { RoundSeries } from "../../../shared/debrief/series";
 import type { Command } from "../../../shared/engine";
 import type {
-  AppliedMessage, BansMessage, HostCommand, LostMessage, NoticeMessage, RequestMessage, ResultMessage, WelcomeMessage, WireError,
+  AppliedMessage, BansMessage, HostCommand, LostMessage, MovingMessage, NoticeMessage, RequestMessage, ResultMessage, WelcomeMessage,
+  WireError,
 } from "../../../shared/protocol/messages";
 import type { ClassView } from "../model/types";
 
@@ -31,6 +32,8 @@ export interface NetSink {
   lost(m: LostMessage): void;
   /** The teacher's list of kicked students. */
   bans(m: BansMessage): void;
+  /** The server is being restarted: the class moves to another server after this round (the client rejoins by itself). */
+  moving(m: MovingMessage): void;
   /** The connection dropped and the seat is being recovered (attempt n; `interrupted`: the server restarted). */
   reconnecting(attempt: number, interrupted: boolean): void;
   reconnected(): void;
