@@ -15,7 +15,7 @@ export const SESSION_DEFAULTS = {
 export const PRACTICE_SETUP = {
   nickname: "Player",
   team: 0,
-  bots: ["containers-autoscale", "vm-preprovision", "bare-metal"] as readonly BotName[],
+  bots: ["containers-reactive", "vm-preprovision", "bare-metal"] as readonly BotName[],
   tickRate: 2,
 };
 

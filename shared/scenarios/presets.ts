@@ -6,12 +6,15 @@
  */
 import type { LayerKind, OsKind, VirtMode } from "../engine/data";
 import type { ScenarioId } from "./types";
+import type { BotName } from "../bots/names";
 
 export interface LessonPreset {
   /** i18n key under `host.` */
   key: "preset1" | "preset2" | "preset3" | "preset4";
   scenario: ScenarioId;
   unlocks: readonly LayerKind[];
+  /** The strategies the round's lesson compares (docs/DESIGN.md): a practice player's rival teams. */
+  rivals: readonly BotName[];
 }
 
 const BARE: readonly LayerKind[] = ["bare-linux", "bare-windows"];
@@ -23,10 +26,10 @@ const EVERYTHING: readonly LayerKind[] = [...HYPERVISORS, "container-host"];
  * hypervisors and again with containers, then a flash sale with everything unlocked.
  */
 export const LESSON_PRESETS: readonly LessonPreset[] = [
-  { key: "preset1", scenario: "old-era", unlocks: BARE },
-  { key: "preset2", scenario: "exam-morning", unlocks: HYPERVISORS },
-  { key: "preset3", scenario: "exam-morning", unlocks: EVERYTHING },
-  { key: "preset4", scenario: "double-12", unlocks: EVERYTHING },
+  { key: "preset1", scenario: "old-era", unlocks: BARE, rivals: ["one-app-per-server", "shared-os", "idle"] },
+  { key: "preset2", scenario: "exam-morning", unlocks: HYPERVISORS, rivals: ["vm-consolidate", "vm-type2", "one-app-per-server"] },
+  { key: "preset3", scenario: "exam-morning", unlocks: EVERYTHING, rivals: ["containers-reactive", "vm-preprovision", "bare-metal"] },
+  { key: "preset4", scenario: "double-12", unlocks: EVERYTHING, rivals: ["hybrid-isolate-payment", "containers-autoscale", "vm-preprovision"] },
 ];
 
 export interface VmPreset {

@@ -17,14 +17,16 @@ describe("practice against bots", () => {
     await page.getByTestId("join-nickname").fill("Solo");
     await page.getByTestId("practice-new").tap();
     await page.getByTestId("practice-setup").waitFor();
-    await expect.poll(() => page.getByTestId("lobby-teams").textContent()).toMatch(/Solo \(you\).*containers-autoscale/);
+    await expect.poll(() => page.getByTestId("lobby-teams").textContent()).toMatch(/Solo \(you\).*containers-reactive/);
     expect(await page.getByTestId("status").textContent()).not.toMatch(/\$/);
     await shot(page, "practice-lobby-phone", true);
 
     await page.getByTestId("practice-speed").selectOption("4");
     await page.getByTestId("practice-preset3").tap();
     await page.getByTestId("briefing-view").waitFor();
-    await expect.poll(() => page.getByTestId("forecast-lines").textContent()).toMatch(/peaks around 10:/);
+    await expect.poll(() => page.getByTestId("forecast-lines").textContent()).toMatch(/rush starts between 09:40 and 10:10/);
+    // Round 3's rivals: the strategies its lesson compares.
+    expect(await page.getByTestId("briefing-view").textContent()).toMatch(/containers-reactive.*vm-preprovision.*bare-metal/);
     await page.getByTestId("practice-go").tap();
     await page.getByTestId("play-view").waitFor();
 

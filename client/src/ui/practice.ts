@@ -29,7 +29,10 @@ export function practiceSetup(room: RoomIntents, title = t("practice.title")): H
         const configured = await run({
           type: "configure", scenario: p.scenario, unlocks: [...p.unlocks], budget: SCENARIOS[p.scenario].budget, tickRate: Number(speed.value),
         });
-        if (configured) await run({ type: "start" });
+        if (!configured) return;
+        // The round's rival strategies play the other teams.
+        for (const [i, bot] of p.rivals.entries()) if (!(await run({ type: "setBot", team: i + 1, bot }))) return;
+        await run({ type: "start" });
       },
     }))));
 }
