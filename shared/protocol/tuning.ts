@@ -16,7 +16,7 @@ export const PRACTICE_SETUP = {
   nickname: "Player",
   team: 0,
   bots: ["containers-reactive", "vm-preprovision", "bare-metal"] as readonly BotName[],
-  tickRate: 2,
+  tickRate: 1,
 };
 
 /** The room's own pacing (wall-clock milliseconds). */

@@ -60,7 +60,7 @@ export const TICK_RATE_CHOICES: readonly number[] = [0.5, 1, 2, 3, 4];
 
 /** Speeds offered in a practice room, and the one picked unless the player changes it. */
 export const PRACTICE_SPEEDS: readonly number[] = [1, 2, 3, 4];
-export const PRACTICE_DEFAULT_SPEED = 2;
+export const PRACTICE_DEFAULT_SPEED = 1;
 
 /**
  * When a student's page shows what their users see (the failing sign-in page): once more than
