@@ -16,6 +16,7 @@ import type { CodeRegistry } from "../cluster/coordination";
 import type { Store } from "../store/Store";
 import { storePersistence } from "../store/persistence";
 import { ClassState } from "./schema/ClassState";
+import type { DatacenterState, TeamFeedState } from "./schema/DatacenterState";
 import { SchemaWriter } from "./writer";
 
 export type ClassRoomOptions = SessionInit;
@@ -219,16 +220,20 @@ export class ClassRoom extends Room<ClassState> {
 
   // ── views ──────────────────────────────────────────────────────────────────
 
-  /** Which datacenters a connection sees: all for the teacher, its own team's for a student. */
+  /**
+   * What a connection sees: every datacenter for the teacher, its own team's for a student; a team's
+   * feed only for its members (the teacher plays a team only in a practice room).
+   */
   private refreshView(client: Client): void {
     const conn = client.userData as Conn;
-    const seat = this.session.roster.get(conn.seat);
+    const team = this.session.roster.get(conn.seat)?.team;
     const view = client.view!;
-    this.state.datacenters.forEach((dc, t) => {
-      const visible = conn.role === "host" || (seat !== undefined && seat.team === t);
-      if (visible && !view.has(dc)) view.add(dc);
-      else if (!visible && view.has(dc)) view.remove(dc);
-    });
+    const show = (item: DatacenterState | TeamFeedState, visible: boolean) => {
+      if (visible && !view.has(item)) view.add(item);
+      else if (!visible && view.has(item)) view.remove(item);
+    };
+    this.state.datacenters.forEach((dc, t) => show(dc, conn.role === "host" || team === t));
+    this.state.feeds.forEach((feed, t) => show(feed, team === t));
   }
 
   private refreshSeatViews(seat: number): void {

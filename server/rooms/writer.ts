@@ -3,7 +3,9 @@ import { LIMITS } from "../../shared/protocol/limits";
 import type { BannerRow, DatacenterRow, FeedRow, List, RoundRow } from "../../shared/view/rows";
 import type { MatchRows, Publisher, SessionRows } from "../session/ports";
 import { BannerState, type ClassState, SeatState, TeamState } from "./schema/ClassState";
-import { AppTrafficState, DatacenterState, FeedEntryState, InstanceState, ServerState, VmState } from "./schema/DatacenterState";
+import {
+  AppTrafficState, DatacenterState, FeedEntryState, InstanceState, ServerState, TeamFeedState, VmState,
+} from "./schema/DatacenterState";
 
 /*
  * The session's rows → the room's schema. Only fields whose value changed are written, and lists
@@ -128,6 +130,9 @@ export class SchemaWriter implements Publisher {
       const dc = new DatacenterState();
       dc.team = t;
       state.datacenters.push(dc);
+      const feed = new TeamFeedState();
+      feed.team = t;
+      state.feeds.push(feed);
     }
   }
 
@@ -168,12 +173,12 @@ export class SchemaWriter implements Publisher {
   }
 
   feed(team: number, line: FeedRow): void {
-    const dc = this.state.datacenters[team];
-    if (!dc) return;
+    const feed = this.state.feeds[team];
+    if (!feed) return;
     const entry = new FeedEntryState();
     assign(entry, line);
-    dc.feed.push(entry);
-    while (dc.feed.length > LIMITS.feedLength) dc.feed.shift();
+    feed.lines.push(entry);
+    while (feed.lines.length > LIMITS.feedLength) feed.lines.shift();
   }
 
   banner(row: BannerRow): void {
@@ -185,6 +190,6 @@ export class SchemaWriter implements Publisher {
 
   clearLines(): void {
     this.state.banners.clear();
-    for (const dc of this.state.datacenters) dc.feed.clear();
+    for (const feed of this.state.feeds) feed.lines.clear();
   }
 }

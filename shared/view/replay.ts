@@ -37,5 +37,6 @@ export function roomFromMatch(state: MatchState, meta: ReplayMeta): RoomRow {
     demand: demandRow(state),
     seats, teams, banners: [],
     datacenters: state.teams.map((_, i) => datacenterRow(state, i)),
+    feeds: [],
   };
 }

@@ -146,6 +146,12 @@ export interface FeedRow {
 export const FEED_KINDS = ["command", "event", "notice"] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 
+/** A team's feed: its last lines, oldest first. */
+export interface TeamFeedRow {
+  team: number;
+  lines: List<FeedRow>;
+}
+
 /** The leaderboard line of a team that everyone sees: its set-up part … */
 export interface TeamSetupRow {
   index: number;
@@ -242,4 +248,9 @@ export interface RoomRow {
   banners: List<BannerRow>;
   /** A student sees their own team's; the teacher sees every team's. */
   datacenters: List<DatacenterRow>;
+  /**
+   * A seat sees its own team's feed only (the teacher none, except in a practice room, where the
+   * teacher plays team 0): the feed is what teammates did, read on the team's own screen.
+   */
+  feeds: List<TeamFeedRow>;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { LIMITS } from "../../shared/protocol/limits";
 import { C2S } from "../../shared/protocol/messages";
-import { boot, Cast, commandFeed, expectOk, hostSession, layout, startRound, waitFor, type Player } from "./harness";
+import { boot, Cast, commandFeed, serverFeed, expectOk, hostSession, layout, startRound, waitFor, type Player } from "./harness";
 
 const PORT = 2614;
 let app: Awaited<ReturnType<typeof boot>>;
@@ -9,12 +9,14 @@ const cast = new Cast();
 let host: Player;
 let ann: Player; // Alpha
 let bob: Player; // Bravo
+let code = "";
 let ours = "";
 let theirs = "";
 
 beforeAll(async () => {
   app = await boot(PORT);
   const s = await hostSession(app.url, cast);
+  code = s.code;
   host = s.host;
   expectOk(await host.host({ type: "configure", tickRate: 4 }));
   ann = await cast.join(app.url, s.code, { nickname: "Ann" });
@@ -37,7 +39,7 @@ let before: { alpha: string; bravo: string; feeds: number; phase: string; tickRa
 beforeEach(() => {
   before = {
     alpha: layout(host.dc(0)), bravo: layout(host.dc(1)),
-    feeds: commandFeed(host.dc(0)).length + commandFeed(host.dc(1)).length,
+    feeds: commandFeed(serverFeed(code, 0)).length + commandFeed(serverFeed(code, 1)).length,
     phase: host.state.phase, tickRate: host.state.config.tickRate,
   };
 });
@@ -47,7 +49,7 @@ async function expectNothingChangedAndStillConnected(p: Player): Promise<void> {
   await waitFor(() => host.state.tick > tick + 1);
   expect(layout(host.dc(0))).toBe(before.alpha);
   expect(layout(host.dc(1))).toBe(before.bravo);
-  expect(commandFeed(host.dc(0)).length + commandFeed(host.dc(1)).length).toBe(before.feeds);
+  expect(commandFeed(serverFeed(code, 0)).length + commandFeed(serverFeed(code, 1)).length).toBe(before.feeds);
   expect(host.state.phase).toBe(before.phase);
   expect(host.state.config.tickRate).toBe(before.tickRate);
   // Still connected, still heard: choosing one's own team again is a harmless request.

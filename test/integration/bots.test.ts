@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { boot, Cast, commandFeed, decodeErrors, createSession, errorCode, expectOk, hostSession, sessionStatus, startRound, takeTeam, waitFor, type Player } from "./harness";
+import { boot, Cast, commandFeed, serverFeed, decodeErrors, createSession, errorCode, expectOk, hostSession, sessionStatus, startRound, takeTeam, waitFor, type Player } from "./harness";
 
 const PORT = 2619;
 let app: Awaited<ReturnType<typeof boot>>;
@@ -19,11 +19,13 @@ const instances = (p: Player, team: number) => p.state.teams[team].instances;
 
 describe("a bot playing a team", () => {
   let host: Player;
+  let code = "";
   let ann: Player;
   let bob: Player;
 
   beforeAll(async () => {
     const s = await hostSession(app.url, cast);
+    code = s.code;
     host = s.host;
     expectOk(await host.host({ type: "configure", tickRate: 4 }));
     ann = await cast.join(app.url, s.code, { nickname: "Ann" });
@@ -47,11 +49,11 @@ describe("a bot playing a team", () => {
     await waitFor(() => host.dc(3)!.servers.some((s) => s.layer === "container-host"));
     await waitFor(() => instances(host, 3) >= 2);
     await waitFor(() => instances(ann, 3) >= 2);
-    const bot = commandFeed(host.dc(3));
+    const bot = commandFeed(serverFeed(code, 3));
     expect(bot.length).toBeGreaterThan(1);
     expect(bot.every((f) => f.seat === -1 && f.who === "")).toBe(true);
     // The humans' team is left alone.
-    expect(commandFeed(host.dc(0))).toEqual([]);
+    expect(commandFeed(serverFeed(code, 0))).toEqual([]);
   });
 
   it("hands the team back when the host removes the bot", async () => {
@@ -62,10 +64,10 @@ describe("a bot playing a team", () => {
     await waitFor(() => bob.dc(3));
     // What the bot built stays; Bob plays on from there.
     expect(bob.dc(3)!.servers.some((s) => s.layer === "container-host")).toBe(true);
-    const before = commandFeed(host.dc(3)).length;
+    const before = commandFeed(serverFeed(code, 3)).length;
     const tick = host.state.tick;
     await waitFor(() => host.state.tick > tick + 2);
-    expect(commandFeed(host.dc(3)).length).toBe(before);
+    expect(commandFeed(serverFeed(code, 3)).length).toBe(before);
     expect(instances(host, 3)).toBeGreaterThanOrEqual(built);
   });
 });
@@ -85,7 +87,7 @@ describe("a practice room", () => {
     // The player commands their own team…
     const server = (await waitFor(() => me.dc(0)?.servers[0])).id;
     const r = expectOk(await me.command({ type: "installLayer", server, layer: "container-host" }));
-    const line = await waitFor(() => commandFeed(me.dc(0)).find((f) => f.tick === r.tick));
+    const line = await waitFor(() => commandFeed(me.feed(0)).find((f) => f.tick === r.tick));
     expect(line).toMatchObject({ seat: 0, who: "Solo" });
     // …while the three bots build theirs.
     for (const team of [1, 2, 3]) await waitFor(() => instances(me, team) > 0);

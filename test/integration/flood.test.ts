@@ -48,7 +48,7 @@ describe("flood", () => {
     // What was let through was played: one feed line per server bought.
     const bought = [...ann.results.values()].filter((r) => r.ok).length;
     expect(bought).toBeGreaterThan(0);
-    await waitFor(() => commandFeed(ann.dc(0)).filter((f) => f.data.includes("buyServer")).length === bought);
+    await waitFor(() => commandFeed(ann.feed(0)).filter((f) => f.data.includes("buyServer")).length === bought);
     await waitFor(() => ann.dc(0)!.servers.length === 2 + bought);
 
     // The room keeps ticking and other players are unaffected.

@@ -3,7 +3,7 @@ import { matchMaker } from "@colyseus/core";
 import { startApp, type AppOptions, type RunningApp } from "../../server/app";
 import type { ClassRoom, RoomServices } from "../../server/rooms/ClassRoom";
 import type { ClassState } from "../../server/rooms/schema/ClassState";
-import type { DatacenterState, InstanceState, ServerState } from "../../server/rooms/schema/DatacenterState";
+import type { DatacenterState, FeedEntryState, InstanceState, ServerState } from "../../server/rooms/schema/DatacenterState";
 import type { RoundReport } from "../../shared/debrief/report";
 import { JOIN_ERROR_CODE } from "../../shared/protocol/codes";
 import {
@@ -123,6 +123,12 @@ export class Player {
   /** The datacenter of `team` as this client sees it (a student sees only its own team's). */
   dc(team: number): DatacenterState | undefined {
     return this.state.datacenters?.find((d) => d.team === team);
+  }
+
+  /** The feed of `team` as this client sees it (only its own team's). */
+  feed(team: number): FeedEntryState[] | undefined {
+    const feed = this.state.feeds?.find((f) => f.team === team);
+    return feed ? [...feed.lines] : undefined;
   }
 
   private request(type: string, payload: Record<string, unknown>): Promise<ResultMessage> {
@@ -296,8 +302,14 @@ export function instancesOn(dc: DatacenterState | undefined, host?: string): Ins
   return (dc?.instances ?? []).filter((i) => host === undefined || i.host === host);
 }
 
-export function commandFeed(dc: DatacenterState | undefined): { tick: number; seat: number; who: string; data: string }[] {
-  return (dc?.feed ?? []).filter((f) => f.kind === "command").map((f) => ({ tick: f.tick, seat: f.seat, who: f.who, data: f.data }));
+/** The command lines of a team feed. */
+export function commandFeed(lines: readonly FeedEntryState[] | undefined): { tick: number; seat: number; who: string; data: string }[] {
+  return (lines ?? []).filter((f) => f.kind === "command").map((f) => ({ tick: f.tick, seat: f.seat, who: f.who, data: f.data }));
+}
+
+/** A team's feed as the server has it (the teacher's browser is not sent the feeds). */
+export function serverFeed(code: string, team: number): FeedEntryState[] {
+  return [...(serverRoom(code).state.feeds[team]?.lines ?? [])];
 }
 
 /**

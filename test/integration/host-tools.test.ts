@@ -43,9 +43,9 @@ describe("the teacher's tools", () => {
     await waitFor(() => bob.state.banners.some((b) => b.kind === "hardware" && b.team === 1));
     // Bravo sees its server down and the incident in its feed; Alpha's feed stays quiet.
     await waitFor(() => bob.dc(1)!.servers.find((s) => s.id === server)!.failedUntil > bob.state.tick);
-    const line = await waitFor(() => bob.dc(1)!.feed.find((f) => f.kind === "event" && f.data.includes('"incident":"hardware"')));
+    const line = await waitFor(() => bob.feed(1)!.find((f) => f.kind === "event" && f.data.includes('"incident":"hardware"')));
     expect(line.who).toBe("");
-    expect(ann.dc(0)!.feed.filter((f) => f.kind === "event" && f.data.includes("incident"))).toEqual([]);
+    expect(ann.feed(0)!.filter((f) => f.kind === "event" && f.data.includes("incident"))).toEqual([]);
     expect(ann.dc(0)!.servers.every((s) => s.failedUntil === 0)).toBe(true);
   });
 
@@ -60,7 +60,7 @@ describe("the teacher's tools", () => {
     const notice = await waitFor(() => cy.notices[0]);
     expect(notice).toMatchObject({ text: "Charlie, check your database", team: 2 });
     await waitFor(() => host.notices.length === 1);
-    const line = await waitFor(() => cy.dc(2)!.feed.find((f) => f.kind === "notice"));
+    const line = await waitFor(() => cy.feed(2)!.find((f) => f.kind === "notice"));
     expect(JSON.parse(line.data)).toEqual({ text: "Charlie, check your database" });
 
     expectOk(await host.host({ type: "message", text: "Two minutes left", team: null }));

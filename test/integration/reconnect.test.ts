@@ -39,7 +39,7 @@ describe("reconnecting", () => {
     // Back in the team: its datacenter is visible again and commands go through, credited to Ann.
     const server = (await waitFor(() => back.dc(2)?.servers[0])).id;
     const r = expectOk(await back.command({ type: "installLayer", server, layer: "type1" }));
-    const line = await waitFor(() => commandFeed(back.dc(2)).find((f) => f.tick === r.tick));
+    const line = await waitFor(() => commandFeed(back.feed(2)).find((f) => f.tick === r.tick));
     expect(line).toMatchObject({ seat: ann.welcome.seat, who: "Ann" });
   });
 

@@ -118,12 +118,14 @@ describe("a class of 30", () => {
     // The patch follows the result: the layer shows on the server, for the actor and a teammate.
     for (const p of [actor, mate]) {
       await waitFor(() => p.dc(0)!.servers.find((s) => s.id === server)!.layer === "container-host");
-      const line = await waitFor(() => commandFeed(p.dc(0)).find((f) => f.data.includes("installLayer")));
+      const line = await waitFor(() => commandFeed(p.feed(0)).find((f) => f.data.includes("installLayer")));
       expect(line).toMatchObject({ tick: r.tick, seat: actor.welcome.seat, who: actor.welcome.nickname });
     }
-    // Other teams neither see Alpha's datacenter nor its feed.
+    // Other teams neither see Alpha's datacenter nor its feed, and the teacher's screen is not sent feeds.
     expect(bravo[0].dc(0)).toBeUndefined();
-    expect(commandFeed(bravo[0].dc(1))).toEqual([]);
+    expect(bravo[0].feed(0)).toBeUndefined();
+    expect(commandFeed(bravo[0].feed(1))).toEqual([]);
+    expect(host.feed(0)).toBeUndefined();
 
     // A second command builds on the first: an app deployed onto the new container host.
     const d = expectOk(await actor.command({ type: "deploy", target: server, app: "web" }));

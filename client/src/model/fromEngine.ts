@@ -38,7 +38,6 @@ export function datacenterFromEngine(state: MatchState, team: number): Datacente
     team, cash: t.cash, servers, vms, instances, traffic, ledger: { ...t.ledger },
     revenue: t.last.revenue, power: t.last.power, rent: t.last.rent, penalties: t.last.penalties, fines: t.last.fines,
     capacityCpu: t.last.capacityCpu, reservedCpu: t.last.reservedCpu, usefulCpu: t.last.usefulCpu, osTaxCpu: t.last.osTaxCpu,
-    feed: [],
   };
 }
 

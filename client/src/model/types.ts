@@ -29,8 +29,9 @@ export interface ServerRow extends Omit<ServerView, "vms" | "instances" | "cache
 export interface DatacenterView {
   team: number; cash: number; servers: ServerRow[]; vms: VmRow[]; instances: InstanceRow[]; traffic: Record<string, TrafficView>; ledger: LedgerView;
   revenue: number; power: number; rent: number; penalties: number; fines: number; capacityCpu: number; reservedCpu: number; usefulCpu: number; osTaxCpu: number;
-  feed: FeedEntryView[];
 }
+/** A team's feed, synced to its members only. */
+export interface TeamFeedView { team: number; lines: FeedEntryView[] }
 /** `asks`: the team a student asked to join mid-round, waiting for the teacher (-1: not asking). */
 export interface SeatView { seat: number; nickname: string; role: "host" | "student"; team: number; connected: boolean; asks?: number }
 /** The leaderboard line: `demand`, `served` and `dropped` are the engine's front-end totals for the last minute. */
@@ -44,4 +45,5 @@ export interface BannerView { tick: number; team: number; kind: string; app: str
 export interface ClassView {
   code: string; phase: Phase; practice: boolean; locked: boolean; tick: number; config: ConfigView; round: RoundView;
   demand: Record<string, number>; seats: Record<string, SeatView>; teams: TeamView[]; banners: BannerView[]; datacenters: DatacenterView[];
+  feeds?: TeamFeedView[];
 }

@@ -96,7 +96,7 @@ export class PlayScreen implements Screen {
     renderKpis(this.kpis, team, dc);
     renderAppsTable(this.appsTable, view.round.apps, dc);
     this.drawChart(s);
-    renderFeed(this.feedList, dc?.feed ?? [], view.round.startMinute);
+    renderFeed(this.feedList, view.feeds?.find((f) => f.team === this.team)?.lines ?? [], view.round.startMinute);
     this.renderSelection();
     // Users turned away: offer the failure page, and the first time it gets bad, show it.
     const dropped = team?.dropped ?? 0;

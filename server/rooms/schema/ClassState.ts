@@ -3,7 +3,7 @@ import type { AppId, LayerKind } from "../../../shared/engine/data";
 import type { Phase, Role } from "../../../shared/protocol/phases";
 import type { ScenarioId } from "../../../shared/scenarios/types";
 import type { BannerRow, ConfigRow, RoomRow, RoundRow, SeatRow, TeamRow } from "../../../shared/view/rows";
-import { DatacenterState } from "./DatacenterState";
+import { DatacenterState, TeamFeedState } from "./DatacenterState";
 
 export class SeatState extends Schema implements SeatRow {
   @type("number") seat = 0;
@@ -86,4 +86,6 @@ export class ClassState extends Schema implements RoomRow {
   @type([BannerState]) banners = new ArraySchema<BannerState>();
   /** Each datacenter in full, only for that team's members and the host. */
   @view() @type([DatacenterState]) datacenters = new ArraySchema<DatacenterState>();
+  /** Each team's feed, only for that team's members (the teacher too in a practice room). */
+  @view() @type([TeamFeedState]) feeds = new ArraySchema<TeamFeedState>();
 }

@@ -1,7 +1,7 @@
 import { ArraySchema, MapSchema, Schema, type } from "@colyseus/schema";
 import type { AppId, LayerKind, ModelId, OsKind, VirtMode } from "../../../shared/engine/data";
 import type {
-  DatacenterRow, FeedKind, FeedRow, InstanceRow, LedgerRow, ServerRow, TrafficRow, VmRow,
+  DatacenterRow, FeedKind, FeedRow, InstanceRow, LedgerRow, ServerRow, TeamFeedRow, TrafficRow, VmRow,
 } from "../../../shared/view/rows";
 
 /**
@@ -116,5 +116,9 @@ export class DatacenterState extends Schema implements DatacenterRow {
   @type("number") reservedCpu = 0;
   @type("number") usefulCpu = 0;
   @type("number") osTaxCpu = 0;
-  @type([FeedEntryState]) feed = new ArraySchema<FeedEntryState>();
+}
+
+export class TeamFeedState extends Schema implements TeamFeedRow {
+  @type("uint8") team = 0;
+  @type([FeedEntryState]) lines = new ArraySchema<FeedEntryState>();
 }
