@@ -32,7 +32,7 @@ export class GameProcess {
   async start(): Promise<void> {
     this.child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
       cwd: ROOT,
-      env: { ...process.env, ...this.env, PORT: String(this.port), PUBLIC_ADDRESS: this.address, DATA_DIR: this.dataDir },
+      env: { ...process.env, DATA_DIR: this.dataDir, ...this.env, PORT: String(this.port), PUBLIC_ADDRESS: this.address },
       stdio: ["ignore", "ignore", "inherit"],
     });
     const child = this.child;
@@ -87,19 +87,24 @@ export class GameProcess {
 
 export interface TestCluster {
   redis: UrlDaemon;
-  postgres: UrlDaemon;
+  /** Absent when the processes share one SQLite file instead (`sqliteDir`). */
+  postgres?: UrlDaemon;
   procs: GameProcess[];
   /** A client of the cluster's Redis, to see what Colyseus lists there. */
   redisClient: Redis;
   stop(): Promise<void>;
 }
 
-/** Redis, PostgreSQL and `n` game processes; fails naming the Debian packages when they are missing. */
-export async function startCluster(n: number, extraEnv: Record<string, string> = {}): Promise<TestCluster> {
-  const missing = missingDaemons(["redis", "postgres"]);
+/**
+ * Redis, PostgreSQL and `n` game processes; fails naming the Debian packages when they are missing.
+ * With `sqliteDir` the processes share one SQLite file there instead of PostgreSQL (one machine).
+ */
+export async function startCluster(n: number, extraEnv: Record<string, string> = {}, sqliteDir?: string): Promise<TestCluster> {
+  const missing = missingDaemons(sqliteDir ? ["redis"] : ["redis", "postgres"]);
   if (missing) throw new Error(`the cluster tests run real Redis and PostgreSQL servers: ${missing}`);
-  const [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
-  const env = { REDIS_URL: redis.url, DATABASE_URL: postgres.url, ...extraEnv };
+  const [redis, postgres] = await Promise.all([startRedis(), sqliteDir ? undefined : startPostgres()]);
+  const store: Record<string, string> = postgres ? { DATABASE_URL: postgres.url } : { DATA_DIR: sqliteDir! };
+  const env = { REDIS_URL: redis.url, ...store, ...extraEnv };
   const procs: GameProcess[] = [];
   for (let i = 0; i < n; i++) procs.push(new GameProcess(String.fromCharCode(65 + i), await freePort(), env));
   await Promise.all(procs.map((p) => p.start()));
@@ -110,7 +115,7 @@ export async function startCluster(n: number, extraEnv: Record<string, string> =
       redisClient.disconnect();
       await Promise.all(procs.map((p) => p.stop("SIGKILL")));
       procs.forEach((p) => p.cleanup());
-      await Promise.all([redis.stop(), postgres.stop()]);
+      await Promise.all([redis.stop(), postgres?.stop()]);
     },
   };
 }
