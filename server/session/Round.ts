@@ -111,7 +111,9 @@ export class Round {
       const bots: (BotName | null)[] = [...this.log.header.bots] as (BotName | null)[];
       for (const e of this.log.entries) if (e.type === "bot") bots[e.team] = e.bot as BotName | null;
       this.bots = bots.map((b, i) => (b ? makeBot(b, botSeed(this.state.seed, i)) : null));
-      this.markRecovery(init.resume.lost ?? []);
+      // A finished round is only shown again: its log is complete and is not written to.
+      if (this.log.final) this.finalised = this.log.final;
+      else this.markRecovery(init.resume.lost ?? []);
       return;
     }
     this.state = createMatch(init.settings, init.seed);
@@ -159,6 +161,18 @@ export class Round {
     this.preview = null;
     this.sink?.unqueue?.();
     this.append({ tick: this.state.tick, type: "stop", cause: "shutdown" });
+  }
+
+  /**
+   * The last round a rebuilt session finished, replayed to its end so the room shows its final
+   * state (scores, racks, the clock) beside its debrief. Nothing is written to its log.
+   */
+  static finished(room: string, log: MatchLogFile, number: number): Round {
+    const h = log.header;
+    return new Round({
+      settings: h.settings, seed: h.seed, room, round: number, roster: h.roster, bots: h.bots as (BotName | null)[],
+      startedAt: h.startedAt, resume: { log, tick: log.final!.tick },
+    });
   }
 
   /** A round that was being played when the server stopped, rebuilt from its log up to `tick`. */

@@ -78,6 +78,8 @@ export interface Recovered {
   lastRound: number;
   /** A round that was being played: its log, how far it got, and where the rest of it goes. */
   running: { log: MatchLogFile; tick: number; number: number; sink: LogSink; lost: LostInput[] } | null;
+  /** Otherwise the last round finished (its complete log), shown as it ended beside its debrief. */
+  last?: { log: MatchLogFile; number: number } | null;
 }
 
 /**

@@ -125,6 +125,10 @@ export function restore(s: Restorable, kept: Recovered): void {
     s.round = Round.resume(s.code, running);
     s.show(s.round, running.number);
     s.phase = s.round.state.tick > 0 ? "paused" : "briefing";
+  } else if (kept.last) {
+    s.round = Round.finished(s.code, kept.last.log, kept.last.number);
+    s.show(s.round, kept.last.number);
+    s.phase = "over";
   } else {
     s.phase = s.reports.length > 0 ? "over" : "lobby";
   }

@@ -20,6 +20,8 @@ async function recover(store: Store, code: string, onLost: () => void): Promise<
   const reports = await Promise.all(rounds.filter((r) => r.status === "finished").map((r) => store.report(r.id)));
   const running = rounds.find((r) => r.status === "running");
   const log = running ? await store.exportLog(running.id) : null;
+  const finished = rounds.filter((r) => r.status === "finished").at(-1);
+  const lastLog = !running && finished ? await store.exportLog(finished.id) : null;
   return {
     snapshot,
     reports: reports.filter((r) => r !== null),
@@ -29,5 +31,6 @@ async function recover(store: Store, code: string, onLost: () => void): Promise<
       // Inputs acknowledged for the last stored tick or later were never played: their senders are told.
       lost: await store.takeQueued(running.id, running.lastTick),
     } : null,
+    last: finished && lastLog?.final ? { log: lastLog, number: finished.number } : null,
   };
 }

@@ -104,6 +104,11 @@ describe("graceful drain (SIGTERM) for a rolling restart", () => {
     const finishing2 = await rejoin(finishing, b);
     await waitFor(() => finishing2.host.state.phase === "over");
     await waitFor(() => finishing2.host.debriefs.at(-1)?.reports.length === 1);
+    // The moved room shows the round as it ended (clock, scores), not an empty board beside its debrief.
+    const report = finishing2.host.debriefs.at(-1)!.reports[0];
+    await waitFor(() => finishing2.host.state.round.scenario === "exam-morning" && finishing2.host.state.tick > 0);
+    expect(finishing2.host.state.teams.map((t) => t.score)).toEqual(report.results.map((r) => r.score));
+    expect(finishing2.host.state.teams.map((t) => t.availability)).toEqual(report.results.map((r) => r.availability));
 
     // The round still playing at the deadline moves anyway, paused where it stood.
     await waitFor(() => playing.host.leftWith === SERVER_RESTART_CLOSE_CODE, (DRAIN_S + 10) * 1000);
