@@ -82,7 +82,33 @@ let measuring = false;
 interface DcView { team: number; servers: { id: string; layer: string }[]; instances: { id: string }[] }
 interface StateView { phase?: string; round?: { unlocks?: string[]; apps?: string[] }; datacenters?: DcView[] }
 
-interface Student { room: Room; team: number; nextId: number; sent: Map<number, number> }
+interface Student { room: Room; client: Client; team: number; nextId: number; sent: Map<number, number> }
+
+let stopping = false;
+let drops = 0;
+let rejoined = 0;
+
+/**
+ * Like a browser: a dropped connection (the server's ping gave up on a stalled client process, say)
+ * is taken back with the reconnection token, then re-wired by `wire`.
+ */
+function keepConnected(get: () => Room, client: Client, wire: (room: Room) => void): void {
+  get().onLeave(async (code) => {
+    if (stopping || code === 4000) return;
+    drops++;
+    for (let attempt = 1; attempt <= 30 && !stopping; attempt++) {
+      try {
+        const room = await client.reconnect(get().reconnectionToken);
+        rejoined++;
+        wire(room);
+        keepConnected(get, client, wire);
+        return;
+      } catch {
+        await sleep(Math.min(3000, 400 * attempt));
+      }
+    }
+  });
+}
 
 /** A plausible action for the round being played: buy, install what is allowed, deploy, remove. */
 function nextCommand(s: Student): unknown {
@@ -106,16 +132,23 @@ function quiet(room: Room, except: string[] = []): void {
 }
 
 async function joinStudent(code: string, n: number, team: number): Promise<Student> {
-  const room = await new Client(WS).joinById(code, { nickname: `s${n}` });
-  const s: Student = { room, team, nextId: 1, sent: new Map() };
-  quiet(room, [S2C.result]);
-  room.onMessage(S2C.result, (m: ResultMessage) => {
-    const t0 = s.sent.get(m.id);
-    if (t0 === undefined) return;
-    s.sent.delete(m.id);
-    if (measuring) samples.push({ sent: t0, ms: now() - t0 });
-    if (!m.ok) refusals.set(m.error.code, (refusals.get(m.error.code) ?? 0) + 1);
-  });
+  const client = new Client(WS);
+  const room = await client.joinById(code, { nickname: `s${n}` });
+  const s: Student = { room, client, team, nextId: 1, sent: new Map() };
+  const wire = (r: Room) => {
+    s.room = r;
+    s.sent.clear();
+    quiet(r, [S2C.result]);
+    r.onMessage(S2C.result, (m: ResultMessage) => {
+      const t0 = s.sent.get(m.id);
+      if (t0 === undefined) return;
+      s.sent.delete(m.id);
+      if (measuring) samples.push({ sent: t0, ms: now() - t0 });
+      if (!m.ok) refusals.set(m.error.code, (refusals.get(m.error.code) ?? 0) + 1);
+    });
+  };
+  wire(room);
+  keepConnected(() => s.room, client, wire);
   room.send(C2S.chooseTeam, { id: s.nextId++, team });
   return s;
 }
@@ -128,11 +161,12 @@ function send(s: Student): void {
 }
 
 /** The teacher: when a round is over, a short debrief, then the next round of the plan. */
-function teach(host: Room, roundsDone: number[], r: number): NodeJS.Timeout {
+function teach(teacher: { room: Room }, roundsDone: number[], r: number): NodeJS.Timeout {
   let next = 1;
   let busy = false;
   let id = 10;
   return setInterval(() => {
+    const host = teacher.room;
     const phase = (host.state as StateView).phase;
     if (busy || phase !== "over") return;
     busy = true;
@@ -185,14 +219,17 @@ async function main(): Promise<void> {
       await sleep(100);
     }
     const students: Student[] = [];
-    const hosts: Room[] = [];
+    const hosts: { room: Room }[] = [];
     const roundsDone = Array.from({ length: ROOMS }, () => 0);
     for (let r = 0; r < ROOMS; r++) {
       const res = await fetch(`${HTTP}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
       const { code, hostSecret } = (await res.json()) as { code: string; hostSecret: string };
-      const host = await new Client(WS).joinById(code, { hostSecret });
+      const hostClient = new Client(WS);
+      const host = await hostClient.joinById(code, { hostSecret });
       quiet(host);
-      hosts.push(host);
+      const teacher = { room: host };
+      hosts.push(teacher);
+      keepConnected(() => teacher.room, hostClient, (room) => { teacher.room = room; quiet(room); });
       for (let b = 0; b < STUDENTS; b += 10) {
         students.push(...(await Promise.all(Array.from({ length: Math.min(10, STUDENTS - b) }, (_, i) => joinStudent(code, r * 1000 + b + i, (b + i) % TEAMS)))));
       }
@@ -200,7 +237,7 @@ async function main(): Promise<void> {
       host.send(C2S.host, { id: 2, action: { type: "start" } });
       await sleep(300);
       host.send(C2S.host, { id: 3, action: { type: "start" } });
-      timers.push(teach(host, roundsDone, r));
+      timers.push(teach(teacher, roundsDone, r));
     }
     students.forEach((s, i) => timers.push(setTimeout(() => {
       send(s);
@@ -211,7 +248,7 @@ async function main(): Promise<void> {
     measuring = true;
     const t0 = Date.now();
     const cpu0 = cpuS(server.pid!);
-    const series: { min: number; rssMb: number; heapMb: number; externalMb: number; p99Ms: number; commands: number; loopP99Ms: number }[] = [];
+    const series: { min: number; rssMb: number; heapMb: number; externalMb: number; p99Ms: number; commands: number; loopP99Ms: number; drops: number }[] = [];
     let seen = 0;
     const record = () => {
       const window = samples.slice(seen).map((s) => s.ms);
@@ -220,7 +257,7 @@ async function main(): Promise<void> {
       const point = {
         min: Number(((Date.now() - t0) / 60_000).toFixed(2)), rssMb: Math.round(rssMb(server.pid!)),
         heapMb: Math.round((mem?.heapUsed ?? 0) / MB), externalMb: Math.round(((mem?.external ?? 0) + (mem?.arrayBuffers ?? 0)) / MB),
-        p99Ms: Number(percentile(window, 99).toFixed(1)), commands: window.length, loopP99Ms: Number((mem?.loopP99Ms ?? 0).toFixed(1)),
+        p99Ms: Number(percentile(window, 99).toFixed(1)), commands: window.length, loopP99Ms: Number((mem?.loopP99Ms ?? 0).toFixed(1)), drops,
       };
       series.push(point);
       process.stderr.write(`${JSON.stringify(point)}\n`);
@@ -243,7 +280,7 @@ async function main(): Promise<void> {
     const summary = {
       minutes: Number((wallS / 60).toFixed(1)), rooms: ROOMS, students: ROOMS * STUDENTS, tickRate: TICK_RATE,
       roundsFinished: roundsDone.reduce((a, b) => a + b, 0),
-      commands: all.length, refused: Object.fromEntries(refusals),
+      commands: all.length, refused: Object.fromEntries(refusals), drops, rejoined,
       latencyMs: latency(all), latencyOutsideGcMs: latency(outsideGc), latencyOutsideMajorGcMs: latency(outsideMajor),
       gc: {
         pauses: gcs.length, major: major.length, totalPauseS: Number((gcs.reduce((s, g) => s + g.ms, 0) / 1000).toFixed(1)),
@@ -262,7 +299,8 @@ async function main(): Promise<void> {
     mkdirSync(dirname(values.out!), { recursive: true });
     writeFileSync(values.out!, JSON.stringify({ summary, series, memory: mems.map((m) => ({ ...m, rss: Math.round(m.rss / MB), heapUsed: Math.round(m.heapUsed / MB) })) }, null, 1));
     console.log(JSON.stringify(summary));
-    await Promise.all([...students.map((s) => s.room.leave().catch(() => {})), ...hosts.map((h) => h.leave().catch(() => {}))]);
+    stopping = true;
+    await Promise.all([...students.map((s) => s.room.leave().catch(() => {})), ...hosts.map((h) => h.room.leave().catch(() => {}))]);
   } finally {
     timers.forEach((t) => clearInterval(t));
     server.kill("SIGTERM");
