@@ -117,6 +117,19 @@ describe("replays in the browser", () => {
     await shot(page, "replay-diverged");
   });
 
+  it("does not call a log checked when nothing in it can disagree: stripped checkpoints, edited results (issue 12, finding 6)", async () => {
+    const page = await teacherPage();
+    const richer = structuredClone(log);
+    richer.final!.results[0].score += 10_000_000;
+    expect(await upload(page, "richer.json", JSON.stringify(richer))).toMatch(/Not proven: its results were edited \(Alpha score: the log says \d+, the replay gives \d+\)/);
+    const stripped = structuredClone(log);
+    stripped.entries = stripped.entries.filter((e) => e.type !== "hash");
+    expect(await upload(page, "stripped.json", JSON.stringify(stripped))).toMatch(/Not proven: \d+ state checkpoints were removed \(the first at minute 60\)/);
+    const beyond = structuredClone(log);
+    beyond.final = { ...beyond.final!, tick: 999, hash: "0123456789abcdef" };
+    expect(await upload(page, "beyond.json", JSON.stringify(beyond))).toMatch(/Not proven: its final hash is at minute 999/);
+  });
+
   it("explains each unreadable upload: too large, cut off, another format version, wrong shape, another engine", async () => {
     const page = await teacherPage();
     const big = joinPath(dir, "big.json");

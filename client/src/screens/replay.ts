@@ -2,7 +2,8 @@ import type * as Phaser from "phaser";
 import { APPS, type AppId } from "../../../shared/engine/data";
 import type { MatchLogFile } from "../../../shared/log/format";
 import { LOG_MAX_BYTES, parseLog } from "../../../shared/log/parse";
-import { Replayer, type Marker } from "../../../shared/log/replay";
+import type { Replayer, Marker } from "../../../shared/log/replay";
+import { verifyLog, type LogProblem } from "../../../shared/log/verify";
 import { ENGINE_VERSION, stateHash } from "../../../shared/engine";
 import { clock, money, t } from "../i18n";
 import { serversOf } from "../model/datacenter";
@@ -92,17 +93,21 @@ export class ReplayPage {
     if (log.header.engineVersion !== ENGINE_VERSION) {
       return this.message(t("replay.log_engine_version", { log: log.header.engineVersion, engine: ENGINE_VERSION }), true);
     }
-    const replayer = new Replayer(log);
     const t0 = performance.now();
-    replayer.runToEnd();
+    // The same checks as `replay verify`: a log with its checkpoints stripped, its final hash moved
+    // past the scenario's end or its results edited is not "checked" just because nothing disagreed.
+    const { replayer, problems } = verifyLog(log, { partial: !log.final });
     const verifyMs = performance.now() - t0;
     this.replayer = replayer;
     const h0 = log.header;
     const checkpoints = log.entries.filter((e) => e.type === "hash").length + (log.final ? 1 : 0);
     const d = replayer.divergence;
+    const problem = problems.find((p) => p.code !== "diverged");
     const verdict = d
       ? h("div", { class: "banner", testid: "replay-verdict", text: t("replay.diverged", { tick: d.tick, time: clock(replayer.state.world.startMinute + d.tick), since: d.since }) })
-      : h("div", { class: "banner info", testid: "replay-verdict", text: t("replay.verified", { n: checkpoints }) });
+      : problem
+        ? h("div", { class: "banner", testid: "replay-verdict", text: unproven(problem, h0.settings.teams) })
+        : h("div", { class: "banner info", testid: "replay-verdict", text: log.final ? t("replay.verified", { n: checkpoints }) : t("replay.verifiedPartial", { n: checkpoints, tick: replayer.state.tick }) });
     const warnings = replayer.warnings.map((w) => h("div", { class: "banner spike", testid: `replay-warning-${w.code}`, text: t(`replay.${w.code}`, w.params) }));
     // The hash this browser's engine reached at the end (compare with the live server's).
     const finalHash = h("code", { testid: "replay-hash", text: stateHash(replayer.state) });
@@ -267,4 +272,24 @@ export function replayScreen(ctx: ScreenContext): Screen {
     update: () => {},
     destroy: () => page?.destroy(),
   };
+}
+
+/** Why a log that replays without disagreeing still proves nothing, in the reader's words. */
+function unproven(p: Exclude<LogProblem, { code: "diverged" }>, teams: readonly string[]): string {
+  switch (p.code) {
+    case "final_missing":
+    case "no_checkpoints":
+      return t("replay.unproven_nothing");
+    case "final_tick_beyond_scenario":
+    case "final_tick_not_end":
+      return t("replay.unproven_final", { tick: p.tick, ticks: p.ticks });
+    case "entries_after_final":
+      return t("replay.unproven_after", { tick: p.tick, final: p.final });
+    case "checkpoints_missing":
+      return t("replay.unproven_checkpoints", { count: p.ticks.length, first: p.ticks[0] });
+    case "results_mismatch":
+      return t("replay.unproven_results", { team: teams[p.team] ?? p.team, field: p.field, logged: p.logged, replayed: p.replayed });
+    case "engine_version":
+      return t("replay.log_engine_version", { log: p.log, engine: p.engine });
+  }
 }
