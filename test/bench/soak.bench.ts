@@ -261,6 +261,9 @@ async function main(): Promise<void> {
       };
       series.push(point);
       process.stderr.write(`${JSON.stringify(point)}\n`);
+      // Kept as it goes: a run cut short (the machine's other users, a crash) still leaves its figures.
+      mkdirSync(dirname(values.out!), { recursive: true });
+      writeFileSync(values.out!, JSON.stringify({ partial: true, series }, null, 1));
     };
     record();
     while (Date.now() - t0 < MINUTES * 60_000) {
