@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PRACTICE_SETUP } from "../../shared/protocol/tuning";
 import { boot, Cast, commandFeed, serverFeed, decodeErrors, createSession, errorCode, expectOk, hostSession, sessionStatus, startRound, takeTeam, waitFor, type Player } from "./harness";
 
 const PORT = 2619;
@@ -79,8 +80,8 @@ describe("a practice room", () => {
     const me = await cast.join(app.url, code, { hostSecret });
     expect(me.welcome).toMatchObject({ seat: 0, role: "host", nickname: "Solo", team: 0 });
     expect(me.state.practice).toBe(true);
-    expect(me.state.teams.map((t) => t.bot)).toEqual(["", "containers-autoscale", "vm-preprovision", "bare-metal"]);
-    expect(me.state.config.tickRate).toBe(2);
+    expect(me.state.teams.map((t) => t.bot)).toEqual(["", ...PRACTICE_SETUP.bots]);
+    expect(me.state.config.tickRate).toBe(PRACTICE_SETUP.tickRate);
 
     expectOk(await me.host({ type: "configure", tickRate: 4 }));
     await startRound(me);
