@@ -91,6 +91,13 @@ async function stopAll(): Promise<void> {
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => void stopAll().then(() => process.exit(0)));
 }
+// The daemons run in their own process groups: if this script fails, it must still stop them.
+for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+  process.on(event, (e) => {
+    console.error("cluster:", e);
+    void stopAll().finally(() => process.exit(1));
+  });
+}
 
 try {
   const redis = await startRedis();
@@ -103,6 +110,9 @@ try {
     REDIS_URL: redis.url, DATABASE_URL: postgres.url, PUBLIC_ADDRESS: `${args.host}:${port}/p${i + 1}`,
     // nginx is the only proxy: the client's address is the one it forwards.
     TRUST_PROXY: "loopback",
+    // Colyseus's development hints ("did you miss allowReconnection?") are noise here: a seat token
+    // after a reconnection token is how clients come back to a moved room.
+    NODE_ENV: process.env.NODE_ENV ?? "production",
   })));
   daemons.push(await startNginx({ port, routes }));
   console.log(`
