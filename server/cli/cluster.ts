@@ -52,7 +52,9 @@ function startGame(name: string, gamePort: number, env: Record<string, string>):
   pipe(name, child.stdout, process.stdout);
   pipe(name, child.stderr, process.stderr);
   child.on("exit", (code, signal) => {
-    if (!stopping) console.log(`[${name}] exited (${signal ?? `status ${code}`}); its sessions read as interrupted and can be resumed on the others`);
+    if (stopping) return;
+    if (code === 0) console.log(`[${name}] drained and stopped; its classes carry on on the other processes`);
+    else console.log(`[${name}] exited (${signal ?? `status ${code}`}); its sessions read as interrupted and can be resumed on the others`);
   });
   return new Promise((resolve, reject) => {
     const poll = setInterval(() => {
@@ -78,12 +80,14 @@ async function stopAll(): Promise<void> {
   // every process is going, so there is nowhere to drain classes to; each saves and stops at once.
   const nginx = daemons.find((d) => d.name === "nginx");
   await nginx?.stop().catch(() => {});
+  if (games.length > 0) console.log("game processes are saving their classes…");
   await Promise.all(games.map(({ child }) => new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     const hard = setTimeout(() => child.kill("SIGKILL"), 30_000);
     child.once("exit", () => { clearTimeout(hard); resolve(); });
     child.kill("SIGINT");
   })));
+  console.log("stopping Redis and PostgreSQL…");
   await Promise.all(daemons.filter((d) => d !== nginx).map((d) => d.stop().catch(() => {})));
   console.log("stopped; the cluster's data directories are deleted");
 }
