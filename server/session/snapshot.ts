@@ -81,10 +81,13 @@ export function tickLines(
 
 /** What `GET /api/sessions/:code` says of a live session. */
 export interface SessionStatus {
+  /** The code asked about, upper-cased. */
   code: string;
   /** open | locked | full | ended (a live room); interrupted | ended | unknown | unavailable (none). */
   status: string;
+  /** The live room's phase. */
   phase?: string;
+  /** A practice room. */
   practice?: boolean;
 }
 

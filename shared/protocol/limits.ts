@@ -2,24 +2,33 @@ import { MAX_TEAMS } from "../engine/data";
 
 /** Limits the server enforces and the client shows (one place, so both agree). */
 export const LIMITS = {
+  /** A nickname's length in visible characters (graphemes), after normalising. */
   nicknameMin: 1,
   nicknameMax: 20,
+  /** A team name's length in characters. */
   teamNameMax: 24,
+  /** Teams in a round: at least this many (configure's `teams`). */
   minTeams: 2,
   /** The engine's own limit: a match cannot hold more teams. */
   maxTeams: MAX_TEAMS,
+  /** The highest class cap a teacher may set. */
   maxStudents: 200,
+  /** The speed a teacher may set (a multiplier of the engine's pace). */
   minTickRate: 0.5,
   maxTickRate: 4,
+  /** A teacher's notice, in characters. */
   messageMax: 200,
   /** A client message larger than this (JSON bytes) is refused without being looked at. */
   payloadMaxBytes: 2048,
   /** Commands per second per client, with bursts up to `rateBurst`. */
   ratePerSecond: 10,
+  /** Messages a connection may send at once before the rate applies. */
   rateBurst: 20,
   /** Commands waiting for the next tick, per client and per room. */
   queuePerClient: 20,
+  /** Inputs waiting for the next tick in one room. */
   queuePerRoom: 600,
+  /** A dropped connection keeps its seat this long for `reconnect` (the seat token works after). */
   reconnectSeconds: 120,
   /**
    * A seat reservation (the matchmaking answer) must be used within this many seconds; it holds
@@ -32,14 +41,15 @@ export const LIMITS = {
    * the same network; it stops a script from outside taking more than a class's worth.
    */
   seatsPerAddressBurst: 60,
+  /** After the burst, new seats per second per address. */
   seatsPerAddressPerSecond: 0.5,
   /** Connections (tabs, devices) one seat may have open at once. */
   tabsPerSeat: 4,
+  /** Lines kept in each team's feed, and banners kept. */
   feedLength: 30,
   bannerLength: 8,
+  /** Characters in a room code. */
   codeLength: 6,
-  /** Sessions one address may create per minute (POST /api/sessions). */
-  sessionsPerMinute: 20,
   /** Seat numbers a host command may name (kick, move). */
   maxSeat: 100_000,
 } as const;

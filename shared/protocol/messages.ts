@@ -113,14 +113,19 @@ export const JoinOptionsSchema = z.strictObject({
 });
 export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
 
+/** An error as sent: a stable code (protocol or engine) and the params its message is filled with. */
 export type WireError = { code: ProtocolErrorCode | EngineError["code"]; params: EngineError["params"] };
 
 export interface WelcomeMessage {
+  /** This connection's seat number (HOST_SEAT 0 for the teacher). */
   seat: number;
+  /** The teacher (host actions) or a student. */
   role: "host" | "student";
   /** Keep it: joining again with it takes this seat back after the 2-minute reconnection window. */
   seatToken: string;
+  /** The nickname as the server normalised it. */
   nickname: string;
+  /** The seat's team, NO_TEAM (-1) when it has none. */
   team: number;
 }
 
@@ -130,9 +135,11 @@ export interface WelcomeMessage {
  */
 export type ResultMessage = { id: number; ok: true; tick: number; queued?: boolean; pending?: boolean } | { id: number; ok: false; error: WireError };
 
+/** For a request answered `queued`: what happened when its tick applied it (`tick`: the tick it was applied at). */
 export type AppliedMessage = { id: number; ok: true; tick: number } | { id: number; ok: false; error: WireError };
 
 export interface ErrorMessage {
+  /** Why: payload_too_large, rate_limited, unknown_message or bad_message, with params. */
   error: WireError;
   /** The message type that was refused, when known. */
   type?: string;
@@ -141,13 +148,17 @@ export interface ErrorMessage {
 }
 
 export interface NoticeMessage {
+  /** The teacher's message (1–LIMITS.messageMax characters). */
   text: string;
+  /** The team it was sent to, null for everyone. */
   team: number | null;
+  /** The round's tick when it was sent. */
   tick: number;
 }
 
 /** The round so far: sent on joining or coming back mid-round, and to a student moved to another team. */
 export interface HistoryMessage {
+  /** The round's number (RoundRow.number). */
   round: number;
   /** The state's tick when it was sent: the series cover the minutes played before it. */
   tick: number;
@@ -158,11 +169,14 @@ export interface HistoryMessage {
 }
 
 export interface KickedMessage {
+  /** Removed by the teacher (close 4401 follows), or the session ended (close 4402 follows). */
   reason: "kicked" | "session_ended";
 }
 
 export interface RequestMessage {
+  /** The team asked for (approved: the team the student is now in). */
   team: number;
+  /** The teacher's answer (approved also when auto-balance placed the student). */
   status: "approved" | "denied";
 }
 
@@ -184,24 +198,32 @@ export interface LostCommand {
   id: number;
   /** The tick it was queued for. */
   tick: number;
+  /** The team command as sent. */
   command: unknown;
 }
 
+/** After a rebuilt round, once per seat: the commands acknowledged as queued that were never played. */
 export interface LostMessage {
   /** Why: a crash (found on restart) or a shutdown. */
   cause: "crash" | "shutdown";
   /** The tick the round was rebuilt at. */
   tick: number;
+  /** In the order they were sent. */
   commands: LostCommand[];
 }
 
 export interface BanEntry {
+  /** The kicked seat, its nickname and team when kicked (unkick {seat} puts it back as it was). */
   seat: number;
+  /** The kicked student's nickname. */
   nickname: string;
+  /** The team they were in (NO_TEAM: none). */
   team: number;
+  /** ISO time of the kick. */
   at: string;
 }
 
 export interface BansMessage {
+  /** Every kicked student of the session, by seat. */
   bans: BanEntry[];
 }

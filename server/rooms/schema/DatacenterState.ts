@@ -77,15 +77,23 @@ export class AppTrafficState extends Schema implements TrafficRow {
   @type("number") dropped = 0;
 }
 
+/** Money so far this round, in cents (earned, or spent: costs are positive). */
 export class LedgerState extends Schema implements LedgerRow {
+  /** Earned from requests served. */
   @type("number") revenue = 0;
+  /** Got back from servers sold. */
   @type("number") resale = 0;
+  /** Spent buying servers. */
   @type("number") servers = 0;
+  /** Spent renting servers by the minute. */
   @type("number") rent = 0;
   @type("number") licences = 0;
   @type("number") hypervisorLicences = 0;
+  /** Power, cooling and rack space. */
   @type("number") power = 0;
+  /** For requests turned away. */
   @type("number") penalties = 0;
+  /** Compliance fines. */
   @type("number") fines = 0;
 }
 
