@@ -98,7 +98,6 @@ export const HostCommandSchema = z.discriminatedUnion("type", [
 ]);
 
 export type HostCommand = z.infer<typeof HostCommandSchema>;
-export type HostCommandType = HostCommand["type"];
 
 export const HostMessageSchema = z.strictObject({ id: requestId, action: HostCommandSchema });
 

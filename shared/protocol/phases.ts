@@ -2,5 +2,4 @@
 export const PHASES = ["lobby", "briefing", "playing", "paused", "over", "ended"] as const;
 export type Phase = (typeof PHASES)[number];
 
-export const ROLES = ["host", "student"] as const;
-export type Role = (typeof ROLES)[number];
+export type Role = "host" | "student";

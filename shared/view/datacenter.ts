@@ -4,7 +4,7 @@ import type { Instance, MatchState, Server, Team, Vm } from "../engine/types";
 import { quantizeBusyCpu, quantizeLoad } from "./quantize";
 import type { DatacenterFigures, DatacenterRow, InstanceRow, ServerRow, TrafficRow, VmRow } from "./rows";
 
-export function serverRow(s: Server): ServerRow {
+function serverRow(s: Server): ServerRow {
   return {
     id: s.id, model: s.model, boughtAt: s.boughtAt, readyAt: s.readyAt, rented: s.rented, failedUntil: s.failedUntil,
     failingAt: s.failingAt, osDownUntil: s.osDownUntil, layer: s.layer ?? "", layerReadyAt: s.layerReadyAt,
@@ -13,21 +13,21 @@ export function serverRow(s: Server): ServerRow {
   };
 }
 
-export function vmRow(v: Vm, server: string): VmRow {
+function vmRow(v: Vm, server: string): VmRow {
   return {
     id: v.id, server, os: v.os, mode: v.mode, vcpus: v.vcpus, mem: v.mem, engine: v.engine, readyAt: v.readyAt, downUntil: v.downUntil,
     migrationTo: v.migration?.to ?? "", migrationDoneAt: v.migration?.doneAt ?? 0, pullFreeAt: v.pullFreeAt, cache: encodeCache(v.cache),
   };
 }
 
-export function instanceRow(i: Instance, host: string): InstanceRow {
+function instanceRow(i: Instance, host: string): InstanceRow {
   return {
     id: i.id, host, app: i.app, container: i.container, cpu: i.cpu, mem: i.mem, memLimited: i.memLimited, readyAt: i.readyAt,
     downUntil: i.downUntil, load: quantizeLoad(i.usedCpu, i.cpu),
   };
 }
 
-export function figuresOf(team: Team): DatacenterFigures {
+function figuresOf(team: Team): DatacenterFigures {
   const f = team.last;
   return {
     revenue: f.revenue, power: f.power, rent: f.rent, penalties: f.penalties, fines: f.fines, capacityCpu: f.capacityCpu,
@@ -36,7 +36,7 @@ export function figuresOf(team: Team): DatacenterFigures {
 }
 
 /** Servers, VMs and instances as flat lists, in the engine's order (servers, then inside each). */
-export function flatten(team: Team): { servers: ServerRow[]; vms: VmRow[]; instances: InstanceRow[] } {
+function flatten(team: Team): { servers: ServerRow[]; vms: VmRow[]; instances: InstanceRow[] } {
   const servers: ServerRow[] = [];
   const vms: VmRow[] = [];
   const instances: InstanceRow[] = [];
@@ -51,7 +51,7 @@ export function flatten(team: Team): { servers: ServerRow[]; vms: VmRow[]; insta
   return { servers, vms, instances };
 }
 
-export function trafficRows(team: Team, apps: readonly AppId[]): Map<AppId, TrafficRow> {
+function trafficRows(team: Team, apps: readonly AppId[]): Map<AppId, TrafficRow> {
   return new Map(apps.map((a) => [a, { ...team.traffic[a] }]));
 }
 

@@ -189,8 +189,7 @@ export interface FeedRow {
   /** JSON: the command (kind "command"), the engine event ("event"), `{text}` ("notice"). */
   data: string;
 }
-export const FEED_KINDS = ["command", "event", "notice"] as const;
-export type FeedKind = (typeof FEED_KINDS)[number];
+export type FeedKind = "command" | "event" | "notice";
 
 /** A team's feed: its last lines, oldest first. */
 export interface TeamFeedRow {
