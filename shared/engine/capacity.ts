@@ -9,7 +9,8 @@ export interface Resources {
   gpu: number;
 }
 
-function hypervisorOf(server: Pick<Server, "layer">): HypervisorCost | null {
+/** The hypervisor's costs on a server (null when its layer is not a hypervisor). */
+export function hypervisorOf(server: Pick<Server, "layer">): HypervisorCost | null {
   return server.layer === "type1" || server.layer === "type2" ? HYPERVISOR_COST[server.layer] : null;
 }
 
@@ -22,7 +23,11 @@ export type VmShape = Pick<Vm, "os" | "mode" | "vcpus" | "engine">;
  * the debrief and the racks on screen all use it.
  */
 export function vmOverheadCpu(vm: VmShape, server: Pick<Server, "layer">): number {
-  const hv = hypervisorOf(server);
+  return vmOverheadCpuUnder(vm, hypervisorOf(server));
+}
+
+/** vmOverheadCpu with the server's hypervisor already looked up (the tick's hot loop). */
+export function vmOverheadCpuUnder(vm: VmShape, hv: HypervisorCost | null): number {
   return GUEST_OS[vm.os].cpu + (hv ? vm.vcpus * 10 * hv.taxPct[vm.mode] : 0) + (vm.engine ? VM_ENGINE.cpu : 0);
 }
 
@@ -32,8 +37,8 @@ export function vmOverheadMem(vm: Pick<VmShape, "os" | "engine">): number {
 }
 
 /** Memory a VM costs in operating systems and hypervisor: its own overhead plus what the hypervisor keeps for it. */
-export function vmOsTaxMem(vm: Pick<VmShape, "os" | "engine">, server: Pick<Server, "layer">): number {
-  return vmOverheadMem(vm) + (hypervisorOf(server)?.memPerVm ?? 0);
+export function vmOsTaxMem(vm: Pick<VmShape, "os" | "engine">, hv: HypervisorCost | null): number {
+  return vmOverheadMem(vm) + (hv ? hv.memPerVm : 0);
 }
 
 /** What a VM keeps for itself before any app runs (see vmOverheadCpu). */

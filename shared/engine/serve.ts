@@ -1,7 +1,7 @@
 import {
   APP_IDS, APPS, COMPLIANCE_FEE_PER_PAYMENT, HOST_LAYERS, IDLE_BURN_PCT, SERVER_MODELS, type AppId,
 } from "./data";
-import { appCapacity, vmOsTaxMem, vmOverheadCpu } from "./capacity";
+import { appCapacity, hypervisorOf, vmOsTaxMem, vmOverheadCpuUnder } from "./capacity";
 import { charge, earn, emptyFigures } from "./money";
 import { instanceUp, serverUp, vmUp } from "./running";
 import { spikeEnd } from "../scenarios/curve";
@@ -226,10 +226,11 @@ function accountServer(server: Server, t: number, fig: TickFigures): number {
   busy += own.busy;
   fig.usefulCpu += own.useful;
   if (server.vms.length > 0) {
+    const hv = hypervisorOf(server);
     for (const vm of server.vms) {
-      const overhead = vmOverheadCpu(vm, server);
+      const overhead = vmOverheadCpuUnder(vm, hv);
       taxCpu += overhead;
-      taxMem += vmOsTaxMem(vm, server);
+      taxMem += vmOsTaxMem(vm, hv);
       // What apps reserve inside a VM is already counted as the VM's vCPUs.
       reserved += vm.vcpus * 1000;
       const running = up && vmUp(vm, t);
