@@ -2,6 +2,8 @@
  * Headless match: one team per bot, played to the end.
  *   npm run --silent sim -- --scenario exam-morning --bots containers-reactive,vm-preprovision --seed 7 [--json]
  * A bot spec is NAME or NAME:frozen (the same strategy, sending nothing from the spike's first minute).
+ * --debrief adds each team's debrief to the JSON: the money waterfall (Σ dollars = score) and its
+ * cards, the what-if card included (the round replayed from its log, as the browser does).
  */
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
@@ -13,8 +15,11 @@ import { startBotMatch } from "../../shared/sim/run";
 import { playLogged } from "../../shared/sim/log";
 import { writeFileSync } from "node:fs";
 import { formatTable } from "./table";
+import { Replayer } from "../../shared/log/replay";
+import { teamDebriefJson } from "../../shared/debrief/json";
+import { defaultWhatIf, runWhatIf, whatIfSource } from "../../shared/debrief/whatif";
 
-const USAGE = `usage: npm run --silent sim -- --scenario <id> --bots <spec,spec,...> [--seed N] [--traffic PCT] [--unlocks LAYER,LAYER] [--json] [--log FILE]
+const USAGE = `usage: npm run --silent sim -- --scenario <id> --bots <spec,spec,...> [--seed N] [--traffic PCT] [--unlocks LAYER,LAYER] [--json [--debrief]] [--log FILE]
   scenarios: ${SCENARIO_IDS.join(", ")}
   bots:      ${BOT_NAMES.join(", ")} (NAME:frozen stops acting when the spike starts)
   layers:    ${LAYER_KINDS.join(", ")} (default: the scenario's)`;
@@ -25,7 +30,7 @@ function fail(message: string): never {
 }
 
 interface Args {
-  scenario: ScenarioId; bots: string[]; seed: number; traffic?: number; unlocks?: LayerKind[]; json: boolean; log?: string;
+  scenario: ScenarioId; bots: string[]; seed: number; traffic?: number; unlocks?: LayerKind[]; json: boolean; debrief: boolean; log?: string;
 }
 
 function parse(): Args {
@@ -34,7 +39,7 @@ function parse(): Args {
     ({ values } = parseArgs({
       options: {
         scenario: { type: "string" }, bots: { type: "string" }, seed: { type: "string" },
-        traffic: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" }, log: { type: "string" },
+        traffic: { type: "string" }, json: { type: "boolean" }, debrief: { type: "boolean" }, help: { type: "boolean" }, log: { type: "string" },
         unlocks: { type: "string" },
       },
       strict: true, allowPositionals: false,
@@ -66,7 +71,8 @@ function parse(): Args {
     if (wrong !== undefined || list.length === 0) fail(`unknown layer "${wrong ?? ""}" in --unlocks`);
     unlocks = [...new Set(list)] as LayerKind[];
   }
-  return { scenario: scenario as ScenarioId, bots, seed, traffic, unlocks, json: values.json ?? false, log: values.log };
+  if (values.debrief && !values.json) fail("--debrief needs --json");
+  return { scenario: scenario as ScenarioId, bots, seed, traffic, unlocks, json: values.json ?? false, debrief: values.debrief ?? false, log: values.log };
 }
 
 const args = parse();
@@ -109,5 +115,23 @@ const report = {
     servers: state.teams[i].servers.length,
   })),
 };
+/** The debrief as the browser builds it: the log replayed, the report, each team's default what-if. */
+function debriefs(): ReturnType<typeof teamDebriefJson>[] {
+  const replayer = new Replayer(log);
+  replayer.runToEnd();
+  const round = replayer.report();
+  const src = whatIfSource(round);
+  return round.results.map((_, i) => {
+    const spec = defaultWhatIf(round, i);
+    if (!spec) return teamDebriefJson(round, i, null);
+    replayer.seek(spec.from);
+    return teamDebriefJson(round, i, runWhatIf(src, spec, replayer.state, round.series.teams[i]));
+  });
+}
+
+if (args.debrief) {
+  const all = debriefs();
+  report.teams = report.teams.map((team, i) => ({ ...team, debrief: all[i] }));
+}
 if (args.json) process.stdout.write(`${JSON.stringify(report)}\n`);
 else process.stdout.write(formatTable(report));

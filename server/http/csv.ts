@@ -1,24 +1,45 @@
+import { moneyLines, netCost } from "../../shared/debrief/money";
+import type { RoundReport } from "../../shared/debrief/report";
 import type { MatchLogFile } from "../../shared/log/format";
+import { Replayer } from "../../shared/log/replay";
 
 function cell(v: string | number): string {
   const s = String(v);
-  // Quote anything a spreadsheet could misread, and defuse formula injection through nicknames.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  // Quote anything a spreadsheet could misread, and defuse formula injection through nicknames
+  // (a negative amount is a number, not a formula: the waterfall's costs are negative).
+  const safe = /^[=+\-@\t\r]/.test(s) && !/^-\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** A round's results as CSV, one row per team, money in dollars and ratios in percent. */
-export function resultsCsv(log: MatchLogFile): string {
-  const head = ["round", "scenario", "rank", "team", "score_usd", "cash_usd", "availability_pct", "dropped_requests", "dropped_peak_per_min",
-    "utilization_pct", "occupancy_pct", "os_tax_cores", "licences_usd", "servers_usd", "power_usd", "penalties_usd", "fines_usd", "revenue_usd",
-    "rent_usd", "windows_licences_usd", "hypervisor_licences_usd"];
-  const results = [...(log.final?.results ?? [])].sort((a, b) => b.score - a.score);
+/** The round's debrief: the one stored when it ended, or rebuilt by replaying its log (older rounds). */
+export function reportOf(log: MatchLogFile, stored: RoundReport | null): RoundReport {
+  if (stored && stored.facts?.[0]?.minutes !== undefined) return stored;
+  const replayer = new Replayer(log);
+  replayer.runToEnd();
+  return replayer.report();
+}
+
+/**
+ * A round's results as CSV, one row per team, money in dollars and ratios in percent. The money
+ * columns are the debrief's waterfall, from `budget_usd` to `owned_usd`: they add up to `score_usd`.
+ */
+export function resultsCsv(log: MatchLogFile, report: RoundReport): string {
+  const head = ["round", "scenario", "rank", "team", "score_usd", "played_by", "cash_usd", "availability_pct", "served_requests", "dropped_requests",
+    "dropped_peak_per_min", "cost_per_1000_served_usd", "utilization_pct", "occupancy_pct", "os_tax_cores",
+    "budget_usd", "revenue_usd", "sold_usd", "servers_usd", "rent_usd", "windows_licences_usd", "hypervisor_licences_usd", "power_usd",
+    "penalties_usd", "compliance_usd", "breach_fines_usd", "audit_fines_usd", "owned_usd"];
   const usd = (cents: number) => (cents / 100).toFixed(2);
-  const rows = results.map((r, i) => [
-    log.header.round, log.header.scenario, i + 1, r.name, usd(r.score), usd(r.cash), (r.availability / 100).toFixed(2), r.dropped, r.droppedPeak,
-    (r.utilization / 100).toFixed(2), (r.occupancy / 100).toFixed(2), (r.osTaxCpu / 1000).toFixed(2), usd(r.licenceSpend),
-    usd(r.ledger.servers), usd(r.ledger.power), usd(r.ledger.penalties), usd(r.ledger.fines), usd(r.ledger.revenue),
-    usd(r.ledger.rent), usd(r.ledger.licences), usd(r.ledger.hypervisorLicences),
-  ]);
+  const ranked = [...report.results].sort((a, b) => b.score - a.score || a.team - b.team);
+  const rows = ranked.map((r, i) => {
+    const served = report.series.teams[r.team]?.served.reduce((a, b) => a + b, 0) ?? 0;
+    const control = report.control[r.team];
+    const cost = netCost(r, report.budget);
+    return [
+      log.header.round, log.header.scenario, i + 1, r.name, usd(r.score),
+      control ? (control.kind === "students" ? "students" : `${control.kind}${control.bot ? `:${control.bot}` : ""}`) : "", usd(r.cash), (r.availability / 100).toFixed(2), served, r.dropped, r.droppedPeak,
+      served > 0 ? usd(Math.round((cost * 1000) / served)) : "", (r.utilization / 100).toFixed(2), (r.occupancy / 100).toFixed(2), (r.osTaxCpu / 1000).toFixed(2),
+      ...moneyLines(r, report.budget, report.facts[r.team]).map((l) => usd(l.cents)),
+    ];
+  });
   return [head, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
 }

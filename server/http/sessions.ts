@@ -7,7 +7,7 @@ import { hashSecret, newRoomCode, newSecret, secretMatches } from "../session/se
 import { normalizeNickname } from "../session/nickname";
 import type { Store } from "../store/Store";
 import type { HttpLimits } from "../config";
-import { resultsCsv } from "./csv";
+import { reportOf, resultsCsv } from "./csv";
 import { fail } from "./errors";
 import { sessionLimiters, type LimitCounters } from "./limits";
 import { liveStatus, type SessionStatus } from "./live";
@@ -210,7 +210,7 @@ export function sessionRoutes(deps: SessionDeps, limits: HttpLimits): Router {
     if (!log.final) return fail(res, 409, "round_running");
     res.setHeader("content-type", "text/csv; charset=utf-8");
     res.setHeader("content-disposition", `attachment; filename="spikeday-${log.header.room}-round${log.header.round}.csv"`);
-    res.send(resultsCsv(log));
+    res.send(resultsCsv(log, reportOf(log, await store.report(id))));
   }));
 
   r.post("/api/rounds/:id/shares", route(async (req, res) => {

@@ -6,7 +6,8 @@ import type { Bot, BotName } from "../../shared/bots";
 import { makeBot } from "../../shared/bots";
 import { botSeed, botTurn } from "../../shared/sim/run";
 import { emptySeries, recordTick, type RoundSeries } from "../../shared/debrief/series";
-import type { RoundReport } from "../../shared/debrief/report";
+import { buildReport, type RoundReport } from "../../shared/debrief/report";
+import { RoundTracker } from "../../shared/debrief/track";
 import { HASH_EVERY_TICKS, newLogHeader, type LogEntry, type LogFinal, type MatchLogFile, type RosterEntry } from "../../shared/log/format";
 import { BOT_SEAT } from "../../shared/protocol/seats";
 import { Replayer, type Divergence } from "../../shared/log/replay";
@@ -83,6 +84,8 @@ export class Round {
   readonly state: MatchState;
   readonly log: MatchLogFile;
   readonly series: RoundSeries;
+  /** What each team did over the round (the debrief's facts). */
+  readonly tracker: RoundTracker;
   /** Set when a rebuilt round's replay disagreed with its own log (should never happen). */
   rebuiltFrom: Divergence | null = null;
   /** After a rebuild: why the server stopped, and each seat's lost inputs until it is told. */
@@ -105,6 +108,7 @@ export class Round {
       replayer.runToEnd();
       this.state = replayer.state;
       this.series = replayer.series;
+      this.tracker = replayer.tracker;
       this.log = init.resume.log;
       this.log.entries = this.log.entries.filter((e) => e.tick <= this.state.tick);
       this.rebuiltFrom = replayer.divergence;
@@ -118,6 +122,7 @@ export class Round {
     }
     this.state = createMatch(init.settings, init.seed);
     this.series = emptySeries(init.settings.teams.length);
+    this.tracker = new RoundTracker(init.settings.teams.length);
     this.bots = init.bots.map((b, i) => (b ? makeBot(b, botSeed(this.state.seed, i)) : null));
     this.log = {
       header: newLogHeader({
@@ -260,6 +265,7 @@ export class Round {
     botTurn(this.state, this.bots, (c) => this.append({ tick: c.tick, type: "command", seat: BOT_SEAT, team: c.team, command: c.command }));
     advance(this.state);
     recordTick(this.series, this.state);
+    this.tracker.noteTick(this.state);
     if (this.state.tick % HASH_EVERY_TICKS === 0) this.append({ tick: this.state.tick, type: "hash", hash: stateHash(this.state) });
     this.sink?.commitTick?.(this.state.tick);
   }
@@ -279,6 +285,15 @@ export class Round {
     if (!r.ok) return item.reply({ ok: false, error: r.error });
     this.append({ tick: t, type: "command", seat: input.seat, team: input.team, command: r.command });
     item.reply({ ok: true, tick: t });
+  }
+
+  /** The round's debrief (call once it is finished). */
+  report(number: number, results: LogFinal["results"]): RoundReport {
+    const h = this.log.header;
+    return buildReport({
+      round: number, state: this.state, results, series: this.series, facts: this.tracker.facts(),
+      entries: this.log.entries, roster: h.roster, bots: h.bots,
+    });
   }
 
   setBot(team: number, bot: BotName | null): void {

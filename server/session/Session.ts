@@ -1,5 +1,5 @@
 import type { BotName } from "../../shared/bots/names";
-import { buildReport, type RoundReport } from "../../shared/debrief/report";
+import type { RoundReport } from "../../shared/debrief/report";
 import { paceMs } from "../../shared/engine/tick";
 import type { LogEntry } from "../../shared/log/format";
 import { SERVER_RESTART_CLOSE_CODE, SESSION_ENDED_CLOSE_CODE } from "../../shared/protocol/codes";
@@ -261,7 +261,7 @@ export class Session implements SessionControl, SessionFacts, SeatHost {
       return;
     }
     const final = round.finish(endedBy);
-    const report = buildReport(this.roundNumber, round.state, final.results, round.series, round.log.entries);
+    const report = round.report(this.roundNumber, final.results);
     this.reports.push(report);
     round.sink?.saveReport?.(report);
     this.publishMatch();

@@ -1,44 +1,243 @@
-import { GUEST_OS, HYPERVISOR_COST } from "../engine/data";
-import type { RoundReport } from "./report";
+/**
+ * Which cards a team gets and what they say: one rule per card, each with its firing condition
+ * and its numbers from the round's facts (report.ts, track.ts). A rule returns null when its lesson
+ * did not show in this team's round; a card never states what the round does not bear out.
+ */
+import { APPS, HYPERVISOR_COST, LICENCES, type AppId } from "../engine/data";
+import type { TeamResult } from "../engine/results";
+import type { Card, CardId } from "./card";
+import type { RoundReport, SpikeFacts } from "./report";
+import type { TeamFacts } from "./track";
 
-/** A concept card: which lesson (GAME.md's table) and the team's own numbers to fill it with. */
-export interface ConceptCard {
-  id: "spike" | "occupancy" | "oneapp" | "ostax" | "licence" | "boot" | "kernel" | "leak" | "layers" | "hypervisor" | "gpu" | "db" | "migration";
-  params: Record<string, number | string>;
-  /** Text key when the numbers call for another wording than `<id>-body`. */
-  body?: string;
+export interface CardContext {
+  report: RoundReport;
+  team: number;
+  r: TeamResult;
+  f: TeamFacts;
+  spike: SpikeFacts | null;
 }
 
-const pct = (bp: number) => Math.round(bp / 100);
+type Body = Omit<Card, "id">;
+type Rule = (c: CardContext) => Body | null;
+const body = (says: string[], params: Body["params"]): Body => ({ says, params });
 
-/** The mechanics that mattered for one team this round, most telling first. */
-export function conceptCards(report: RoundReport, team: number): ConceptCard[] {
+const bp = (part: number, whole: number) => (whole > 0 ? Math.trunc((part * 10000) / whole) : 0);
+const avg = (sum: number, n: number) => (n > 0 ? Math.round((sum * 10) / n) / 10 : 0);
+
+/** Apps whose requests query the database, in this round. */
+function dbDependants(report: RoundReport): AppId[] {
+  return report.apps.filter((a) => (APPS[a].deps.db ?? 0) > 0);
+}
+
+export function complianceFees(c: Pick<CardContext, "r" | "f">): number {
+  return c.r.ledger.fines - c.f.breachFines - c.f.auditFines;
+}
+
+const RULES: Record<CardId, Rule> = {
+  spike: ({ report, spike: s }) => {
+    if (!s) return null;
+    const params = {
+      at: { tick: report.spikeStart }, capacity: s.capacityAtStart, peak: s.peakDemand, ahead: s.addedAhead, reaction: s.reaction,
+      availability: { bp: bp(s.served, s.demand) }, worst: s.worstDropped, worstAt: { tick: Math.max(0, s.worstTick) },
+    };
+    const says = [s.capacityAtStart >= s.peakDemand ? "ready" : s.reaction >= 0 ? "reacted" : "none"];
+    if (s.addedAhead > 0) says.push("ahead");
+    says.push(s.worstDropped > 0 ? "served" : "all");
+    return { says, params };
+  },
+  // Built from a simulation, not from the facts: see whatif.ts and whatIfCard.
+  "what-if": () => null,
+  "db-bottleneck": ({ report, f }) => {
+    if (f.dbShortMinutes === 0) return null;
+    return { says: ["body"], params: { minutes: f.dbShortMinutes, lost: f.dbShortLost, apps: { apps: dbDependants(report) } } };
+  },
+  leak: ({ f }) => {
+    if (f.leaks === 0 || f.leakTargets === 0) return null;
+    return {
+      says: [f.leakCollateral > 0 ? "shared" : "contained"],
+      params: { leaks: f.leaks, targets: f.leakTargets, collateral: f.leakCollateral, outage: f.leakOutage },
+    };
+  },
+  kernel: ({ report, f }) => {
+    if (f.kernelTargets === 0) return null;
+    const says = ["body"];
+    if (f.breachFines > 0) says.push("breach");
+    else if (report.apps.includes("payment")) says.push("safe");
+    return { says, params: { at: { tick: Math.max(0, f.kernelAt) }, kernels: f.kernelTargets, hit: f.kernelHit, fine: { cents: f.breachFines } } };
+  },
+  compliance: (c) => {
+    const fees = complianceFees(c);
+    if (fees <= 0) return null;
+    const payments = c.f.paymentServed;
+    const shared = Math.trunc(fees / 5);
+    return { says: ["body"], params: { fees: { cents: fees }, payments: shared, share: { pct: payments > 0 ? (shared * 100) / payments : 0 } } };
+  },
+  hardware: ({ f }) => {
+    if (f.hardwareWarnings === 0 && f.hardwareFailedAt < 0) return null;
+    const says: string[] = [];
+    if (f.hardwareWarnings > 0) says.push(f.hardwareFailedAt >= 0 ? "warned" : "warned-sold");
+    else says.push("failed");
+    if (f.hardwareWarnings > 0 && f.hardwareVmsAtWarning > 0) says.push(f.hardwareLayer !== "type1" ? "stuck" : f.hardwareHa ? "moved-ha" : "moved");
+    if (f.hardwareFailedAt >= 0) {
+      if (f.hardwareLostInstances > 0) says.push("lost-instances");
+      if (f.hardwareLostVms > 0) says.push("lost-vms");
+      if (f.hardwareLostInstances + f.hardwareLostVms === 0) says.push(f.hardwareLoadAtWarning > 0 ? "cleared" : "nothing");
+      if (f.hardwareLostApps.length > 0) says.push("apps");
+    }
+    return {
+      says,
+      params: {
+        warnedAt: { tick: Math.max(0, f.hardwareWarnedAt) }, failedAt: { tick: Math.max(0, f.hardwareFailedAt) }, vms: f.hardwareVmsAtWarning,
+        moved: f.hardwareVmsMoved, lost: f.hardwareLostInstances, lostVms: f.hardwareLostVms, apps: { apps: f.hardwareLostApps },
+      },
+    };
+  },
+  packing: ({ f }) => {
+    const p = f.packing;
+    if (!p || p.items === 0) return null;
+    const says = [p.used <= p.ffd ? "tight" : "loose"];
+    if (p.held > p.used) says.push("empty");
+    return {
+      says,
+      params: {
+        at: { tick: p.tick }, held: p.held, used: p.used, empty: p.held - p.used, ffd: p.ffd, bound: p.lowerBound,
+        heldModels: { models: p.heldModels }, ffdModels: { models: p.ffdModels }, heldPrice: { cents: p.heldPrice }, ffdPrice: { cents: p.ffdPrice },
+      },
+    };
+  },
+  occupancy: ({ f }) => {
+    if (f.cpuCapacity === 0 || f.cpuReserved === 0) return null;
+    return {
+      says: ["body"],
+      params: {
+        cores: { cores: f.cpuCapacity / f.minutes }, occ: { pct: (f.cpuReserved * 100) / f.cpuCapacity },
+        util: { pct: (f.cpuUseful * 100) / f.cpuCapacity }, idle: { cores: (f.cpuReserved - f.cpuUseful) / f.minutes },
+      },
+    };
+  },
+  "shared-os": ({ r, f }) => {
+    if (f.appsPerOsPeak >= 2) return body(["shared"], { apps: f.appsPerOsPeak });
+    if (f.appsPerOsPeak === 1 && f.bareOsPeak >= 2 && f.vmsPeak === 0 && f.containers === 0) {
+      return body(["oneapp"], { servers: f.bareOsPeak, util: { pct: r.utilization / 100 } });
+    }
+    return null;
+  },
+  ostax: ({ r, f }) => {
+    if (f.vmsPeak === 0) return null;
+    return {
+      says: ["body"],
+      params: {
+        cores: { cores: r.osTaxCpu }, share: { pct: f.cpuCapacity > 0 ? (r.osTaxCpu * f.minutes * 100) / f.cpuCapacity : 0 },
+        vms: f.vmsPeak, guest: { cores: f.minutes > 0 ? f.guestOsCpu / f.minutes : 0 },
+      },
+    };
+  },
+  "hypervisor-type": ({ report, f }) => {
+    const t1 = f.type1.hostMinutes > 0;
+    const t2 = f.type2.hostMinutes > 0;
+    if (!t2 && !(t1 && report.unlocks.includes("type2"))) return null;
+    const says: string[] = [];
+    if (t1) says.push("type1");
+    if (t2) says.push("type2");
+    else says.push("no-type2");
+    if (f.patchHit > 0) says.push("patch");
+    return {
+      says,
+      params: {
+        t1: { bp: bp(f.type1.taxCpu, f.type1.vcpus) }, t1host: { cores: f.type1.hostMinutes > 0 ? f.type1.layerCpu / f.type1.hostMinutes : 0 },
+        t2: { bp: bp(f.type2.taxCpu, f.type2.vcpus) }, t2host: { cores: f.type2.hostMinutes > 0 ? f.type2.layerCpu / f.type2.hostMinutes : 0 },
+        t2min: { pct: HYPERVISOR_COST.type2.taxPct.para }, t2max: { pct: HYPERVISOR_COST.type2.taxPct.full },
+        patched: f.patchHit, patchAt: { tick: Math.max(0, f.patchAt) },
+      },
+    };
+  },
+  "licence-windows": ({ r, f }) => {
+    if (r.ledger.licences === 0 && f.windowsPeak === 0 && f.auditFines === 0) return null;
+    const says = [r.ledger.licences > 0 ? "spent" : "none"];
+    if (f.auditFines > 0) says.push("audit");
+    return {
+      says,
+      params: {
+        spent: { cents: r.ledger.licences }, oses: f.windowsPeak, fines: { cents: f.auditFines },
+        standard: { cents: LICENCES.standard.price }, datacenter: { cents: LICENCES.datacenter.price },
+      },
+    };
+  },
+  "licence-hypervisor": ({ r, f }) => {
+    if (r.ledger.hypervisorLicences === 0) return null;
+    const says = ["body", f.hardwareHa && f.hardwareVmsAtWarning > 0 ? "used" : "unused"];
+    return { says, params: { spent: { cents: r.ledger.hypervisorLicences }, hosts: Math.round(r.ledger.hypervisorLicences / LICENCES.ha.price), moved: f.hardwareVmsMoved } };
+  },
+  rent: ({ report, r, f }) => {
+    if (f.rentedMinutes > 0) {
+      return body(["rented"], { peak: f.rentedPeak, minutes: f.rentedMinutes, rent: { cents: r.ledger.rent }, arrive: avg(f.latency.rented.sum, f.latency.rented.n) });
+    }
+    if (f.boughtDuringRound === 0 || !report.rent) return null;
+    return { says: ["bought"], params: { bought: f.boughtDuringRound, arrive: avg(f.latency.bought.sum, f.latency.bought.n) } };
+  },
+  boot: ({ f }) => {
+    const l = f.latency;
+    if (l.container.n === 0 && l.vm.n === 0) return null;
+    const says: string[] = [];
+    if (l.container.n > 0) says.push("containers");
+    if (l.vm.n > 0) says.push("vms");
+    return {
+      says,
+      params: { containers: l.container.n, container: avg(l.container.sum, l.container.n), vms: l.vm.n, vm: avg(l.vm.sum, l.vm.n) },
+    };
+  },
+  layers: ({ f }) => {
+    if (f.containers === 0) return null;
+    return {
+      says: [f.pulledMb < f.imageMb ? "saved" : "body"],
+      params: { n: f.containers, full: f.imageMb, pulled: f.pulledMb },
+    };
+  },
+  resize: ({ f }) => {
+    if (f.resizeLive + f.resizeRestart === 0) return null;
+    const says: string[] = [];
+    if (f.resizeLive > 0) says.push("live");
+    if (f.resizeRestart > 0) says.push("restart");
+    return { says, params: { live: f.resizeLive, restart: f.resizeRestart } };
+  },
+  migration: ({ f }) => {
+    const other = f.migrations - f.hardwareVmsMoved;
+    if (other <= 0) return null;
+    return { says: ["body"], params: { n: other } };
+  },
+  gpu: ({ f }) => {
+    if (f.gpuIdlePct < 0) return null;
+    return { says: ["body"], params: { idle: { pct: f.gpuIdlePct } } };
+  },
+};
+
+export function cardContext(report: RoundReport, team: number): CardContext | null {
   const r = report.results[team];
   const f = report.facts[team];
-  if (!r || !f) return [];
-  const unlocks = new Set(report.settings.unlocks ?? []);
-  const cards: ConceptCard[] = [];
-  if (report.spikeStart >= 0) cards.push({ id: "spike", params: { dropped: r.droppedPeak, availability: (r.availability / 100).toFixed(1) } });
-  if (f.dbShortTicks > 0) cards.push({ id: "db", params: { n: f.dbShortTicks } });
-  if (f.kernelHit > 0) cards.push({ id: "kernel", params: { hit: f.kernelHit, cost: f.kernelCost } });
-  if (f.leakHit > 0) cards.push({ id: "leak", params: { hit: f.leakHit } });
-  cards.push({ id: "occupancy", params: { occ: pct(r.occupancy), util: pct(r.utilization) } });
-  if (f.bareServers >= 3 && f.vms === 0 && f.containers === 0) cards.push({ id: "oneapp", params: { servers: f.servers, util: pct(r.utilization) } });
-  if (f.vms > 0) cards.push({ id: "ostax", params: { cores: (r.osTaxCpu / 1000).toFixed(1) } });
-  const reaction = report.reactions[team];
-  if (report.spikeStart >= 0 && (f.vms > 0 || f.containers > 0) && reaction >= 0) {
-    cards.push({ id: "boot", params: { n: reaction - report.spikeStart, linux: GUEST_OS.linux.bootTicks, windows: GUEST_OS.windows.bootTicks } });
+  if (!r || !f) return null;
+  return { report, team, r, f, spike: report.spike[team] ?? null };
+}
+
+/** One card by id, or null when its lesson did not show in this team's round. */
+export function cardFor(id: CardId, report: RoundReport, team: number): Card | null {
+  const c = cardContext(report, team);
+  if (!c) return null;
+  const body = RULES[id](c);
+  return body ? { id, ...body } : null;
+}
+
+/** The cards of one team, in the order the debrief shows them (the round's headline first). */
+export function teamCards(report: RoundReport, team: number, whatIf: Card | null = null): Card[] {
+  const c = cardContext(report, team);
+  if (!c) return [];
+  const out: Card[] = [];
+  for (const id of Object.keys(RULES) as CardId[]) {
+    if (id === "what-if") {
+      if (whatIf) out.push(whatIf);
+      continue;
+    }
+    const body = RULES[id](c);
+    if (body) out.push({ id, ...body });
   }
-  // Quote the saving only when sharing shows: after heavy churn a host may have pulled more than is running.
-  if (f.containers > 0) cards.push(f.containers > 1 && f.pulledMb < f.imageMb
-    ? { id: "layers", body: "layers-saved", params: { n: f.containers, full: f.imageMb, pulled: f.pulledMb } }
-    : { id: "layers", params: {} });
-  if (f.type2 > 0 || (f.type1 > 0 && unlocks.has("type2"))) {
-    cards.push({ id: "hypervisor", params: { t1: HYPERVISOR_COST.type1.taxPct.para, t2: HYPERVISOR_COST.type2.taxPct.full } });
-  }
-  // Windows licences only: the hypervisor suite is a licence of another kind.
-  if (r.ledger.licences > 0 || f.windowsOses > 0) cards.push({ id: "licence", params: { money: r.ledger.licences } });
-  if (f.migrations > 0) cards.push({ id: "migration", params: { n: f.migrations } });
-  if (f.gpuIdlePct !== null) cards.push({ id: "gpu", params: { idle: f.gpuIdlePct } });
-  return cards;
+  return out;
 }

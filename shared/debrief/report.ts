@@ -1,58 +1,195 @@
+import { APPS, type AppId, type LayerKind } from "../engine/data";
 import type { TeamResult } from "../engine/results";
 import type { MatchSettings, MatchState } from "../engine/types";
-import type { LogEntry } from "../log/format";
+import type { LogEntry, RosterEntry } from "../log/format";
+import { BOT_SEAT } from "../protocol/seats";
+import { SCENARIOS } from "../scenarios";
+import { spikeEnd } from "../scenarios/curve";
 import type { RoundSeries } from "./series";
-import { teamFacts, type TeamFacts } from "./facts";
+import type { TeamFacts } from "./track";
 
-/** Everything the debrief screen needs about one round; built by the server and by the replayer. */
+/** Who played a team: students, a bot for the whole round, both, or nobody. */
+export interface TeamControl {
+  kind: "students" | "bot" | "mixed" | "empty";
+  /** The bot that played it last ("" when none did). */
+  bot: string;
+  botMinutes: number;
+  /** Distinct players who were on the team during the round. */
+  players: number;
+}
+
+/** A team's spike, from its own series: ready when it hit, how fast it added capacity, what it served. */
+export interface SpikeFacts {
+  /** Requests a minute the front end could serve in the minute before the spike, and added in the forecast window before it. */
+  capacityAtStart: number;
+  addedAhead: number;
+  peakDemand: number;
+  /** Minutes from the spike's start to the first minute with more capacity than at its start (-1: never). */
+  reaction: number;
+  demand: number;
+  served: number;
+  worstDropped: number;
+  worstTick: number;
+}
+
+/** The inputs that rebuild the round (what-if re-runs them): the seed and every command and incident. */
+export interface ReplayInputs {
+  seed: number;
+  inputs: Extract<LogEntry, { type: "command" | "incident" }>[];
+}
+
+/** Everything the debrief needs about one round; built by the server, the replayer and the simulator. */
 export interface RoundReport {
   round: number;
   scenario: MatchSettings["scenario"];
   settings: MatchSettings;
   ticks: number;
   startMinute: number;
-  /** When the spike really started (-1 when the scenario has none). */
+  budget: number;
+  apps: AppId[];
+  /** What could be installed, and whether machines could be rented. */
+  unlocks: LayerKind[];
+  rent: boolean;
+  paymentIsolation: boolean;
+  /** When the spike really started and when its window (the dear penalties) ended; -1 when none. */
   spikeStart: number;
+  spikeEnd: number;
+  wave2Start: number;
+  /** First minute of the forecast window (the whole band the spike could start in); -1 when none. */
+  windowFrom: number;
   teams: string[];
+  control: TeamControl[];
   results: TeamResult[];
   series: RoundSeries;
-  /** Per team: first tick at or after the spike's start when it added capacity (-1: never). */
-  reactions: number[];
+  facts: TeamFacts[];
+  /** Per team, null when the round had no spike (or ended before it). */
+  spike: (SpikeFacts | null)[];
   /** Per team: count of commands its players (and bot) made. */
   commands: number[];
-  /** Per team: what its datacenter ended up like and what happened to it (for the concept cards). */
-  facts: TeamFacts[];
+  replay: ReplayInputs;
 }
 
-const SCALING = new Set(["buyServer", "createVm", "deploy", "migrateVm"]);
+export interface ReportSource {
+  round: number;
+  state: MatchState;
+  results: TeamResult[];
+  series: RoundSeries;
+  facts: TeamFacts[];
+  entries: readonly LogEntry[];
+  /** The log header's roster and bots at the start. */
+  roster: readonly RosterEntry[];
+  bots: readonly (string | null)[];
+}
 
-/** First capacity-adding command of each team once the spike began: how fast each team responded. */
-export function reactionTicks(entries: readonly LogEntry[], teams: number, spikeStart: number): number[] {
-  const out = new Array<number>(teams).fill(-1);
-  if (spikeStart < 0) return out;
-  for (const e of entries) {
-    if (e.type !== "command" || e.tick < spikeStart || out[e.team] >= 0) continue;
-    if (SCALING.has(e.command.type)) out[e.team] = e.tick;
+/** Who played each team, from the roster at the start and the log's joins, moves, bot changes and commands. */
+export function teamControl(src: Pick<ReportSource, "entries" | "roster" | "bots">, teams: number, ticks: number): TeamControl[] {
+  const players = Array.from({ length: teams }, () => new Set<number>());
+  const bot: (string | null)[] = Array.from({ length: teams }, (_, i) => src.bots[i] ?? null);
+  const last = bot.map((b) => b ?? "");
+  const since = new Array<number>(teams).fill(0);
+  const minutes = new Array<number>(teams).fill(0);
+  for (const r of src.roster) if (r.team >= 0 && r.team < teams && r.role === "student") players[r.team].add(r.seat);
+  for (const e of src.entries) {
+    if ((e.type === "join" || e.type === "move") && e.team >= 0 && e.team < teams && e.seat !== BOT_SEAT) players[e.team].add(e.seat);
+    if (e.type === "command" && e.seat !== BOT_SEAT && e.team < teams) players[e.team].add(e.seat);
+    if (e.type === "bot" && e.team >= 0 && e.team < teams) {
+      if (bot[e.team]) minutes[e.team] += Math.min(e.tick, ticks) - since[e.team];
+      bot[e.team] = e.bot;
+      since[e.team] = Math.min(e.tick, ticks);
+      if (e.bot) last[e.team] = e.bot;
+    }
+  }
+  return players.map((p, i) => {
+    const botMinutes = minutes[i] + (bot[i] ? ticks - since[i] : 0);
+    const kind = botMinutes === 0 ? (p.size > 0 ? "students" : "empty") : p.size === 0 || botMinutes >= ticks ? "bot" : "mixed";
+    return { kind, bot: last[i], botMinutes, players: p.size };
+  });
+}
+
+/**
+ * What the team could serve in one minute end to end, and the users' demand: the front end's
+ * capacity, with the apps that query the database scaled down to what it can answer (as the
+ * engine serves them), batch jobs left out.
+ */
+function frontEnd(report: Pick<RoundReport, "apps" | "series">, team: number, t: number): { cap: number; demand: number } {
+  const cap = report.series.teams[team]?.capacity;
+  let free = 0;
+  let bound = 0;
+  let queries = 0;
+  let demand = 0;
+  for (const a of report.apps) {
+    if (APPS[a].role !== "frontend") continue;
+    const c = cap?.[a]?.[t] ?? 0;
+    const q = APPS[a].deps.db ?? 0;
+    if (q > 0) { bound += c; queries += c * q; } else free += c;
+    demand += report.series.demand[a]?.[t] ?? 0;
+  }
+  const db = cap?.db?.[t] ?? 0;
+  if (queries > db) bound = Math.trunc((bound * db) / queries);
+  return { cap: free + bound, demand };
+}
+
+export function spikeFacts(report: Pick<RoundReport, "apps" | "series" | "spikeStart" | "spikeEnd" | "windowFrom" | "ticks">, team: number): SpikeFacts | null {
+  const s = report.series.teams[team];
+  const start = report.spikeStart;
+  if (start < 0 || !s) return null;
+  const end = Math.min(report.ticks, report.spikeEnd);
+  const capAt = (t: number) => (t >= 0 ? frontEnd(report, team, t).cap : 0);
+  const capacityAtStart = capAt(start - 1);
+  const from = Math.min(start, Math.max(0, report.windowFrom));
+  const out: SpikeFacts = {
+    capacityAtStart, addedAhead: Math.max(0, capacityAtStart - capAt(from - 1)), peakDemand: 0, reaction: -1, demand: 0,
+    served: 0, worstDropped: 0, worstTick: -1,
+  };
+  for (let t = start; t < end; t++) {
+    const f = frontEnd(report, team, t);
+    out.peakDemand = Math.max(out.peakDemand, f.demand);
+    if (out.reaction < 0 && f.cap > capacityAtStart) out.reaction = t - start;
+    out.demand += f.demand;
+    out.served += s.served[t] ?? 0;
+    const dropped = s.dropped[t] ?? 0;
+    if (dropped > out.worstDropped) { out.worstDropped = dropped; out.worstTick = t; }
   }
   return out;
 }
 
-export function buildReport(round: number, state: MatchState, results: TeamResult[], series: RoundSeries, entries: readonly LogEntry[]): RoundReport {
-  const commands = new Array<number>(state.teams.length).fill(0);
-  for (const e of entries) if (e.type === "command") commands[e.team]++;
-  return {
-    round,
+export function buildReport(src: ReportSource): RoundReport {
+  const { state } = src;
+  const scn = SCENARIOS[state.scenario];
+  const teams = state.teams.length;
+  const commands = new Array<number>(teams).fill(0);
+  const inputs: ReplayInputs["inputs"] = [];
+  for (const e of src.entries) {
+    if (e.type === "command") { commands[e.team]++; inputs.push(e); }
+    if (e.type === "incident") inputs.push(e);
+  }
+  // A round ended before the spike never had one.
+  const hadSpike = scn.spike !== null && state.tick > state.world.spikeStart;
+  const spikeStart = hadSpike ? state.world.spikeStart : -1;
+  const report: RoundReport = {
+    round: src.round,
     scenario: state.scenario,
     settings: state.settings,
     ticks: state.tick,
     startMinute: state.world.startMinute,
-    // A round ended before the spike never had one.
-    spikeStart: state.tick > state.world.spikeStart ? state.world.spikeStart : -1,
+    budget: state.world.budget,
+    apps: [...state.world.apps],
+    unlocks: [...state.world.unlocks],
+    rent: state.world.rent,
+    paymentIsolation: state.world.paymentIsolation,
+    spikeStart,
+    spikeEnd: hadSpike && scn.spike ? spikeEnd(scn.spike, Math.max(spikeStart, state.world.wave2Start)) : -1,
+    wave2Start: hadSpike && state.tick > state.world.wave2Start ? state.world.wave2Start : -1,
+    windowFrom: hadSpike ? state.world.slowFrom : -1,
     teams: state.teams.map((t) => t.name),
-    results,
-    series,
-    reactions: reactionTicks(entries, state.teams.length, state.tick > state.world.spikeStart ? state.world.spikeStart : -1),
+    control: teamControl(src, teams, state.tick),
+    results: src.results,
+    series: src.series,
+    facts: src.facts,
+    spike: [],
     commands,
-    facts: state.teams.map((_, i) => teamFacts(state, i, series, entries)),
+    replay: { seed: state.seed, inputs },
   };
+  report.spike = state.teams.map((_, i) => spikeFacts(report, i));
+  return report;
 }

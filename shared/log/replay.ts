@@ -3,6 +3,7 @@ import { hashValue } from "../engine/hash";
 import { SCENARIOS } from "../scenarios";
 import { emptySeries, recordTick, type RoundSeries } from "../debrief/series";
 import { buildReport, type RoundReport } from "../debrief/report";
+import { RoundTracker } from "../debrief/track";
 import type { LogEntry, MatchLogFile } from "./format";
 
 /** Snapshots of the state are kept this often, so seeking re-simulates at most this many ticks. */
@@ -43,6 +44,8 @@ interface Snapshot {
 export class Replayer {
   state: MatchState;
   readonly series: RoundSeries;
+  /** What each team did over the round, for the debrief (kept while recording). */
+  readonly tracker: RoundTracker;
   readonly markers: Marker[] = [];
   /** Problems known before replaying: another engine version, a different scenario file. */
   readonly warnings: { code: "log_engine_version" | "log_scenario_changed"; params: Record<string, string> }[] = [];
@@ -60,6 +63,7 @@ export class Replayer {
     if (hashValue(SCENARIOS[h.scenario]) !== h.scenarioHash) this.warnings.push({ code: "log_scenario_changed", params: { scenario: h.scenario } });
     this.state = createMatch(h.settings, h.seed);
     this.series = emptySeries(h.settings.teams.length);
+    this.tracker = new RoundTracker(h.settings.teams.length);
     const lastEntry = log.entries.length > 0 ? log.entries[log.entries.length - 1].tick : 0;
     this.endTick = Math.min(this.state.world.ticks, endTick ?? (log.final ? log.final.tick : lastEntry));
     this.snapshot();
@@ -96,6 +100,7 @@ export class Replayer {
     advance(this.state);
     if (this.recording) {
       recordTick(this.series, this.state);
+      this.tracker.noteTick(this.state);
       for (const ev of this.state.events) {
         if (ev.kind === "spike") this.markers.push({ tick: t, kind: "spike", team: -1, label: "spike" });
         if (ev.kind === "incident" && ev.hit.length > 0) this.markers.push({ tick: t, kind: "incident", team: ev.team, label: ev.incident });
@@ -152,6 +157,10 @@ export class Replayer {
   }
 
   report(): RoundReport {
-    return buildReport(this.log.header.round, this.state, this.results(), this.series, this.log.entries);
+    const h = this.log.header;
+    return buildReport({
+      round: h.round, state: this.state, results: this.results(), series: this.series, facts: this.tracker.facts(),
+      entries: this.log.entries, roster: h.roster, bots: h.bots,
+    });
   }
 }

@@ -91,6 +91,14 @@ describe("match logs", () => {
     expect(lines[0]).toMatch(/^round,scenario,rank,team,score_usd/);
     expect(lines).toHaveLength(5);
     expect(lines.slice(1).map((l) => l.split(",")[3]).sort()).toEqual(["Alpha", "Bravo", "Charlie", "Delta"]);
+    // The money columns are the debrief's waterfall: from the budget to what is still owned, they add up to the score.
+    const head = lines[0].split(",");
+    for (const line of lines.slice(1)) {
+      const row = line.split(",");
+      const at = (name: string) => Number(row[head.indexOf(name)]);
+      const waterfall = head.slice(head.indexOf("budget_usd"), head.indexOf("owned_usd") + 1).reduce((sum, name) => sum + Math.round(at(name) * 100), 0);
+      expect(waterfall).toBe(Math.round(at("score_usd") * 100));
+    }
   });
 
   it("another session's secret, or none, cannot list or download this session's logs", async () => {

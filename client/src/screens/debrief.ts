@@ -5,6 +5,7 @@ import { h } from "../ui/dom";
 import type { HostControls } from "../ui/host/run";
 import { practiceControls } from "../ui/practice";
 import { onChange, type Screen, type ScreenContext } from "./screen";
+import { teamServers } from "../store/selectors";
 
 /** After a round, for a student: their team's round first; in a practice room, the next round's setup below. */
 export function debriefScreen(ctx: ScreenContext): Screen {
@@ -13,7 +14,8 @@ export function debriefScreen(ctx: ScreenContext): Screen {
   let controls: HostControls | null = null;
   const render = onChange((s: AppState) => s.reports, (reports) => {
     debrief?.destroy();
-    debrief = debriefView(reports, myTeam(ctx.store.get()));
+    const team = myTeam(ctx.store.get());
+    debrief = debriefView(reports, team, { racks: (i) => teamServers(ctx.store.get(), i) });
     report.replaceChildren(debrief.el);
   });
   return {

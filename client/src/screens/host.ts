@@ -6,6 +6,7 @@ import { Projector } from "../ui/host/projector";
 import type { HostControls } from "../ui/host/run";
 import { seatsPanel } from "../ui/host/seats";
 import { onChange, type Screen, type ScreenContext } from "./screen";
+import { teamServers } from "../store/selectors";
 
 /**
  * The teacher's page: what the class sees (join box, leaderboard, team tiles) on top, every
@@ -19,7 +20,8 @@ export function hostScreen(ctx: ScreenContext, over: boolean): Screen {
   let debrief: { el: HTMLElement; destroy(): void } | null = null;
   const renderDebrief = onChange((s: AppState) => s.reports, (reports) => {
     debrief?.destroy();
-    debrief = debriefView(reports, null);
+    // The class is on the projector above; below it, each team the teacher opens.
+    debrief = debriefView(reports, null, { racks: (team) => teamServers(ctx.store.get(), team), withoutClass: true });
     debriefBox.replaceChildren(debrief.el);
   });
   return {
@@ -35,7 +37,7 @@ export function hostScreen(ctx: ScreenContext, over: boolean): Screen {
     update(s) {
       if (!s.view) return;
       if (over) renderDebrief(s);
-      projector?.update(s.view, s.book);
+      projector?.update(s.view, s.book, s.reports);
       seats?.update(s.view, s.bans);
       controls?.update(s.view);
     },

@@ -14,7 +14,7 @@ import { renderCatalogue } from "../ui/catalogue";
 import { commandPanel, type CommandPanel } from "../ui/commandPanel";
 import { h } from "../ui/dom";
 import { startDrag, type DragTarget } from "../ui/drag";
-import { failurePage, updateFailurePage } from "../ui/failure";
+import { closeFailurePage, failurePage, updateFailurePage } from "../ui/failure";
 import { renderFeed } from "../ui/feed";
 import type { HostControls } from "../ui/host/run";
 import { liveChart } from "../ui/play/liveChart";
@@ -109,6 +109,7 @@ export class PlayScreen implements Screen {
   }
 
   destroy(): void {
+    closeFailurePage();
     this.chart.chart.destroy();
     this.game.destroy(true);
     if (TEST_HOOKS) withdrawFromTests("boxRect", "servers", "vms", "instances");

@@ -16,6 +16,8 @@ import { sceneGame } from "../scenes/renderer";
 import { bookFromSeries } from "../store/series";
 import { exposeForTests, TEST_HOOKS } from "../testHooks";
 import { debriefView } from "../ui/debrief";
+import { whatIfPanel, type WhatIfPanel } from "../ui/debrief/whatIf";
+import type { RoundReport } from "../../../shared/debrief/report";
 import { h, option } from "../ui/dom";
 import { droppedCell } from "../ui/droppedCell";
 import { Projector } from "../ui/host/projector";
@@ -55,6 +57,9 @@ export class ReplayPage {
   private readonly seekInfo = h("small", { class: "muted", testid: "replay-seek" });
   private readonly teamPanel = h("div", { class: "panel", testid: "replay-team-panel" });
   private debrief: { el: HTMLElement; destroy(): void } | null = null;
+  private report: RoundReport | null = null;
+  private whatIf: WhatIfPanel | null = null;
+  private readonly whatIfBox = h("div", { testid: "replay-whatif-box" });
 
   constructor(private readonly root: HTMLElement, private readonly source: ReplaySource, private readonly api: Api) {}
 
@@ -99,6 +104,7 @@ export class ReplayPage {
     const { replayer, problems } = verifyLog(log, { partial: !log.final });
     const verifyMs = performance.now() - t0;
     this.replayer = replayer;
+    this.report = replayer.report();
     const h0 = log.header;
     const checkpoints = log.entries.filter((e) => e.type === "hash").length + (log.final ? 1 : 0);
     const d = replayer.divergence;
@@ -139,10 +145,41 @@ export class ReplayPage {
           h("span", { style: { color: "var(--warn)" }, text: `▮ ${t("replay.markSpike")}` }),
           h("span", { style: { color: "var(--bad)" }, text: `▮ ${t("replay.markIncident")}` }),
           h("span", { style: { color: "var(--accent)" }, text: `▮ ${t("replay.markDecision")}` }))),
+      this.whatIfSection(),
       this.main);
     this.drawMarkers();
     this.setView(-1);
     this.seek(0);
+  }
+
+  /**
+   * What if: a team's round up to a minute, then a reference strategy; its curves over the team's
+   * own. The match at the handover comes from the replayer's snapshots (the slider's minute by default).
+   */
+  private whatIfSection(): HTMLElement {
+    const report = this.report!;
+    const teamSel = h("select", { testid: "replay-whatif-team", "aria-label": t("common.team") },
+      report.teams.map((name, i) => option(String(i), name, i === 0)));
+    const open = () => {
+      this.whatIf?.destroy();
+      const r = this.replayer!;
+      this.whatIf = whatIfPanel(report, Number(teamSel.value), {
+        autorun: true,
+        heading: false,
+        start: (from) => {
+          const at = r.tick;
+          r.seek(from);
+          const state = r.state;
+          r.seek(at);
+          return state;
+        },
+      });
+      this.whatIfBox.replaceChildren(this.whatIf.el);
+    };
+    teamSel.addEventListener("change", open);
+    const button = h("button", { testid: "replay-whatif", text: t("debrief.whatIf"), onclick: open });
+    return h("section", { class: "panel stack", testid: "replay-whatif-section" },
+      h("h2", { text: t("debrief.whatIf") }), h("div", { class: "row" }, teamSel, button), this.whatIfBox);
   }
 
   private drawMarkers(): void {
@@ -237,12 +274,12 @@ export class ReplayPage {
 
   private showDebrief(): void {
     this.debrief?.destroy();
-    const r = this.replayer!;
-    const at = r.tick;
-    r.seek(r.endTick);
-    this.debrief = debriefView([r.report()], null);
-    r.seek(at);
+    this.debrief?.el.remove();
+    const t0 = performance.now();
+    this.debrief = debriefView([this.report!], null);
     this.root.querySelector("[data-testid=replay-view]")!.append(this.debrief.el);
+    // Built, laid out and its charts drawn: the time to the next frame.
+    if (TEST_HOOKS) requestAnimationFrame(() => exposeForTests({ lastDebriefMs: performance.now() - t0 }));
   }
 
   private destroyViews(): void {
@@ -256,6 +293,7 @@ export class ReplayPage {
     this.pause();
     this.destroyViews();
     this.debrief?.destroy();
+    this.whatIf?.destroy();
   }
 }
 

@@ -21,6 +21,12 @@ export function myDatacenter(s: AppState): DatacenterView | undefined {
   return s.view ? datacenterOf(s.view, myTeam(s)) : undefined;
 }
 
+/** A team's servers as this browser sees them (a student only has their own team's; the teacher every team's). */
+export function teamServers(s: AppState, team: number): ServerView[] | undefined {
+  const dc = s.view ? datacenterOf(s.view, team) : undefined;
+  return dc ? serversOf(dc) : undefined;
+}
+
 export function myServers(s: AppState): ServerView[] {
   return serversOf(myDatacenter(s));
 }

@@ -20,9 +20,12 @@ const MINUTE_STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 90, 120, 180, 240, 360, 720];
 
 /**
  * A time chart (uPlot: small and fast enough to redraw every tick on a phone). X is the tick; the
- * axis shows the game clock.
+ * axis shows the game clock. `yRange` fixes the y axis (charts meant to be compared share one).
  */
-export function lineChart(specs: SeriesSpec[], startMinute: () => number, height = 180, yFormat?: (v: number) => string, legend = true): LineChart {
+export function lineChart(
+  specs: SeriesSpec[], startMinute: () => number, height = 180, yFormat?: (v: number) => string, legend = true, yRange?: [number, number],
+  axisFont?: string,
+): LineChart {
   const el = document.createElement("div");
   el.className = "chart";
   let plot: uPlot | null = null;
@@ -32,11 +35,12 @@ export function lineChart(specs: SeriesSpec[], startMinute: () => number, height
     // A static key: live values read "--" until hovered, and phones have no hover.
     legend: { show: legend, live: false },
     cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: false } },
+    // A fixed y range puts several charts on one scale (the class debrief compares teams by eye).
+    scales: { x: { time: false }, ...(yRange ? { y: { range: yRange } } : {}) },
     axes: [
       // Whole game minutes only: a tick is a minute, "06:2.5" is not a time.
-      { incrs: MINUTE_STEPS, values: (_u, vals) => vals.map((v) => clock(startMinute() + v)), stroke: "#333", grid: { stroke: "#eee" } },
-      { stroke: "#333", grid: { stroke: "#eee" }, size: 56, values: yFormat ? (_u, vals) => vals.map(yFormat) : undefined },
+      { incrs: MINUTE_STEPS, values: (_u, vals) => vals.map((v) => clock(startMinute() + v)), stroke: "#333", grid: { stroke: "#eee" }, ...(axisFont ? { font: axisFont, size: 44 } : {}) },
+      { stroke: "#333", grid: { stroke: "#eee" }, size: axisFont ? 80 : 56, values: yFormat ? (_u, vals) => vals.map(yFormat) : undefined, ...(axisFont ? { font: axisFont } : {}) },
     ],
     series: [{}, ...specs.map((s) => ({ label: s.label, stroke: s.color, width: s.width ?? 2, dash: s.dash, fill: s.fill, points: { show: false } }))],
   }, data, el);

@@ -25,6 +25,11 @@ export function failurePage(dropped: number): void {
   window.addEventListener("keydown", onKey);
 }
 
+/** Takes the failure page down (the round is over: it must not cover the debrief). */
+export function closeFailurePage(): void {
+  document.querySelector(".failure")?.remove();
+}
+
 /** Keeps an open failure page's count current: it stays up while the spike grows. */
 export function updateFailurePage(dropped: number): void {
   const caption = document.querySelector(".failure [data-testid=failure-caption]");

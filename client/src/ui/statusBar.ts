@@ -35,7 +35,8 @@ export class StatusBar {
     const team = view.teams[myTeam(s)];
     const dc = myDatacenter(s);
     setText(this.team, team ? team.name : null);
-    setText(this.cash, team && dc && playing ? money(dc.cash) : null);
+    // Cash and score side by side, named: the score (cash + what the owned servers would sell for) is what the leaderboard and debrief rank.
+    setText(this.cash, team && dc && playing ? `${t("play.cash")} ${money(dc.cash)} · ${t("play.score")} ${money(team.score)}` : null);
     setText(this.code, view.code);
     if (isTeacher(s) && !view.practice) {
       if (!this.quick) {

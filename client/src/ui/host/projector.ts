@@ -11,6 +11,9 @@ import { spikeLine } from "../spike";
 import { teamCards, teamCardsKey } from "../teamCards";
 import { teamColor } from "../teamColors";
 import { drawMinimap } from "./minimap";
+import type { RoundReport } from "../../../../shared/debrief/report";
+import { classView } from "../debrief/classView";
+import { Spotlight } from "../debrief/spotlight";
 
 interface Tile {
   el: HTMLElement;
@@ -32,6 +35,9 @@ export class Projector {
   private briefing: { destroy(): void } | null = null;
   private mode = "";
   private cardsKey = "";
+  private debrief: { el: HTMLElement; destroy(): void } | null = null;
+  private readonly spotlight = new Spotlight(this.el);
+  private view: ClassView | null = null;
 
   /** `code` null: no join box (the replay viewer shows a past match). */
   constructor(code: string | null) {
@@ -52,19 +58,37 @@ export class Projector {
     this.el.append(this.join, this.main);
   }
 
-  /** `book`: every team's minutes so far (the live charts). */
-  update(view: ClassView, book: SeriesBook): void {
+  /**
+   * `book`: every team's minutes so far (the live charts). `reports`: finished rounds; once the
+   * round shown is over and its report is here, the projector shows the class debrief.
+   */
+  update(view: ClassView, book: SeriesBook, reports: readonly RoundReport[] = []): void {
+    this.view = view;
+    const report = view.phase === "over" ? reports.find((r) => r.round === view.round.number) : undefined;
     const live = view.phase === "playing" || view.phase === "paused" || view.phase === "over";
-    const mode = live ? "live" : view.phase === "briefing" ? "briefing" : "lobby";
+    const mode = report ? `debrief-${report.round}` : live ? "live" : view.phase === "briefing" ? "briefing" : "lobby";
     if (mode !== this.mode) {
       this.mode = mode;
+      // After a round the class debrief needs the whole width; the join box comes back for the next round.
+      this.el.classList.toggle("debrief-mode", report !== undefined);
       this.cardsKey = "";
       this.destroyParts();
       this.main.replaceChildren();
     }
     if (mode === "lobby") this.renderLobby(view);
     else if (mode === "briefing") this.renderBriefing(view);
+    else if (report) this.renderDebrief(report);
     else this.renderLive(view, book);
+  }
+
+  /** The class debrief, built once per round: the podium revealed, every team on one chart, the table, a team in the spotlight. */
+  private renderDebrief(report: RoundReport): void {
+    if (this.debrief) return;
+    this.debrief = classView(report, {
+      myTeam: null, reveal: true, download: true,
+      spotlight: (team) => this.spotlight.open(report, team, this.view ? serversOf(datacenterOf(this.view, team)) : undefined),
+    });
+    this.main.replaceChildren(this.debrief.el);
   }
 
   private renderLobby(view: ClassView): void {
@@ -156,6 +180,9 @@ export class Projector {
   }
 
   private destroyParts(): void {
+    this.spotlight.close();
+    this.debrief?.destroy();
+    this.debrief = null;
     this.briefing?.destroy();
     this.briefing = null;
     this.tiles.forEach((x) => x.chart.destroy());

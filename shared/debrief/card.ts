@@ -1,0 +1,73 @@
+/**
+ * A debrief card: one lesson of the game (docs/DESIGN.md, "What the game teaches") told with the
+ * team's own numbers. A card is data: which sentences it says and the numbers they quote, each
+ * number typed so a screen (or the simulator's JSON) can show it as money, a time, a share…
+ */
+import type { AppId, ModelId } from "../engine/data";
+import { CARD_TEXT, fillSentence, type CardLang } from "./text";
+
+export const CARD_IDS = [
+  "spike", "what-if", "db-bottleneck", "leak", "kernel", "compliance", "hardware", "packing", "occupancy", "shared-os", "ostax",
+  "hypervisor-type", "licence-windows", "licence-hypervisor", "rent", "boot", "layers", "resize", "migration", "gpu",
+] as const;
+export type CardId = (typeof CARD_IDS)[number];
+
+/** A number and how to read it. Plain numbers are counts, minutes or MB. */
+export type CardValue =
+  | number
+  | { cents: number }
+  | { tick: number }
+  /** A share in basis points (shown with one decimal) or in whole percent. */
+  | { bp: number }
+  | { pct: number }
+  | { cores: number }
+  | { apps: AppId[] }
+  | { models: Record<ModelId, number> }
+  | { bot: string };
+
+export interface Card {
+  id: CardId;
+  /** Sentence keys, in order: the text is `card.<id>-<key>` for each, filled with `params`. */
+  says: string[];
+  params: Record<string, CardValue>;
+}
+
+/** How a screen (or the simulator) shows each kind of value. */
+export interface CardFormat {
+  number(n: number): string;
+  money(cents: number): string;
+  clock(tick: number): string;
+  app(app: AppId): string;
+  model(model: ModelId): string;
+  bot(name: string): string;
+  list(items: string[]): string;
+}
+
+const oneDecimal = (n: number) => Math.round(n * 10) / 10;
+
+export function formatValue(v: CardValue, f: CardFormat): string {
+  if (typeof v === "number") return f.number(oneDecimal(v));
+  if ("cents" in v) return f.money(v.cents);
+  if ("tick" in v) return f.clock(v.tick);
+  if ("bp" in v) return `${f.number(oneDecimal(v.bp / 100))}%`;
+  if ("pct" in v) return `${f.number(Math.round(v.pct))}%`;
+  if ("cores" in v) return f.number(oneDecimal(v.cores / 1000));
+  if ("apps" in v) return f.list(v.apps.map((a) => f.app(a)));
+  if ("models" in v) {
+    const parts = (Object.entries(v.models) as [ModelId, number][]).filter(([, n]) => n > 0).map(([m, n]) => `${n} × ${f.model(m)}`);
+    return parts.join(" + ");
+  }
+  return f.bot(v.bot);
+}
+
+export function formatParams(params: Card["params"], f: CardFormat): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, formatValue(v, f)]));
+}
+
+/** A card as text in a language: title, body (its sentences joined) and the question for the class. */
+export function cardText(card: Card, f: CardFormat, lang: CardLang): { title: string; body: string; question: string } {
+  const words = CARD_TEXT[lang];
+  const p = formatParams(card.params, f);
+  const say = (key: string) => fillSentence(words[`${card.id}-${key}`] ?? CARD_TEXT.en[`${card.id}-${key}`] ?? key, p, card.params);
+  return { title: say("title"), body: card.says.map(say).join(lang === "en" ? " " : ""), question: say("q") };
+}

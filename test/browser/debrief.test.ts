@@ -1,0 +1,181 @@
+/**
+ * The debrief in Chromium, after a whole round played to its end: the projector (1920×1080) shows
+ * the podium and the class, spotlights a team and downloads the class summary; students on phones
+ * (390×844, one in English, one in Chinese) read their own team first, open the packing card, try a
+ * what-if and download their team's debrief; every money figure on a page agrees with the others.
+ * A match log opened in the replay viewer gets the what-if overlay. Screenshots in test/artifacts/.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { playLogged } from "../../shared/sim/log";
+import { startBotMatch } from "../../shared/sim/run";
+import { ARTIFACTS, phone, shot } from "./browser";
+import { serveClient } from "./serve";
+import { send } from "./steps";
+
+const env = serveClient(2664);
+const BASE = env.base;
+
+async function projector(lang: "en" | "zh-CN"): Promise<Page> {
+  const ctx = await env.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: lang, acceptDownloads: true });
+  await ctx.addInitScript({ content: "window.__name = (f) => f;" });
+  await ctx.addInitScript((l) => localStorage.setItem("spikeday.lang", JSON.stringify(l)), lang);
+  return ctx.newPage();
+}
+
+async function joinAs(page: Page, code: string, nickname: string, team: number): Promise<void> {
+  await page.goto(`${BASE}/join/${code}`);
+  await expect.poll(() => page.getByTestId("join-code").inputValue()).toBe(code);
+  await page.getByTestId("join-nickname").fill(nickname);
+  await page.getByTestId("join-submit").click();
+  await page.getByTestId("lobby-view").waitFor();
+  await page.getByTestId(`pick-team-${team}`).tap();
+}
+
+/** "$12,345" / "−$1,234" → dollars. */
+const dollars = (text: string | null) => {
+  const m = /(−?)\$([\d,]+)/.exec(text ?? "");
+  if (!m) throw new Error(`no money in "${text}"`);
+  return (m[1] ? -1 : 1) * Number(m[2].replace(/,/g, ""));
+};
+
+/** The money on one team's debrief agrees: its headline, the waterfall's last line, its row in the class table. */
+async function moneyAgrees(page: Page, team: number): Promise<number> {
+  const headline = dollars(await page.getByTestId(`debrief-team-${team}`).locator(".team-name").textContent());
+  const total = dollars(await page.getByTestId(`debrief-money-${team}`).locator("tr.wf-total .wf-amount").textContent());
+  const amounts = await page.getByTestId(`debrief-money-${team}`).locator("tbody tr:not(.wf-total) .wf-amount").allTextContents();
+  const row = dollars(await page.getByTestId(`class-row-${team}`).locator("td").nth(1).textContent());
+  expect(total).toBe(headline);
+  expect(row).toBe(headline);
+  expect(amounts.map(dollars).reduce((a, b) => a + b, 0)).toBe(headline);
+  return headline;
+}
+
+describe("the debrief in the browser", () => {
+  it("plays Double-12 to its end, then the projector, two phones and the downloads", async () => {
+    const host = await projector("en");
+    await host.goto(BASE);
+    await host.getByTestId("host-new").click();
+    await host.getByTestId("room-code").waitFor();
+    const code = (await host.getByTestId("room-code").textContent())!.trim();
+
+    const { page: ann } = await phone(env.browser, "en");
+    const { page: bo } = await phone(env.browser, "zh-CN");
+    await joinAs(ann, code, "Ann", 0);
+    await joinAs(bo, code, "小博", 1);
+    await expect.poll(() => host.getByTestId("team-card-1").textContent()).toContain("小博");
+    await host.getByTestId("host-bot-2").selectOption("containers-autoscale");
+    await host.getByTestId("host-bot-3").selectOption("vm-preprovision");
+    await host.getByTestId("host-tickrate").selectOption("4");
+    await host.getByTestId("host-preset4").click();
+    await expect.poll(() => host.getByTestId("host-current").textContent()).toMatch(/Double-12 midnight · 4×/);
+    await host.getByTestId("host-start").click();
+    await ann.getByTestId("briefing-view").waitFor();
+    await host.getByTestId("bar-go").click();
+    await ann.getByTestId("play-view").waitFor();
+
+    // Alpha puts payments beside the portal (a shared kernel); Bravo keeps the database apart.
+    await send(ann, "installLayer", { server: "s1", layer: "container-host" });
+    await send(ann, "installLayer", { server: "s2", layer: "bare-linux" });
+    await send(ann, "deploy", { target: "s1", app: "web" });
+    await send(ann, "deploy", { target: "s1", app: "payment" });
+    // A 4-core database: the default 8 would not fit beside the OS on a small server.
+    await ann.getByTestId("cmd-action").selectOption("deploy");
+    await ann.getByTestId("cmd-target").selectOption("s2");
+    await ann.getByTestId("cmd-app").selectOption("db");
+    await ann.getByTestId("cmd-cpu").fill("4000");
+    await ann.getByTestId("cmd-submit").click();
+    await expect.poll(() => ann.getByTestId("cmd-status").textContent(), { timeout: 10_000 }).toMatch(/Queued/);
+    await send(bo, "installLayer", { server: "s3", layer: "container-host" });
+    await send(bo, "deploy", { target: "s3", app: "web" });
+
+    // The whole round, to its last minute (about 50 s at 4×).
+    for (const p of [ann, bo, host]) await p.getByTestId("debrief-view").waitFor({ timeout: 150_000 });
+    expect(await host.getByTestId("phase").textContent()).toBe("Round over");
+
+    // The projector: the podium (students only), the bots apart, every team on one chart, the table.
+    await host.getByTestId("podium").waitFor();
+    const podium = await host.getByTestId("podium").textContent();
+    expect(await host.getByTestId("podium-apart").textContent()).toMatch(/containers-autoscale.*vm-preprovision|vm-preprovision.*containers-autoscale/);
+    expect(podium).toMatch(/Alpha|Bravo/);
+    expect(await host.getByTestId("class-row-2").locator("td").first().textContent()).toBe("—");
+    await host.waitForTimeout(4500); // the reveal: third, second, first
+    await shot(host, "debrief-projector-en");
+    await host.getByTestId("debrief-compare").scrollIntoViewIfNeeded();
+    await shot(host, "debrief-projector-table-en");
+
+    // A team in the spotlight: its racks, money, cards and what-if, full screen; the packing card opens.
+    await host.getByTestId("spotlight-0").click();
+    await host.getByTestId("spotlight").waitFor();
+    await expect.poll(() => host.getByTestId("whatif-result-0").textContent(), { timeout: 20_000 }).toMatch(/Had .* taken over/);
+    await moneyAgrees(host, 0);
+    const alphaScore = dollars(await host.getByTestId("spotlight").locator(".team-name").textContent());
+    expect(await host.getByTestId("spotlight").getByTestId("card-compliance").textContent()).toMatch(/surcharge of 5 cents/);
+    await shot(host, "debrief-spotlight-en");
+    await host.getByTestId("spotlight").getByTestId("packing-details").locator("summary").click();
+    await expect.poll(() => host.getByTestId("spotlight").getByTestId("packing-details").getAttribute("open")).not.toBeNull();
+    await shot(host, "debrief-spotlight-cards-en");
+    await host.keyboard.press("Escape");
+    await expect.poll(() => host.getByTestId("spotlight").count()).toBe(0);
+
+    // The class summary, one PNG page.
+    const download = host.waitForEvent("download");
+    await host.getByTestId("download-summary").first().click();
+    const png = await download;
+    expect(png.suggestedFilename()).toBe("spikeday-round1-class.png");
+    await png.saveAs(`${ARTIFACTS}debrief-summary.png`);
+    expect(readFileSync(`${ARTIFACTS}debrief-summary.png`).subarray(1, 4).toString()).toBe("PNG");
+
+    // The same in Chinese.
+    await host.getByTestId("lang-switch").selectOption("zh-CN");
+    await expect.poll(() => host.getByTestId("podium").textContent()).toMatch(/领奖台/);
+    await host.waitForTimeout(4500);
+    await shot(host, "debrief-projector-zh");
+
+    // Students: their own team first, every money figure agreeing, the what-if and the packing card.
+    for (const [page, team, lang] of [[ann, 0, "en"], [bo, 1, "zh"]] as const) {
+      await expect.poll(() => page.getByTestId(`whatif-result-${team}`).locator("[data-testid=card-what-if]").count(), { timeout: 20_000 }).toBe(1);
+      const first = await page.getByTestId("debrief-view").locator("section.team-debrief").first().getAttribute("data-testid");
+      expect(first).toBe(`debrief-team-${team}`);
+      const score = await moneyAgrees(page, team);
+      if (team === 0) expect(score).toBe(alphaScore);
+      await page.getByTestId(`debrief-cards-${team}`).getByTestId("packing-details").locator("summary").tap();
+      await shot(page, `debrief-phone-${lang}`, true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    }
+    expect(await ann.getByTestId("card-spike").textContent()).toMatch(/When the spike hit at 00:0\d/);
+    expect(await bo.getByTestId("card-spike").textContent()).toMatch(/高峰在 00:0\d 到来/);
+
+    // Another what-if: a strategy and a minute of the student's choosing.
+    await ann.getByTestId("whatif-bot-0").selectOption("containers-reactive");
+    await ann.getByTestId("whatif-from-0").selectOption({ label: "23:30" });
+    await ann.getByTestId("whatif-run-0").tap();
+    await expect.poll(() => ann.getByTestId("whatif-result-0").textContent(), { timeout: 20_000 }).toMatch(/Had reactive containers \(containers-reactive\) taken over your datacenter at 23:30/);
+    const ms = Number(/(\d+) ms/.exec((await ann.getByTestId("whatif-ms-0").textContent()) ?? "")?.[1]);
+    expect(ms).toBeGreaterThanOrEqual(0);
+    await ann.getByTestId("whatif-chart-0").scrollIntoViewIfNeeded();
+    await shot(ann, "debrief-whatif-phone-en");
+
+    // The team's own debrief to keep.
+    const mine = bo.waitForEvent("download");
+    await bo.getByTestId("download-team-1").tap();
+    const teamPng = await mine;
+    await teamPng.saveAs(`${ARTIFACTS}debrief-team-zh.png`);
+    expect(readFileSync(`${ARTIFACTS}debrief-team-zh.png`).subarray(1, 4).toString()).toBe("PNG");
+  });
+
+  it("overlays a what-if on a match log in the replay viewer", async () => {
+    const bots = ["containers-autoscale", "vm-preprovision", "bare-metal", "idle"];
+    const log = playLogged(startBotMatch("exam-morning", bots, 5), bots, "2026-01-01T00:00:00.000Z");
+    const page = await projector("en");
+    await page.goto(`${BASE}/replay`);
+    await page.getByTestId("replay-file").setInputFiles({ name: "round.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(log)) });
+    await page.getByTestId("replay-verdict").waitFor();
+    await page.getByTestId("replay-whatif-team").selectOption("3");
+    await page.getByTestId("replay-whatif").click();
+    await expect.poll(() => page.getByTestId("whatif-result-3").textContent(), { timeout: 20_000 }).toMatch(/Had reactive containers .* more requests/);
+    await page.getByTestId("whatif-chart-3").scrollIntoViewIfNeeded();
+    await shot(page, "replay-whatif");
+  });
+});

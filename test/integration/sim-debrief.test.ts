@@ -1,0 +1,69 @@
+/**
+ * `npm run --silent sim -- … --json --debrief` end to end: the real script, its JSON, and the
+ * debrief it adds per team — money lines that add up to the score to the cent, cards with ids,
+ * typed numbers and English text, the what-if — and its refusal of `--debrief` without `--json`.
+ */
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function sim(args: string[]): Promise<Run> {
+  return new Promise((done, failed) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "server/cli/sim.ts", ...args], { cwd: root, env: { ...process.env, INIT_CWD: root } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", failed);
+    child.on("close", (code) => done({ code, stdout, stderr }));
+  });
+}
+
+interface TeamJson {
+  bot: string;
+  score: number;
+  debrief: {
+    money: { line: string; dollars: number }[];
+    cards: { id: string; says: string[]; params: Record<string, unknown>; text: string; question: string }[];
+    whatIf: { bot: string; from: number; score: number } | null;
+  };
+}
+
+describe("npm run sim -- --json --debrief", () => {
+  it("adds each team's money waterfall (Σ = score to the cent) and cards", async () => {
+    const r = await sim(["--scenario", "double-12", "--bots", "containers-autoscale,hybrid-isolate-payment,idle", "--seed", "7", "--json", "--debrief"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { teams: TeamJson[] };
+    expect(out.teams).toHaveLength(3);
+    for (const team of out.teams) {
+      const cents = team.debrief.money.reduce((sum, l) => sum + Math.round(l.dollars * 100), 0);
+      expect(cents, team.bot).toBe(Math.round(team.score * 100));
+      expect(team.debrief.money.map((l) => l.line)).toEqual([
+        "budget", "revenue", "sold", "servers", "rent", "licences", "hypervisorLicences", "power", "penalties", "compliance", "breach", "audit", "owned",
+      ]);
+      for (const card of team.debrief.cards) {
+        expect(card.text, card.id).not.toMatch(/\{\{|undefined|NaN/);
+        expect(card.question.length, card.id).toBeGreaterThan(10);
+      }
+      expect(team.debrief.cards.map((c) => c.id)).toContain("what-if");
+      expect(team.debrief.whatIf?.from).toBe(110);
+    }
+    const shared = out.teams[0].debrief.cards;
+    expect(shared.find((c) => c.id === "compliance")?.params.fees).toEqual({ cents: expect.any(Number) });
+    expect(shared.find((c) => c.id === "kernel")?.says).toContain("breach");
+    const idle = out.teams[2].debrief;
+    expect(idle.cards.map((c) => c.id)).toEqual(["spike", "what-if"]);
+    expect(idle.cards[1].text).toMatch(/^Had containers with payments in VMs of their own taken over your datacenter at 23:50, .* more requests/);
+  }, 60_000);
+
+  it("refuses --debrief without --json", async () => {
+    const r = await sim(["--scenario", "old-era", "--bots", "idle", "--debrief"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--debrief needs --json/);
+  });
+});
