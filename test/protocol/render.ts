@@ -146,7 +146,10 @@ export const MESSAGE_TYPES = [
   "WelcomeMessage", "ResultMessage", "AppliedMessage", "WireError", "ErrorMessage", "NoticeMessage", "HistoryMessage", "KickedMessage",
   "RequestMessage", "RestartingMessage", "MovingMessage", "LostMessage", "LostCommand", "BansMessage", "BanEntry",
 ];
-export const REPORT_TYPES = ["RoundReport", "TeamResult", "TeamFacts", "RoundSeries", "TeamSeries", "IncidentRecord"];
+export const REPORT_TYPES = [
+  "RoundReport", "TeamControl", "SpikeFacts", "ReplayInputs", "TeamResult", "TeamFacts", "Minutes", "HypervisorUse", "PackingSummary", "PackingGroup",
+  "RoundSeries", "TeamSeries", "IncidentRecord",
+];
 
 function phaseTable(): string {
   const yes = (b: boolean) => (b ? "yes" : "—");
