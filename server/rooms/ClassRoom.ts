@@ -1,5 +1,4 @@
 import { Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
-import { StateView } from "@colyseus/schema";
 import { JOIN_ERROR_CODE, KICKED_CLOSE_CODE } from "../../shared/protocol/codes";
 import { LIMITS } from "../../shared/protocol/limits";
 import { C2S, S2C, type WireError } from "../../shared/protocol/messages";
@@ -16,8 +15,9 @@ import type { CodeRegistry } from "../cluster/coordination";
 import type { Store } from "../store/Store";
 import { storePersistence } from "../store/persistence";
 import { ClassState } from "./schema/ClassState";
-import type { DatacenterState, TeamFeedState } from "./schema/DatacenterState";
+import { NO_TEAM } from "../../shared/protocol/seats";
 import { SchemaWriter } from "./writer";
+import { ViewPool } from "./views";
 
 export type ClassRoomOptions = SessionInit;
 
@@ -53,6 +53,7 @@ export class ClassRoom extends Room<ClassState> {
 
   override state = new ClassState();
   session!: Session;
+  private views!: ViewPool;
   private readonly connections = new Map<number, Set<Client>>();
   /** Dropped connections each seat may still come back on (cancelled when the seat is removed). */
   private readonly awaiting = new Map<number, Set<ReturnType<Room["allowReconnection"]>>>();
@@ -73,6 +74,7 @@ export class ClassRoom extends Room<ClassState> {
     const handlers = this as unknown as { onMessageHandlers: Record<string, unknown> };
     handlers.onMessageHandlers = Object.assign(Object.create(null) as Record<string, unknown>, handlers.onMessageHandlers);
     const writer = new SchemaWriter(this.state, (seat) => this.refreshSeatViews(seat));
+    this.views = new ViewPool(this.state);
     const persist = this.persistence(options.code);
     const kept = options.recover ? await persist.recover(() => this.session.lostRound()) : null;
     this.session = new Session(options, { clock: this.roomClock(), publish: writer, send: this.messenger(), persist }, kept);
@@ -146,7 +148,6 @@ export class ClassRoom extends Room<ClassState> {
     }
     const { seat, token } = joined;
     client.userData = { seat: seat.seat, role: seat.role, limiter: new RateLimiter(LIMITS.ratePerSecond, LIMITS.rateBurst, this.now()) } satisfies Conn;
-    client.view = new StateView();
     this.attach(client, seat, token);
   }
 
@@ -226,14 +227,14 @@ export class ClassRoom extends Room<ClassState> {
    */
   private refreshView(client: Client): void {
     const conn = client.userData as Conn;
-    const team = this.session.roster.get(conn.seat)?.team;
-    const view = client.view!;
-    const show = (item: DatacenterState | TeamFeedState, visible: boolean) => {
-      if (visible && !view.has(item)) view.add(item);
-      else if (!visible && view.has(item)) view.remove(item);
-    };
-    this.state.datacenters.forEach((dc, t) => show(dc, conn.role === "host" || team === t));
-    this.state.feeds.forEach((feed, t) => show(feed, team === t));
+    this.views.show(client, conn.role, this.session.roster.get(conn.seat)?.team ?? NO_TEAM);
+  }
+
+  /** Connections that changed team join their team's shared view once their own change is sent. */
+  override broadcastPatch(): boolean {
+    const changed = super.broadcastPatch();
+    this.views.settle(this.clients);
+    return changed;
   }
 
   private refreshSeatViews(seat: number): void {
