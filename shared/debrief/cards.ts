@@ -40,7 +40,7 @@ const RULES: Record<CardId, Rule> = {
       at: { tick: report.spikeStart }, capacity: s.capacityAtStart, peak: s.peakDemand, ahead: s.addedAhead, reaction: s.reaction,
       availability: { bp: bp(s.served, s.demand) }, worst: s.worstDropped, worstAt: { tick: Math.max(0, s.worstTick) },
     };
-    const says = [s.capacityAtStart >= s.peakDemand ? "ready" : s.reaction >= 0 ? "reacted" : "none"];
+    const says = [s.capacityAtStart >= s.peakDemand ? "ready" : s.reaction > 0 ? "reacted" : s.reaction === 0 ? "at-once" : "none"];
     if (s.addedAhead > 0) says.push("ahead");
     says.push(s.worstDropped > 0 ? "served" : "all");
     return { says, params };

@@ -59,8 +59,11 @@ export function whatIfBots(unlocks: readonly LayerKind[], paymentIsolation: bool
 
 /**
  * The what-if a debrief card shows unless someone picks another: the strategy the lesson arc holds
- * up for this round's unlocks (docs/DESIGN.md), taking over when the forecast window opens (from the
- * start in a round without a spike). A team a bot played all round is handed to another strategy.
+ * up for this round's unlocks (docs/DESIGN.md). It takes over when its own plan would start:
+ * reactive containers need no lead time, so they take over when the forecast window opens and the
+ * team's morning stays its own; the others provision ahead (servers take 30 minutes, type-1 hosts
+ * and VMs more), so they run the team from the start. A team a bot played all round is handed to
+ * another strategy.
  */
 export function defaultWhatIf(report: RoundReport, team: number): WhatIfSpec | null {
   const isolation = report.paymentIsolation;
@@ -69,7 +72,7 @@ export function defaultWhatIf(report: RoundReport, team: number): WhatIfSpec | n
   const own = report.control[team]?.kind === "bot" ? report.control[team].bot : "";
   const bot = order.find((b) => allowed.includes(b) && b !== own) ?? allowed.find((b) => b !== own);
   if (!bot) return null;
-  return { team, from: Math.max(0, report.windowFrom), bot };
+  return { team, from: bot === "containers-reactive" ? Math.max(0, report.windowFrom) : 0, bot };
 }
 
 /** The what-if as a debrief card, against the team's own round. */

@@ -51,14 +51,17 @@ describe("npm run sim -- --json --debrief", () => {
         expect(card.question.length, card.id).toBeGreaterThan(10);
       }
       expect(team.debrief.cards.map((c) => c.id)).toContain("what-if");
-      expect(team.debrief.whatIf?.from).toBe(110);
     }
+    // The lesson's strategy (payments isolated) runs a team from the start; reactive containers, for the team that was that strategy, from the window.
+    expect(out.teams.map((t) => [t.debrief.whatIf?.bot, t.debrief.whatIf?.from])).toEqual([
+      ["hybrid-isolate-payment", 0], ["containers-reactive", 110], ["hybrid-isolate-payment", 0],
+    ]);
     const shared = out.teams[0].debrief.cards;
     expect(shared.find((c) => c.id === "compliance")?.params.fees).toEqual({ cents: expect.any(Number) });
     expect(shared.find((c) => c.id === "kernel")?.says).toContain("breach");
     const idle = out.teams[2].debrief;
     expect(idle.cards.map((c) => c.id)).toEqual(["spike", "what-if"]);
-    expect(idle.cards[1].text).toMatch(/^Had containers with payments in VMs of their own taken over your datacenter at 23:50, .* more requests/);
+    expect(idle.cards[1].text).toMatch(/^Had containers with payments in VMs of their own run your datacenter from the start \(22:00\), .* more requests/);
   }, 60_000);
 
   it("refuses --debrief without --json", async () => {

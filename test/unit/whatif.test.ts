@@ -64,10 +64,12 @@ describe("what if", () => {
     expect(defaultWhatIf(report, 0)).toBeNull();
   });
 
-  it("defaults to the lesson's strategy from the forecast window, and not to the team's own bot", () => {
+  it("defaults to the lesson's strategy (reactive containers from the forecast window, the others from the start), never the team's own bot", () => {
     const { report } = botRound("exam-morning", ["containers-reactive", "idle"], 2);
     expect(defaultWhatIf(report, 1)).toEqual({ team: 1, from: report.windowFrom, bot: "containers-reactive" });
-    expect(defaultWhatIf(report, 0)?.bot).not.toBe("containers-reactive");
+    expect(defaultWhatIf(report, 0)).toEqual({ team: 0, from: 0, bot: "vm-consolidate" });
+    const d12 = botRound("double-12", ["idle"], 2).report;
+    expect(defaultWhatIf(d12, 0)).toEqual({ team: 0, from: 0, bot: "hybrid-isolate-payment" });
     const old = botRound("old-era", ["idle"], 2).report;
     expect(defaultWhatIf(old, 0)).toEqual({ team: 0, from: 0, bot: "one-app-per-server" });
   });

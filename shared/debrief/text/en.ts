@@ -7,6 +7,7 @@ export const cardsEn: Record<string, string> = {
   "spike-title": "The spike",
   "spike-ready": "When the spike hit at {{at}} you could already serve {{capacity}} requests a minute; demand peaked at {{peak}}.",
   "spike-reacted": "When the spike hit at {{at}} you could serve {{capacity}} requests a minute and demand rose to {{peak}}: your first new capacity came {{reaction}} min after it began.",
+  "spike-at-once": "When the spike hit at {{at}} you could serve {{capacity}} requests a minute and demand rose to {{peak}}: you added capacity in the very minute it began.",
   "spike-none": "When the spike hit at {{at}} you could serve {{capacity}} requests a minute and demand rose to {{peak}}: you added no capacity after it began.",
   "spike-ahead": "You had added {{ahead}} requests a minute of that capacity in the forecast window, before it came.",
   "spike-served": "You served {{availability}} of the spike's requests; the worst minute ({{worstAt}}) turned {{worst}} away.",

@@ -3,6 +3,7 @@ export const cardsZh: Record<string, string> = {
   "spike-title": "流量高峰",
   "spike-ready": "高峰在 {{at}} 到来时，你们已经能每分钟处理 {{capacity}} 个请求；需求最高达到 {{peak}}。",
   "spike-reacted": "高峰在 {{at}} 到来时，你们每分钟能处理 {{capacity}} 个请求，而需求升到 {{peak}}：高峰开始 {{reaction}} 分钟后才有第一批新增容量。",
+  "spike-at-once": "高峰在 {{at}} 到来时，你们每分钟能处理 {{capacity}} 个请求，而需求升到 {{peak}}：高峰开始的那一分钟你们就增加了容量。",
   "spike-none": "高峰在 {{at}} 到来时，你们每分钟能处理 {{capacity}} 个请求，而需求升到 {{peak}}：高峰开始后你们没有再增加容量。",
   "spike-ahead": "其中每分钟 {{ahead}} 个请求的容量是在预测窗口内、高峰到来之前加上的。",
   "spike-served": "高峰期间的请求你们处理了 {{availability}}；最糟的一分钟（{{worstAt}}）拒绝了 {{worst}} 个。",
