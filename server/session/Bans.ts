@@ -1,3 +1,4 @@
+import { NO_TEAM } from "../../shared/protocol/seats";
 import { nicknameKey } from "./nickname";
 import type { Seat } from "./Roster";
 
@@ -20,7 +21,7 @@ export class Bans {
   private readonly list = new Map<number, Ban>();
 
   add(seat: Seat, devices: readonly string[], at: string): Ban {
-    const ban: Ban = { seat: { ...seat, connected: false, asks: -1 }, nicknameKey: nicknameKey(seat.nickname), devices: [...new Set(devices)], at };
+    const ban: Ban = { seat: { ...seat, connected: false, asks: NO_TEAM }, nicknameKey: nicknameKey(seat.nickname), devices: [...new Set(devices)], at };
     this.list.set(seat.seat, ban);
     return ban;
   }

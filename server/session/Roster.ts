@@ -1,5 +1,5 @@
 import type { Role } from "../../shared/protocol/phases";
-import { HOST_SEAT } from "../../shared/protocol/seats";
+import { HOST_SEAT, NO_TEAM } from "../../shared/protocol/seats";
 import { hashSecret, newSecret } from "./secrets";
 import { nicknameKey } from "./nickname";
 
@@ -50,7 +50,7 @@ export class Roster {
   ensureHost(nickname: string, team: number): Seat {
     const existing = this.seats.get(HOST_SEAT);
     if (existing) return existing;
-    const seat: Seat = { seat: HOST_SEAT, nickname, role: "host", team, tokenHash: "", connected: true, joinedOrder: this.joins++, asks: -1, devices: [] };
+    const seat: Seat = { seat: HOST_SEAT, nickname, role: "host", team, tokenHash: "", connected: true, joinedOrder: this.joins++, asks: NO_TEAM, devices: [] };
     this.seats.set(HOST_SEAT, seat);
     return seat;
   }
@@ -58,8 +58,8 @@ export class Roster {
   addStudent(nickname: string, device?: string): { seat: Seat; token: string } {
     const token = newSecret();
     const seat: Seat = {
-      seat: this.nextSeat++, nickname, role: "student", team: -1, tokenHash: hashSecret(token), connected: true,
-      joinedOrder: this.joins++, asks: -1, devices: device ? [device] : [],
+      seat: this.nextSeat++, nickname, role: "student", team: NO_TEAM, tokenHash: hashSecret(token), connected: true,
+      joinedOrder: this.joins++, asks: NO_TEAM, devices: device ? [device] : [],
     };
     this.seats.set(seat.seat, seat);
     return { seat, token };
@@ -86,7 +86,7 @@ export class Roster {
 
   /** Puts a seat back as it was (a kick the teacher undid). */
   reinstate(seat: Seat): Seat {
-    const back = { ...seat, connected: false, asks: -1 };
+    const back = { ...seat, connected: false, asks: NO_TEAM };
     this.seats.set(back.seat, back);
     return back;
   }

@@ -5,6 +5,7 @@ import { emptySeries, recordTick, type RoundSeries } from "../debrief/series";
 import { buildReport, type RoundReport } from "../debrief/report";
 import { RoundTracker } from "../debrief/track";
 import type { LogEntry, MatchLogFile } from "./format";
+import { EVERY_TEAM } from "../protocol/seats";
 
 /** Snapshots of the state are kept this often, so seeking re-simulates at most this many ticks. */
 export const SNAPSHOT_EVERY = 20;
@@ -102,7 +103,7 @@ export class Replayer {
       recordTick(this.series, this.state);
       this.tracker.noteTick(this.state);
       for (const ev of this.state.events) {
-        if (ev.kind === "spike") this.markers.push({ tick: t, kind: "spike", team: -1, label: "spike" });
+        if (ev.kind === "spike") this.markers.push({ tick: t, kind: "spike", team: EVERY_TEAM, label: "spike" });
         if (ev.kind === "incident" && ev.hit.length > 0) this.markers.push({ tick: t, kind: "incident", team: ev.team, label: ev.incident });
       }
     }
