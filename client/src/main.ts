@@ -1,31 +1,52 @@
 import "./styles.css";
 import { App, roomOf } from "./app/app";
-import { joinFlows, type JoinFlows } from "./app/flows";
-import { storeSink } from "./app/sink";
+import type { JoinFlows } from "./app/flows";
+import type { Net } from "./app/net";
+import { PLAYER_NEXT } from "./app/screens";
 import { initI18n, lang, onLangChange } from "./i18n";
 import { createApi } from "./net/api";
-import { Connection } from "./net/connection";
+import type { RoomIntents } from "./net/types";
 import { browserAddressBar, Router } from "./router";
 import { initialState, type AppState } from "./store/state";
 import { Store } from "./store/store";
 
-/** Wires the client together: i18n, the store, the network, the router, the screen machine. */
+/**
+ * Wires the client together: i18n, the store, the router, the screen machine; the network (and
+ * colyseus.js) comes in its own chunk, fetched as soon as the first screen is drawn.
+ */
 await initI18n();
 const http = `${location.protocol}//${location.host}`;
 const ws = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`;
 const bar = browserAddressBar();
-let flows: JoinFlows | null = null;
+let netPromise: Promise<Net> | null = null;
+const net = (): Promise<Net> => (netPromise ??= import("./app/net").then((m) => m.openNet(store, api, router, ws)));
 const router = new Router(bar, (route) => {
   store.update({ route });
   const room = roomOf(route);
-  if (room) void flows?.enter(room.code, room.role);
+  if (room) void net().then((n) => n.flows.enter(room.code, room.role));
 });
 const store = new Store<AppState>(initialState(router.current(), lang()));
 const api = createApi(http);
-const conn = new Connection({ wsUrl: ws, api, sink: storeSink(store), lang: lang });
-flows = joinFlows(store, conn, api, router);
+// Screens hold these from the start; each call waits for the network chunk if it is still coming.
+const flows: JoinFlows = {
+  join: async (code, nickname) => (await net()).flows.join(code, nickname),
+  host: async () => (await net()).flows.host(),
+  practice: async (nickname) => (await net()).flows.practice(nickname),
+  enter: async (code, role) => (await net()).flows.enter(code, role),
+};
+const room: RoomIntents = {
+  command: async (c) => (await net()).conn.command(c),
+  host: async (a) => (await net()).conn.host(a),
+  chooseTeam: async (team) => (await net()).conn.chooseTeam(team),
+};
 onLangChange(() => store.update({ lang: lang() }));
-const app = new App(document.getElementById("app")!, { store, room: conn, api, flows, navigate: (p) => router.navigate(p) }, conn);
+const app = new App(document.getElementById("app")!, { store, room, api, flows, navigate: (p) => router.navigate(p) }, room);
 app.start();
 const first = roomOf(router.current());
 if (first) void flows.enter(first.code, first.role);
+// After the first paint: the network, then the screens a student needs next (the lobby first).
+const later = (f: () => void) => ("requestIdleCallback" in window ? requestIdleCallback(f, { timeout: 300 }) : setTimeout(f, 50));
+later(() => {
+  void net();
+  void app.prefetch(PLAYER_NEXT.slice(0, 1));
+});

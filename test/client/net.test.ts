@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { JOIN_ERROR_CODE } from "../../shared/protocol/codes";
-import { JoinError, joinErrorOf } from "../../client/src/net/errors";
+import { ErrorCode } from "colyseus.js";
+import { JoinError, joinErrorOf, MATCHMAKE_INVALID_ROOM_ID } from "../../client/src/net/errors";
 import { backoffMs, downBackoffMs, recoverSeat, type RecoverPorts } from "../../client/src/net/reconnect";
 import { PendingRequests } from "../../client/src/net/requests";
 
@@ -129,6 +130,10 @@ describe("reconnect policy", () => {
 });
 
 describe("join errors", () => {
+  it("knows colyseus.js's code for a room that does not exist", () => {
+    expect(MATCHMAKE_INVALID_ROOM_ID).toBe(ErrorCode.MATCHMAKE_INVALID_ROOM_ID);
+  });
+
   it("reads the server's refusal, an unknown room and a dead connection as one kind of error", () => {
     expect(joinErrorOf({ code: JOIN_ERROR_CODE, message: JSON.stringify({ code: "nickname_taken", params: { nickname: "Ann" } }) }))
       .toMatchObject({ code: "nickname_taken", params: { nickname: "Ann" } });

@@ -13,10 +13,8 @@ export function storeSink(store: Store<AppState>): NetSink {
     welcome: (m) => store.update(welcomed(m)),
     history: (m) => store.update((s) => historyArrived(s, m)),
     debrief: (m) => store.update((s) => debriefArrived(s, m)),
-    notice: (m) => {
-      toast(`${t("play.notice")}: ${m.text}`, "info", 12000);
-      store.update((s) => noticeArrived(s, m.text));
-    },
+    // The banner under the top bar shows it and says it aloud.
+    notice: (m) => store.update((s) => noticeArrived(s, m.text)),
     error: (m) => toast(errorText(m.error), "bad"),
     applied: (m) => {
       if (!m.ok) toast(errorText(m.error), "bad");

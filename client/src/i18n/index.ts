@@ -1,6 +1,7 @@
 import i18next from "i18next";
 import { en } from "./en";
 import { zh } from "./zh";
+import { studentEn, studentZh } from "./student";
 import { memory } from "../net/storage";
 import type { WireError } from "../../../shared/protocol/messages";
 
@@ -19,7 +20,7 @@ export async function initI18n(): Promise<void> {
   await i18next.init({
     lng,
     fallbackLng: "en",
-    resources: { en: { translation: en }, "zh-CN": { translation: zh } },
+    resources: { en: { translation: { ...en, ...studentEn } }, "zh-CN": { translation: { ...zh, ...studentZh } } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

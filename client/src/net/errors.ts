@@ -1,5 +1,11 @@
-import { ErrorCode } from "colyseus.js";
 import { JOIN_ERROR_CODE } from "../../../shared/protocol/codes";
+
+/**
+ * colyseus.js's ErrorCode.MATCHMAKE_INVALID_ROOM_ID, as a number: importing the enum would pull
+ * colyseus.js into the join page's first script (the API client throws JoinErrors). net.test.ts
+ * checks it still matches.
+ */
+export const MATCHMAKE_INVALID_ROOM_ID = 4212;
 
 /** A refused join (or REST call), with the protocol's error code and its params. */
 export class JoinError extends Error {
@@ -23,6 +29,6 @@ export function joinErrorOf(e: unknown): JoinError {
       return new JoinError(parsed.code, parsed.params ?? {});
     } catch { /* not ours: a connection failure below */ }
   }
-  if (err.code === ErrorCode.MATCHMAKE_INVALID_ROOM_ID) return new JoinError("room_not_found");
+  if (err.code === MATCHMAKE_INVALID_ROOM_ID) return new JoinError("room_not_found");
   return new JoinError("connection_failed", { message: String(err.message ?? e) });
 }

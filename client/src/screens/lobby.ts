@@ -1,35 +1,45 @@
 import { errorText, t } from "../i18n";
 import type { AppState } from "../store/state";
+import { myTeam } from "../store/selectors";
+import { announce } from "../ui/announce";
 import { h } from "../ui/dom";
 import { practiceSetup } from "../ui/practice";
-import { teamCards, teamCardsKey } from "../ui/teamCards";
+import { TeamCards, teamCardsKey } from "../ui/teamCards";
 import { toast } from "../ui/toasts";
 import { onChange, type Screen, type ScreenContext } from "./screen";
 
+/** The one line saying what this student does next; never two that disagree (a late joiner is not told to wait for a start). */
+function nextStep(s: AppState): string {
+  const view = s.view!;
+  const asks = s.me ? view.seats[String(s.me.seat)]?.asks ?? -1 : -1;
+  if (asks >= 0) return t("lobby.waitingApproval", { team: view.teams[asks]?.name ?? "" });
+  const team = myTeam(s);
+  const midRound = view.phase === "playing" || view.phase === "paused";
+  if (midRound) return t("lobby.lateJoin");
+  if (team >= 0) return t("a11y.inTeam", { team: view.teams[team]?.name ?? "" });
+  return view.practice ? t("lobby.pick") : `${t("lobby.pick")} · ${t("lobby.waiting")}`;
+}
+
 /**
- * Before a student has a team (or before the round): pick a team. Only the team cards and the
- * hint are redrawn as classmates arrive; the rest of the page stays put.
+ * Before a student has a team (or before the round): pick a team. The page stays put as
+ * classmates arrive (the cards update in place); after a pick, focus moves to the line that says
+ * what happens next.
  */
 export function lobbyScreen(ctx: ScreenContext): Screen {
-  let cards: HTMLElement = h("div");
-  const hint = h("p", { class: "muted", testid: "lobby-hint" });
+  const hint = h("p", { class: "next-step", testid: "lobby-hint", role: "status", tabindex: "-1" });
   const pick = async (team: number) => {
     const r = await ctx.room.chooseTeam(team);
-    if (!r.ok) toast(errorText(r.error), "bad");
+    if (!r.ok) return toast(errorText(r.error), "bad");
     // Mid-round the teacher decides: the student is told they asked, and waits.
-    else if (r.pending) toast(t("lobby.asked", { team: ctx.store.get().view?.teams[team]?.name ?? "" }), "info", 6000);
+    if (r.pending) announce(t("lobby.asked", { team: ctx.store.get().view?.teams[team]?.name ?? "" }));
+    hint.focus();
   };
+  const cards = new TeamCards(pick);
   const renderCards = onChange((s: AppState) => `${teamCardsKey(s.view!)}#${s.me?.seat}`, () => {
     const s = ctx.store.get();
-    const next = teamCards(s.view!, s.me?.seat ?? -1, pick);
-    cards.replaceWith(next);
-    cards = next;
+    cards.update(s.view!, s.me?.seat ?? -1);
   });
-  const renderHint = onChange((s: AppState) => {
-    const asks = s.me ? s.view!.seats[String(s.me.seat)]?.asks ?? -1 : -1;
-    if (asks >= 0) return t("lobby.waitingApproval", { team: s.view!.teams[asks]?.name ?? "" });
-    return s.view!.phase === "playing" || s.view!.phase === "paused" ? t("lobby.lateJoin") : t("lobby.pick");
-  }, (text) => { hint.textContent = text; });
+  const renderHint = onChange(nextStep, (text) => { hint.textContent = text; });
   return {
     mount(root) {
       const s = ctx.store.get();
@@ -37,13 +47,15 @@ export function lobbyScreen(ctx: ScreenContext): Screen {
         h("h1", { text: t("lobby.title") }),
         h("p", { text: t("lobby.you", { nickname: s.me?.nickname ?? "" }) }),
         hint,
-        cards,
-        s.view?.practice ? practiceSetup(ctx.room) : h("p", { class: "muted", text: t("lobby.waiting") })));
+        cards.el,
+        s.view?.practice ? practiceSetup(ctx.room) : null));
     },
     update(s) {
       renderCards(s);
       renderHint(s);
     },
     destroy: () => {},
+    // Just joined: the next thing to do is to pick a team; back in a team already: what happens next.
+    focusStart: () => cards.firstPick() ?? (myTeam(ctx.store.get()) >= 0 ? hint : null),
   };
 }

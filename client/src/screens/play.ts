@@ -7,14 +7,14 @@ import { DatacenterScene } from "../scenes/DatacenterScene";
 import { findInstance, type Box } from "../scenes/layout";
 import { phaserParent } from "../scenes/mount";
 import { rendererType, sceneGame } from "../scenes/renderer";
-import { failurePageDue, myTeam } from "../store/selectors";
+import { myTeam } from "../store/selectors";
 import type { AppState } from "../store/state";
 import { exposeForTests, TEST_HOOKS, withdrawFromTests } from "../testHooks";
 import { renderCatalogue } from "../ui/catalogue";
 import { commandPanel, type CommandPanel } from "../ui/commandPanel";
 import { h } from "../ui/dom";
 import { startDrag, type DragTarget } from "../ui/drag";
-import { closeFailurePage, failurePage, updateFailurePage } from "../ui/failure";
+import { FailureDialog } from "../ui/failure";
 import { renderFeed } from "../ui/feed";
 import type { HostControls } from "../ui/host/run";
 import { liveChart } from "../ui/play/liveChart";
@@ -46,7 +46,7 @@ export class PlayScreen implements Screen {
   private team = -1;
   private servers: ServerView[] = [];
   private selectedId: string | null = null;
-  private failureShown = false;
+  private readonly failure = new FailureDialog();
   private readonly drawChart = onChange((s: AppState) => s.book.teams[myTeam(s)], (minutes) => this.chart.draw(minutes));
 
   constructor(private readonly ctx: ScreenContext) {}
@@ -98,18 +98,18 @@ export class PlayScreen implements Screen {
     this.drawChart(s);
     renderFeed(this.feedList, view.feeds?.find((f) => f.team === this.team)?.lines ?? [], view.round.startMinute);
     this.renderSelection();
-    // Users turned away: offer the failure page, and the first time it gets bad, show it.
+    // Users turned away: the failure page is offered (a button), never forced on the player.
     const dropped = team?.dropped ?? 0;
-    updateFailurePage(dropped);
+    this.failure.update(dropped);
     this.portalWarning.hidden = dropped === 0;
     this.portalWarning.textContent = `${t("play.portalDown")} (${dropped}${t("play.perMin")}) — ${t("play.showFailure")}`;
-    if (!this.failureShown && failurePageDue(view, team)) this.showFailure();
     this.pausedNote.hidden = view.phase !== "paused";
     this.practice?.update(view);
   }
 
   destroy(): void {
-    closeFailurePage();
+    // The round is over (or the page is leaving): what the users saw closes with it.
+    this.failure.close();
     this.chart.chart.destroy();
     this.game.destroy(true);
     if (TEST_HOOKS) withdrawFromTests("boxRect", "servers", "vms", "instances");
@@ -159,8 +159,6 @@ export class PlayScreen implements Screen {
   }
 
   private showFailure(): void {
-    this.failureShown = true;
-    const view = this.view;
-    failurePage(view?.teams[this.team]?.dropped ?? 0);
+    this.failure.open(this.view?.teams[this.team]?.dropped ?? 0);
   }
 }

@@ -16,7 +16,8 @@ export class RoomShell {
   }
 
   mount(root: HTMLElement): void {
-    root.replaceChildren(topbar(this.status.el), this.banners.el, this.body);
+    // Sticky together: the clock, the cash and the spike banner stay in view while a phone scrolls.
+    root.replaceChildren(h("div", { class: "room-top" }, topbar(this.status.el), this.banners.el), this.body);
   }
 
   update(s: AppState): void {

@@ -13,6 +13,8 @@ export interface Screen {
   mount(root: HTMLElement): void;
   update(state: AppState): void;
   destroy(): void;
+  /** Where focus goes when the screen appears (default: its first heading). */
+  focusStart?(): HTMLElement | null;
 }
 
 /** What screens may use: the state, the room's intents, the HTTP API, the join flows, navigation. */

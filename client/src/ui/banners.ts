@@ -1,15 +1,19 @@
-import { money, t } from "../i18n";
+import { localized, t } from "../i18n";
 import type { BannerView } from "../model/types";
 import { currentBanner } from "../store/selectors";
 import type { AppState } from "../store/state";
+import { announce } from "./announce";
 import { h } from "./dom";
 
 /** How long a banner stays up at most, in seconds of real time (at slow speeds 15 game minutes is long). */
 const BANNER_SECONDS = 15;
 
-function incidentText(b: BannerView): string {
-  if (b.kind === "spike") return `${t("incident.spike")} — ${t("incident.desc-spike")}`;
-  return `${t(`incident.${b.kind}`)}${b.app ? ` · ${t(`app.${b.app}`)}` : ""}${b.hit ? ` · ${b.hit}` : ""}${b.cost ? ` · ${money(b.cost)}` : ""}`;
+/** A whole sentence, as the team feed has it ("Hardware failure: a server died: 2 things on it stopped"), never "Hardware failure · 2". */
+export function incidentText(b: BannerView): string {
+  const title = t(`incident.${b.kind}`);
+  if (b.kind === "spike") return `${title} — ${t("incident.desc-spike")}`;
+  if (b.hit === 0 && b.cost === 0) return t("incident.nothing", { title });
+  return `${title}: ${localized(`incident.desc-${b.kind}`, { app: b.app, hit: b.hit, cost: b.cost })}`;
 }
 
 /**
@@ -34,20 +38,22 @@ export class Banners {
     }
     if (s.notice && s.notice.n !== this.notice) {
       this.notice = s.notice.n;
-      this.show(`${t("play.notice")}: ${s.notice.text}`, "info");
+      this.show(`${t("play.notice")}: ${s.notice.text}`, "info", true);
     }
     const b = currentBanner(s);
     if (!b) return;
     const key = `${b.tick}:${b.kind}:${b.team}`;
     if (key === this.incident) return;
     this.incident = key;
-    this.show(incidentText(b), b.kind === "spike" ? "spike" : "");
+    this.show(incidentText(b), b.kind === "spike" ? "spike" : "", true);
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(() => { if (this.incident === key) this.show("", ""); }, BANNER_SECONDS * 1000);
   }
 
-  private show(text: string, kind: string): void {
-    this.el.replaceChildren(...(text ? [h("div", { class: `banner ${kind}`, text })] : []));
+  /** `speak`: also said at once (the spike, an incident, the teacher's words interrupt). */
+  private show(text: string, kind: string, speak = false): void {
+    this.el.replaceChildren(...(text ? [h("div", { class: `banner ${kind}`, testid: `banner-${kind || "incident"}`, text })] : []));
+    if (speak) announce(text, "assertive");
   }
 
   destroy(): void {

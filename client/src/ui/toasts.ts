@@ -1,15 +1,30 @@
+import { t } from "../i18n";
+import { announce } from "./announce";
 import { h } from "./dom";
 
-let host: HTMLElement | null = null;
-
-/** Short messages in the corner: errors say why, successes confirm, both fade on their own. */
-export function toast(text: string, kind: "bad" | "ok" | "info" = "info", ms = 5000): void {
-  if (!host) {
-    host = h("div", { class: "toasts", role: "status", "aria-live": "polite", testid: "toasts" });
-    document.body.append(host);
+/** The corner stack; in index.html from page load, made here only where there is none. */
+function host(): HTMLElement {
+  let el = document.querySelector<HTMLElement>("[data-testid=toasts]");
+  if (!el) {
+    el = h("div", { class: "toasts", testid: "toasts" });
+    document.body.append(el);
   }
-  const el = h("div", { class: `toast ${kind}`, testid: `toast-${kind}`, text });
-  host.append(el);
-  while (host.children.length > 4) host.firstChild?.remove();
-  setTimeout(() => el.remove(), ms);
+  return el;
+}
+
+/**
+ * Short messages in the corner, also spoken (an error interrupts, the rest waits its turn).
+ * Confirmations and notes fade on their own; an error stays until its × is pressed, so nobody has
+ * to read it against a timer.
+ */
+export function toast(text: string, kind: "bad" | "ok" | "info" = "info", ms = 6000): void {
+  const stack = host();
+  const el = h("div", { class: `toast ${kind}`, testid: `toast-${kind}` }, h("span", { text }));
+  if (kind === "bad") {
+    el.append(h("button", { type: "button", class: "toast-x", testid: "toast-dismiss", "aria-label": `${t("a11y.dismiss")}: ${text}`, text: "×", onclick: () => el.remove() }));
+  } else setTimeout(() => el.remove(), ms);
+  stack.append(el);
+  // Old confirmations go first; errors the student has not dismissed stay while there is room.
+  while (stack.children.length > 5) (stack.querySelector(".toast:not(.bad)") ?? stack.firstElementChild)?.remove();
+  announce(text, kind === "bad" ? "assertive" : "polite");
 }
