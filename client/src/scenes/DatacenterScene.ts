@@ -1,5 +1,6 @@
 import * as Phaser from "phaser";
-import { clock, t } from "../i18n";
+import { t } from "../i18n";
+import { serverHeader } from "../model/describe";
 import type { ServerView } from "../model/types";
 import { appColor, appShort, boxAt, findInstance, layoutDatacenter, type Box, type Layout, type Rect } from "./layout";
 
@@ -55,7 +56,6 @@ export class DatacenterScene extends Phaser.Scene {
     this.overlay = this.add.graphics().setDepth(10);
     this.ready = true;
     this.scale.on("resize", () => { this.dirty = true; });
-    this.input.on("wheel", (_p: unknown, _o: unknown, _dx: number, dy: number) => this.scrollBy(dy));
     this.input.on("pointerdown", (p: Phaser.Input.Pointer) => {
       this.pressed = { box: boxAt(this.layout, p.worldX, p.worldY), x: p.x, y: p.y, scrollY: this.cameras.main.scrollY, moved: false };
     });
@@ -113,8 +113,14 @@ export class DatacenterScene extends Phaser.Scene {
     this.redraw();
   }
 
-  private scrollBy(dy: number): void {
-    this.cameras.main.scrollY = this.clampScroll(this.cameras.main.scrollY + dy);
+  /** Scrolls the racks by `dy`; false when they are already at that end (the page may scroll instead). */
+  scrollBy(dy: number): boolean {
+    if (!this.ready) return false;
+    const cam = this.cameras.main;
+    const next = this.clampScroll(cam.scrollY + dy);
+    if (next === cam.scrollY) return false;
+    cam.scrollY = next;
+    return true;
   }
 
   private clampScroll(y: number): number {
@@ -134,6 +140,13 @@ export class DatacenterScene extends Phaser.Scene {
     return { x: (clientX - rect.left) * sx + this.cameras.main.scrollX, y: (clientY - rect.top) * sy + this.cameras.main.scrollY };
   }
 
+  /** The smallest label now shown, in CSS pixels (the browser tests hold it to 12 or more). */
+  smallestLabel(): number {
+    let min = Infinity;
+    for (const tx of this.texts.values()) if (tx.visible) min = Math.min(min, parseFloat(String(tx.style.fontSize)));
+    return Number.isFinite(min) ? min : 0;
+  }
+
   /** Where a box is on the page, scrolling it into view first (the browser tests drop onto it). */
   clientRectOf(id: string): DOMRect | null {
     const box = this.layout.servers.flatMap((s) => s.boxes).find((b) => b.id === id);
@@ -146,10 +159,15 @@ export class DatacenterScene extends Phaser.Scene {
     return new DOMRect(rect.left + (box.x - cam.scrollX) * sx, rect.top + (box.y - cam.scrollY) * sy, box.w * sx, box.h * sy);
   }
 
-  private text(key: string, x: number, y: number, value: string, size = 12, color = "#ffffff"): void {
+  /**
+   * A label, at least 12 px. `plate`: on a dark backing box, so it keeps its contrast (≥ 7:1)
+   * whatever colour and load fill lie under it.
+   */
+  private text(key: string, x: number, y: number, value: string, size = 12, color = "#ffffff", plate = false): void {
     let tx = this.texts.get(key);
     if (!tx) {
-      tx = this.make.text({ x, y, text: value, style: { fontFamily: "system-ui, 'Noto Sans CJK SC', sans-serif", fontSize: `${size}px`, color } }, false);
+      const style = { fontFamily: "system-ui, 'Noto Sans CJK SC', sans-serif", fontSize: `${Math.max(12, size)}px`, color, ...(plate ? { backgroundColor: "#11161c", padding: { x: 2, y: 0 } } : {}) };
+      tx = this.make.text({ x, y, text: value, style }, false);
       tx.setResolution(Math.min(2, window.devicePixelRatio || 1));
       this.content.add(tx);
       this.texts.set(key, tx);
@@ -169,7 +187,7 @@ export class DatacenterScene extends Phaser.Scene {
     const g = this.g;
     g.clear();
     if (servers.length === 0) {
-      this.text("empty", 16, 16, t("play.noServers"), 14, "#c8d3df");
+      this.text("empty", 16, 16, t("play.noServers"), 14, "#e8eef5");
     }
     for (const sl of this.layout.servers) {
       const s = sl.server;
@@ -179,7 +197,7 @@ export class DatacenterScene extends Phaser.Scene {
       g.fillStyle(COLORS.frame, delivering ? 0.45 : 1).fillRect(f.x, f.y, f.w, f.h);
       g.lineStyle(failed ? 3 : 1, failed ? COLORS.failed : COLORS.frameLine, 1).strokeRect(f.x, f.y, f.w, f.h);
       g.fillStyle(COLORS.bar, 1).fillRect(sl.bar.x, sl.bar.y, sl.bar.w, sl.bar.h);
-      this.text(`${s.id}:h`, f.x + 6, f.y + 4, this.header(s, tick, startMinute), 12, failed ? "#ffb38a" : "#e8eef5");
+      this.text(`${s.id}:h`, f.x + 6, f.y + 4, serverHeader(s, tick, startMinute), 12, failed ? "#ffb38a" : "#e8eef5");
       for (const b of sl.boxes) this.drawBox(b, s, tick);
     }
     for (const tx of this.texts.values()) if (!tx.getData("used")) tx.setVisible(false);
@@ -192,23 +210,11 @@ export class DatacenterScene extends Phaser.Scene {
     this.drawOverlay();
   }
 
-  private header(s: ServerView, tick: number, startMinute: number): string {
-    const model = t(`model.${s.model}`);
-    const layer = s.layer ? t(`layer.${s.layer}`) : t("layer.none");
-    let status = "";
-    if (tick < s.readyAt) status = t("play.delivering", { time: clock(startMinute + s.readyAt) });
-    else if (s.failedUntil > tick) status = t("play.down", { time: clock(startMinute + s.failedUntil) });
-    else if (s.failingAt > tick) status = t("play.failingAt", { time: clock(startMinute + s.failingAt) });
-    else if (s.osDownUntil > tick) status = t("play.osDown", { time: clock(startMinute + s.osDownUntil) });
-    else if (s.layer && tick < s.layerReadyAt) status = t("play.installing", { time: clock(startMinute + s.layerReadyAt) });
-    return `${s.id} · ${model}${s.rented ? ` (${t("play.rented")})` : ""} · ${layer}${status ? ` · ${status}` : ""}`;
-  }
-
   private drawBox(b: Box, s: ServerView, tick: number): void {
     const g = this.g;
     if (b.kind === "overhead" || b.kind === "vm-overhead") {
       g.fillStyle(COLORS.overhead, 0.9).fillRect(b.x, b.y, b.w, b.h);
-      if (b.w > 22 && b.h > 12) this.text(`${b.id}:l`, b.x + 2, b.y + 1, "OS", 10, "#11161c");
+      if (b.w > 26 && b.h > 15) this.text(`${b.id}:l`, b.x + 2, b.y + 1, "OS", 12, "#f4f7fb", true);
       return;
     }
     if (b.kind === "vm") {
@@ -216,11 +222,11 @@ export class DatacenterScene extends Phaser.Scene {
       const booting = tick < vm.readyAt || tick < vm.downUntil;
       g.fillStyle(COLORS.vm, booting ? 0.5 : 1).fillRect(b.x, b.y, b.w, b.h);
       g.lineStyle(vm.migrationTo ? 2 : 1, vm.migrationTo ? COLORS.select : COLORS.vmLine, 1).strokeRect(b.x, b.y, b.w, b.h);
-      // About 6 px a character at 10 px: a label that would run into the next VM is cut to the id.
-      const label = `${vm.id} ${vm.vcpus}c ${vm.os === "windows" ? "Win" : "Lin"}${vm.engine ? "+C" : ""}${booting ? ` ${t("play.booting")}` : ""}${vm.migrationTo ? ` → ${vm.migrationTo}` : ""}`;
-      const fits = (s: string) => s.length * 6 + 4 <= b.w;
+      // About 7 px a character at 12 px: a label that would run into the next VM is cut to the id.
+      const label = `${vm.id} ${t("a11y.vcpuShort", { n: vm.vcpus })} ${t(`os.${vm.os}`)}${vm.engine ? ` +${t("play.containers")}` : ""}${booting ? ` ${t("play.booting")}` : ""}${vm.migrationTo ? ` → ${vm.migrationTo}` : ""}`;
+      const fits = (s: string) => s.length * 7 + 6 <= b.w;
       const shown = fits(label) ? label : fits(vm.id) ? vm.id : "";
-      if (shown) this.text(`${b.id}:l`, b.x + 2, b.y, shown, 10, "#e8eef5");
+      if (shown) this.text(`${b.id}:l`, b.x + 2, b.y, shown, 12, "#f4f7fb", true);
       if (this.selected === b.id) g.lineStyle(3, COLORS.select, 1).strokeRect(b.x - 1, b.y - 1, b.w + 2, b.h + 2);
       return;
     }
@@ -241,7 +247,7 @@ export class DatacenterScene extends Phaser.Scene {
         g.lineStyle(2, COLORS.bad, 1).lineBetween(b.x + 2, b.y + 2, b.x + b.w - 2, b.y + b.h - 2).lineBetween(b.x + b.w - 2, b.y + 2, b.x + 2, b.y + b.h - 2);
       }
       // Light on the translucent box: the load fill rises from the bottom and rarely reaches the label.
-      if (b.w >= 28 && b.h >= 16) this.text(`${b.id}:l`, b.x + 4, b.y + 3, `${appShort(i.app)}${starting ? "…" : ""}`, 12, "#f4f7fb");
+      if (b.w >= 32 && b.h >= 18) this.text(`${b.id}:l`, b.x + 4, b.y + 3, `${appShort(i.app)}${starting ? "…" : ""}`, 12, "#f4f7fb", true);
       if (this.selected === b.id) g.lineStyle(3, COLORS.select, 1).strokeRect(b.x - 1, b.y - 1, b.w + 2, b.h + 2);
       return;
     }

@@ -35,7 +35,7 @@ export interface Layout {
   servers: ServerLayout[];
 }
 
-export const UNIT_H = 46;
+export const UNIT_H = 52;
 const GAP = 10;
 const PAD = 12;
 const HEADER = 22;
@@ -73,7 +73,7 @@ function layoutServer(server: ServerView, frame: Rect): ServerLayout {
       cpu: vm.vcpus * 1000,
       make: (r) => {
         boxes.push({ kind: "vm", id: vm.id, server: server.id, depth: 1, ...r });
-        const inner: Rect = { x: r.x + 2, y: r.y + 12, w: r.w - 4, h: r.h - 14 };
+        const inner: Rect = { x: r.x + 2, y: r.y + 15, w: r.w - 4, h: r.h - 17 };
         const vmParts: { cpu: number; make: (q: Rect) => void }[] = [
           { cpu: overhead, make: (q) => boxes.push({ kind: "vm-overhead", id: `${vm.id}:os`, server: server.id, depth: 2, ...q }) },
           ...vm.instances.map((i) => ({ cpu: i.cpu, make: (q: Rect) => boxes.push({ kind: "instance" as const, id: i.id, server: server.id, depth: 2, ...q }) })),

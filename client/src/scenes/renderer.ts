@@ -26,5 +26,8 @@ export function sceneGame(parent: HTMLElement, scene: Phaser.Scene, type: number
     type, parent, backgroundColor: "#1b2129", banner: false,
     scale: { mode: Phaser.Scale.RESIZE, width: "100%", height: "100%" },
     render: { antialias: true }, scene,
+    // The page keeps its wheel and touch scrolling and pinch-zoom: the racks ask for the wheel only
+    // while they can scroll (ui/play/racks.ts), and never swallow a touch.
+    input: { mouse: { preventDefaultWheel: false }, touch: { capture: false } },
   });
 }

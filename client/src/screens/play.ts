@@ -1,12 +1,8 @@
-import type * as Phaser from "phaser";
 import type { Command } from "../../../shared/engine";
 import { errorText, t } from "../i18n";
-import { datacenterOf, serversOf, verdict } from "../model/datacenter";
+import { datacenterOf, serversOf, toMatchState, verdict } from "../model/datacenter";
 import type { ClassView, ServerView } from "../model/types";
-import { DatacenterScene } from "../scenes/DatacenterScene";
 import { findInstance, type Box } from "../scenes/layout";
-import { phaserParent } from "../scenes/mount";
-import { rendererType, sceneGame } from "../scenes/renderer";
 import { myTeam } from "../store/selectors";
 import type { AppState } from "../store/state";
 import { exposeForTests, TEST_HOOKS, withdrawFromTests } from "../testHooks";
@@ -17,31 +13,34 @@ import { startDrag, type DragTarget } from "../ui/drag";
 import { FailureDialog } from "../ui/failure";
 import { renderFeed } from "../ui/feed";
 import type { HostControls } from "../ui/host/run";
+import { PlayAnnouncer } from "../ui/play/announcer";
+import { datacenterList, listNodes, type DatacenterList } from "../ui/play/datacenterList";
 import { liveChart } from "../ui/play/liveChart";
 import { renderAppsTable, renderKpis } from "../ui/play/numbers";
+import { Racks } from "../ui/play/racks";
 import { renderSelection } from "../ui/play/selection";
 import { practiceControls } from "../ui/practice";
 import { toast } from "../ui/toasts";
 import { onChange, type Screen, type ScreenContext } from "./screen";
 
 /**
- * The game, for a student: the datacenter canvas in the middle, the catalogue and command panel on
- * the left, the numbers, chart and team feed on the right.
+ * The game, for a student: the racks and, beside them, the same datacenter as a list to read and
+ * act on by keyboard; the catalogue and command panel on the left (on a phone the catalogue sits
+ * above the racks); the numbers, chart and team feed on the right.
  */
 export class PlayScreen implements Screen {
-  private scene!: DatacenterScene;
-  private game!: Phaser.Game;
+  private racks!: Racks;
   private panel!: CommandPanel;
+  private list!: DatacenterList;
   private chart!: ReturnType<typeof liveChart>;
   private practice: HostControls | null = null;
-  private readonly canvasWrap = h("div", { class: "canvas-wrap", testid: "datacenter-canvas" });
-  /** Over the racks while the teacher has paused: the clock stopping is easy to miss. */
-  private readonly pausedNote = h("div", { class: "paused-note", testid: "paused-note", role: "status", hidden: true, text: t("play.pausedNote") });
+  private readonly heading = h("h1", { class: "sr-only", testid: "play-title" });
   private readonly kpis = h("div", { class: "kpis", testid: "kpis" });
   private readonly appsTable = h("table", { class: "apps-table", testid: "apps-table" });
-  private readonly feedList = h("ul", { class: "feed", testid: "team-feed" });
-  private readonly selection = h("section", { class: "panel", testid: "selection", hidden: true });
-  private readonly portalWarning = h("button", { class: "danger", hidden: true, testid: "portal-warning", onclick: () => this.showFailure(), text: t("play.portalDown") });
+  private readonly feedList = h("ul", { class: "feed", testid: "team-feed", tabindex: "0", "aria-labelledby": "feed-title" });
+  private readonly selection = h("section", { class: "panel selection", testid: "selection", hidden: true, "aria-labelledby": "selection-title", tabindex: "-1" });
+  private readonly portalWarning = h("button", { type: "button", class: "danger", hidden: true, testid: "portal-warning", onclick: () => this.showFailure(), text: t("play.portalDown") });
+  private readonly announcer = new PlayAnnouncer();
   private view: ClassView | null = null;
   private team = -1;
   private servers: ServerView[] = [];
@@ -54,31 +53,45 @@ export class PlayScreen implements Screen {
   mount(root: HTMLElement): void {
     const view = this.ctx.store.get().view!;
     const round = view.round;
-    this.canvasWrap.append(this.pausedNote);
-    this.scene = new DatacenterScene({
+    this.racks = new Racks({
       select: (box) => this.onSelect(box),
       dragVm: (vm, e) => startDrag({ type: "migrateVm", values: { vm } }, `${vm} →`, e, this.dragTarget()),
     });
-    this.game = sceneGame(phaserParent(this.canvasWrap), this.scene, rendererType(location.search));
     this.panel = commandPanel(round, (c) => this.send(c));
     this.chart = liveChart(round);
-    const catalogue = renderCatalogue(round, (entry, e) => startDrag(entry.item, entry.label, e, this.dragTarget()));
-    const play = h("div", { class: "play", testid: "play-view" },
+    this.list = datacenterList(t("a11y.datacenter"), (id) => this.openDetails(id), (id) => this.racks.scene.select(id));
+    // Escape in the details goes back to the item in the list.
+    this.selection.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && this.selectedId) {
+        e.preventDefault();
+        this.list.focus(this.selectedId);
+      }
+    });
+    const catalogue = renderCatalogue(round, (entry, e) => startDrag(entry.item, entry.label, e, this.dragTarget()), (entry) => this.panel.focusOn(entry.item.type, entry.item.values));
+    const play = h("main", { class: "play", testid: "play-view" },
+      this.heading,
       h("div", { class: "side left" }, catalogue, this.panel.el),
-      h("div", { class: "stack center", style: { minWidth: "0" } }, this.canvasWrap, this.portalWarning, this.selection),
-      h("div", { class: "side right" },
-        h("section", { class: "panel" }, this.kpis),
-        h("section", { class: "panel" }, h("h3", { text: t("play.demand") }), this.appsTable, this.chart.chart.el),
-        h("section", { class: "panel" }, h("h3", { text: t("play.feed") }), this.feedList)));
+      h("div", { class: "stack center" }, this.racks.el, this.portalWarning, this.selection, this.list.el),
+      // Scrolls on its own on a laptop: focusable, so a keyboard can scroll it too.
+      h("div", { class: "side right", tabindex: "0", role: "region", "aria-label": t("a11y.figuresColumn") },
+        h("section", { class: "panel", "aria-label": t("a11y.figures") }, this.kpis),
+        h("section", { class: "panel", "aria-labelledby": "demand-title" }, h("h2", { id: "demand-title", class: "h3", text: t("play.demand") }), this.appsTable, this.chart.chart.el),
+        h("section", { class: "panel", "aria-labelledby": "feed-title" }, h("h2", { id: "feed-title", class: "h3", text: t("play.feed") }), this.feedList)));
     // A practice room's player is also its host, with only the controls a player needs.
     this.practice = view.practice ? practiceControls(this.ctx.room, false) : null;
     root.replaceChildren(play, ...(this.practice ? [this.practice.el] : []));
+    // Phaser starts now that the racks' box is in the page and has a size.
+    this.racks.start();
     if (TEST_HOOKS) {
+      const scene = this.racks.scene;
       exposeForTests({
-        boxRect: (id: string) => this.scene.clientRectOf(id),
-        servers: () => this.scene.layout.servers.map((s) => s.server.id),
-        vms: () => this.scene.layout.servers.flatMap((s) => s.server.vms.map((vm) => ({ id: vm.id, server: s.server.id }))),
-        instances: () => this.scene.layout.servers.reduce((n, s) => n + s.boxes.filter((b) => b.kind === "instance").length, 0),
+        boxRect: (id: string) => scene.clientRectOf(id),
+        servers: () => scene.layout.servers.map((s) => s.server.id),
+        vms: () => scene.layout.servers.flatMap((s) => s.server.vms.map((vm) => ({ id: vm.id, server: s.server.id }))),
+        instances: () => scene.layout.servers.reduce((n, s) => n + s.boxes.filter((b) => b.kind === "instance").length, 0),
+        canvasSize: () => this.racks.size(),
+        smallestLabel: () => scene.smallestLabel(),
+        selected: () => this.selectedId,
       });
     }
   }
@@ -91,19 +104,24 @@ export class PlayScreen implements Screen {
     const dc = datacenterOf(view, this.team);
     const team = view.teams[this.team];
     this.servers = serversOf(dc);
-    this.scene.setFrame({ servers: this.servers, tick: view.tick, startMinute: view.round.startMinute });
+    this.heading.textContent = t("a11y.title.play", { code: team?.name ?? "" });
+    this.racks.setFrame(this.servers, view.tick, view.round.startMinute);
     this.panel.refresh(this.servers);
+    const engine = dc ? toMatchState(view, this.team) : null;
+    this.list.update(listNodes(this.servers, engine, this.team, view.tick, view.round.startMinute));
     renderKpis(this.kpis, team, dc);
     renderAppsTable(this.appsTable, view.round.apps, dc);
     this.drawChart(s);
-    renderFeed(this.feedList, view.feeds?.find((f) => f.team === this.team)?.lines ?? [], view.round.startMinute);
+    const feed = view.feeds?.find((f) => f.team === this.team)?.lines ?? [];
+    renderFeed(this.feedList, feed, view.round.startMinute);
     this.renderSelection();
+    this.announcer.update(view, team, feed);
     // Users turned away: the failure page is offered (a button), never forced on the player.
     const dropped = team?.dropped ?? 0;
     this.failure.update(dropped);
     this.portalWarning.hidden = dropped === 0;
     this.portalWarning.textContent = `${t("play.portalDown")} (${dropped}${t("play.perMin")}) — ${t("play.showFailure")}`;
-    this.pausedNote.hidden = view.phase !== "paused";
+    this.racks.pausedNote.hidden = view.phase !== "paused";
     this.practice?.update(view);
   }
 
@@ -111,8 +129,13 @@ export class PlayScreen implements Screen {
     // The round is over (or the page is leaving): what the users saw closes with it.
     this.failure.close();
     this.chart.chart.destroy();
-    this.game.destroy(true);
-    if (TEST_HOOKS) withdrawFromTests("boxRect", "servers", "vms", "instances");
+    this.racks.destroy();
+    if (TEST_HOOKS) withdrawFromTests("boxRect", "servers", "vms", "instances", "canvasSize", "smallestLabel", "selected");
+  }
+
+  /** The round starts: the keyboard starts at the datacenter list's heading (one Tab more and it is in the list). */
+  focusStart(): HTMLElement | null {
+    return this.list.el.querySelector("h2");
   }
 
   private async send(command: Command): Promise<{ ok: boolean; message?: string }> {
@@ -124,37 +147,51 @@ export class PlayScreen implements Screen {
   }
 
   private dragTarget(): DragTarget {
+    const scene = this.racks.scene;
     return {
       over: (x, y) => {
-        const r = this.canvasWrap.getBoundingClientRect();
+        const r = this.racks.wrap.getBoundingClientRect();
         return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
       },
-      boxAt: (x, y) => this.scene.boxAtClient(x, y),
-      highlight: (box, ok) => this.scene.setHighlight(box, ok),
+      boxAt: (x, y) => scene.boxAtClient(x, y),
+      highlight: (box, ok) => scene.setHighlight(box, ok),
       vmOfInstance: (id) => findInstance(this.servers, id)?.vm?.id ?? null,
       check: (c) => (this.view ? verdict(this.view, this.team, c) : null),
       send: (c) => void this.send(c),
       refuse: (reason) => toast(reason, "bad"),
-      reveal: () => this.canvasWrap.scrollIntoView({ block: "nearest" }),
+      reveal: () => this.racks.wrap.scrollIntoView({ block: "nearest" }),
     };
   }
 
   private onSelect(box: Box | null): void {
     this.selectedId = box && (box.kind === "server" || box.kind === "vm" || box.kind === "instance") ? box.id : null;
+    this.list.select(this.selectedId);
     this.renderSelection();
+  }
+
+  /** Enter on an item of the list: the racks select it, its details open, focus goes to its first action. */
+  private openDetails(id: string): void {
+    this.selectedId = id;
+    this.racks.scene.select(id);
+    this.list.select(id);
+    this.renderSelection();
+    if (this.selection.hidden) return;
+    const first = this.selection.querySelector<HTMLElement>("button") ?? this.selection;
+    first.focus();
   }
 
   private renderSelection(): void {
     const id = this.selectedId;
     const view = this.view;
-    const shown = id !== null && view !== null && datacenterOf(view, this.team) !== undefined && renderSelection(this.selection, id, view, this.team, this.servers, {
+    const shown = id !== null && view !== null && datacenterOf(view, this.team) !== undefined && renderSelection(this.selection, id, toMatchState(view, this.team), this.team, this.servers, { tick: view.tick, startMinute: view.round.startMinute }, {
       send: (c) => void this.send(c),
       openPanel: (action, values) => this.panel.focusOn(action, values),
     });
     this.selection.hidden = !shown;
     if (!shown && id !== null) {
       this.selectedId = null;
-      this.scene.select(null);
+      this.racks.scene.select(null);
+      this.list.select(null);
     }
   }
 

@@ -7,7 +7,7 @@ import { topbar } from "../ui/topbar";
 
 /** Around every screen of a room: the top bar with the live status, the banners, and the body the screen fills. */
 export class RoomShell {
-  readonly body = h("div");
+  readonly body = h("div", { class: "room-body" });
   private readonly status: StatusBar;
   private readonly banners = new Banners();
 

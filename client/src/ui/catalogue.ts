@@ -20,17 +20,23 @@ export function catalogueEntries(round: RoundView): { group: string; entries: Ca
   });
 }
 
-export function renderCatalogue(round: RoundView, onGrab: (entry: CatalogueEntry, e: PointerEvent) => void): HTMLElement {
-  // Open on wide screens; on a phone it folds away under the datacenter until needed.
+/**
+ * The catalogue: real buttons. A pointer drags one onto the racks (or taps it, then a server); the
+ * keyboard (Enter or Space) opens the command panel with the item filled in (`onChoose`).
+ */
+export function renderCatalogue(round: RoundView, onGrab: (entry: CatalogueEntry, e: PointerEvent) => void, onChoose: (entry: CatalogueEntry) => void): HTMLElement {
+  // Open on wide screens; on a phone it folds away above the racks until needed.
   const open = window.matchMedia("(min-width: 721px)").matches;
   return h("details", { class: "panel catalogue", testid: "catalogue", open },
     h("summary", { testid: "catalogue-toggle", text: t("play.catalogue") }),
-    h("p", { class: "muted", style: { fontSize: "0.85rem", marginTop: 0 }, text: t("play.dragHint") }),
+    h("p", { class: "muted small", style: { marginTop: 0 }, text: t("a11y.catalogueHint") }),
     catalogueEntries(round).map(({ group, entries }) => [
-      h("h4", { text: group, style: { margin: "0.3rem 0" } }),
-      h("div", { class: "group" }, entries.map((entry) => h("div", {
-        class: "item", testid: entry.testid, role: "button", "aria-label": `${entry.label}: ${entry.detail}`,
-        onpointerdown: (e: PointerEvent) => onGrab(entry, e),
+      h("h3", { class: "h4", text: group }),
+      h("div", { class: "group", role: "group", "aria-label": group }, entries.map((entry) => h("button", {
+        type: "button", class: "item", testid: entry.testid,
+        onpointerdown: (e: PointerEvent) => { if (e.button === 0) onGrab(entry, e); },
+        // A click from the keyboard has no pointer position (detail 0); a pointer's is the drag's.
+        onclick: (e: MouseEvent) => { if (e.detail === 0) onChoose(entry); },
       }, h("b", { text: entry.label }), h("small", { text: entry.detail })))),
     ]));
 }

@@ -30,8 +30,11 @@ function valuesOf(inputs: Input[]): FormValues {
 export interface CommandPanel {
   el: HTMLElement;
   refresh(servers: readonly ServerView[]): void;
-  /** Pre-fills the panel (tapping a box on the canvas picks it as the target). */
-  focusOn(action: CommandType, values: Record<string, string>): void;
+  /**
+   * Pre-fills the panel (a box picked on the racks or in the list, a catalogue item chosen by
+   * keyboard) and puts the focus on the first field still to choose, or on the submit button.
+   */
+  focusOn(action: CommandType, values: Record<string, string | number | boolean>): void;
 }
 
 /**
@@ -78,6 +81,7 @@ export function commandPanel(round: RoundView, send: (c: Command) => Promise<{ o
     }
   };
 
+  const submit = h("button", { class: "primary", type: "submit", testid: "cmd-submit", text: t("play.submit") });
   const form = h("form", {
     testid: "cmd-form",
     onsubmit: async (e: Event) => {
@@ -89,7 +93,7 @@ export function commandPanel(round: RoundView, send: (c: Command) => Promise<{ o
   },
   h("label", {}, t("play.action"), actionSelect),
   box,
-  h("button", { class: "primary", type: "submit", testid: "cmd-submit", text: t("play.submit") }),
+  submit,
   status);
   build();
   return {
@@ -99,8 +103,18 @@ export function commandPanel(round: RoundView, send: (c: Command) => Promise<{ o
       action = a;
       actionSelect.value = a;
       build();
-      for (const { field, el } of inputs) if (values[field.name] !== undefined) el.value = values[field.name];
-      actionSelect.focus();
+      for (const { field, el } of inputs) {
+        const v = values[field.name];
+        if (v === undefined) continue;
+        if (el instanceof HTMLInputElement && el.type === "checkbox") el.checked = v === true;
+        else el.value = String(v);
+        el.dispatchEvent(new Event("change"));
+      }
+      const next = inputs.find(({ field }) => values[field.name] === undefined && field.kind !== "flag" && !(field.kind === "number" && field.optional));
+      const target = next?.el ?? submit;
+      target.scrollIntoView({ block: "nearest" });
+      target.focus();
+      status.textContent = t("a11y.panelReady", { action: t(`action.${a}`) });
     },
   };
 }

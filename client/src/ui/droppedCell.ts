@@ -9,5 +9,7 @@ import { h } from "./dom";
 export function droppedCell(app: AppId, tr: { demand: number; served: number; dropped: number } | undefined): HTMLElement {
   const backend = APPS[app].role === "backend";
   const n = backend ? Math.max(0, (tr?.demand ?? 0) - (tr?.served ?? 0)) : (tr?.dropped ?? 0);
-  return h("td", { class: n > 0 ? "short" : "", text: backend && n > 0 ? `(${n})` : String(n), title: backend ? t("play.unanswered") : undefined });
+  // Never a bare "(62)": the backend's figure says what it counts, in words.
+  return h("td", { class: n > 0 ? "short" : "", title: backend ? t("play.unanswered") : undefined },
+    String(n), backend && n > 0 ? h("span", { class: "note", text: t("a11y.unansweredShort") }) : null);
 }

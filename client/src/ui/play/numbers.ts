@@ -3,6 +3,7 @@ import { money, t } from "../../i18n";
 import type { DatacenterView, TeamView } from "../../model/types";
 import { h, replace } from "../dom";
 import { droppedCell } from "../droppedCell";
+import { needs } from "../../model/describe";
 
 const pct = (a: number, b: number) => (b > 0 ? Math.round((a * 100) / b) : 0);
 
@@ -24,18 +25,24 @@ export function renderKpis(el: HTMLElement, team: TeamView | undefined, dc: Data
   );
 }
 
-/** Each app's demand, capacity and dropped requests for the last minute. */
+/**
+ * Each app's demand, capacity and dropped requests for the last minute, and under an app that
+ * depends on another (Grades on the database) what it is waiting for.
+ */
 export function renderAppsTable(el: HTMLElement, apps: readonly string[], dc: DatacenterView | undefined): void {
+  const running = new Set((dc?.instances ?? []).map((i) => i.app));
   const rows = apps.map((a) => {
     const tr = dc?.traffic[a];
     const short = (tr?.capacity ?? 0) < (tr?.demand ?? 0);
+    const missing = needs(a).filter((d) => apps.includes(d) && !running.has(d));
     return h("tr", { testid: `app-row-${a}` },
-      h("td", { text: t(`app.${a}`) }),
+      h("th", { scope: "row" }, t(`app.${a}`), missing.length ? h("span", { class: "note", testid: `app-needs-${a}`, text: t("a11y.needsApp", { app: missing.map((d) => t(`app.${d}`)).join(", ") }) }) : null),
       h("td", { text: String(tr?.demand ?? 0) }),
       h("td", { class: short ? "short" : "", text: String(tr?.capacity ?? 0) }),
       droppedCell(a as AppId, tr));
   });
   replace(el,
-    h("thead", {}, h("tr", {}, h("th", { text: "" }), h("th", { text: t("play.demand") }), h("th", { text: t("play.capacity") }), h("th", { text: t("play.dropped") }))),
+    h("caption", { class: "sr-only", text: t("a11y.appsCaption") }),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("a11y.app") }), h("th", { scope: "col", text: `${t("play.demand")}${t("play.perMin")}` }), h("th", { scope: "col", text: `${t("play.capacity")}${t("play.perMin")}` }), h("th", { scope: "col", text: `${t("play.dropped")}${t("play.perMin")}` }))),
     h("tbody", {}, rows));
 }
