@@ -18,7 +18,12 @@ export default defineConfig({
       { extends: true, test: { name: "integration", include: ["test/integration/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 } },
       {
         extends: true,
-        test: { name: "browser", include: ["test/browser/**/*.test.ts"], testTimeout: 180_000, hookTimeout: 180_000, fileParallelism: false },
+        test: {
+          name: "browser", include: ["test/browser/**/*.test.ts"], testTimeout: 180_000, hookTimeout: 180_000, fileParallelism: false,
+          // expect.poll gives up after 1 s by default: on a busy 2-core machine a patch can take longer
+          // to reach a page. Polls still finish the moment their condition holds.
+          expect: { poll: { timeout: 15_000 } },
+        },
       },
     ],
   },

@@ -11,6 +11,7 @@ import { Cast, expectOk, hostSession } from "../integration/harness";
 import { expectAccessible } from "./axe";
 import { device, shot, type SizeName } from "./browser";
 import { serveClient } from "./serve";
+import { smallTargets } from "./steps";
 
 const env = serveClient(2671);
 const cast = new Cast();
@@ -33,6 +34,8 @@ describe("the join page and the lobby, for every student", () => {
         // The link filled the code in: the nickname field has the focus.
         expect(await focused(page)).toBe("join-nickname");
         await expectAccessible(page, `landing-${lang}-${size}`);
+        if (size === "phone") expect(await smallTargets(page)).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
         await shot(page, `a11y-landing-${lang}-${size}`, true);
 
         // Keyboard only: type a nickname, Enter; the lobby opens with the first team's Join button focused.
@@ -47,6 +50,7 @@ describe("the join page and the lobby, for every student", () => {
         await expect.poll(() => page.getByTestId("team-card-0").textContent()).toContain(`Mate${size}${lang}`);
         expect(await focused(page)).toBe("pick-team-0");
         await expectAccessible(page, `lobby-${lang}-${size}`);
+        if (size === "phone") expect(await smallTargets(page)).toEqual([]);
 
         // Enter on it: in the team; focus on the line saying what happens next.
         await page.keyboard.press("Enter");

@@ -93,7 +93,7 @@ describe("a lesson in the browser", () => {
     // A refused drop says why, in the engine's words, and sends nothing: a database wants 8 cores,
     // a small server has fewer left.
     await dragOntoServer(ann, "cat-app-db", "s2", false);
-    await expect.poll(() => ann.getByTestId("toasts").textContent()).toMatch(/Not enough CPU: needs 8000 m/);
+    await expect.poll(() => ann.getByTestId("toasts").textContent()).toMatch(/Not enough CPU: needs 8 cores/);
 
     // Team Bravo plays from the phone's command panel.
     await cai.getByTestId("cmd-action").scrollIntoViewIfNeeded();

@@ -12,6 +12,7 @@ import type { Page } from "playwright-core";
 import { Cast, expectOk, hostSession, startRound, waitFor } from "../integration/harness";
 import { device, shot, type SizeName } from "./browser";
 import { serveClient } from "./serve";
+import { smallTargets } from "./steps";
 
 const env = serveClient(2672);
 const cast = new Cast();
@@ -36,15 +37,6 @@ async function joinAs(page: Page, code: string, nickname: string): Promise<void>
   await page.getByTestId("join-nickname").fill(nickname);
   await page.getByTestId("join-submit").click();
   await page.getByTestId("lobby-view").waitFor();
-}
-
-/** Controls smaller than a 44 px touch target, by test id or text. */
-async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>("main button, main input, main select, main summary, main a[href], header select, header a[href], [role=treeitem] > .dc-text")]
-    .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden")
-    .map((el) => ({ el, r: el.getBoundingClientRect() }))
-    .filter(({ el, r }) => r.height < 44 || (r.width < 44 && el.tagName !== "SPAN"))
-    .map(({ el, r }) => `${el.dataset.testid ?? el.textContent?.slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`));
 }
 
 describe("phones and tablets", () => {

@@ -13,7 +13,8 @@ import type { Store } from "../../server/store/Store";
 import { verifyLog } from "../../shared/log/verify";
 import type { MatchLogFile } from "../../shared/log/format";
 import { Cast, expectOk, hostSession, startRound, waitFor } from "../integration/harness";
-import { desktop, launch, shot } from "./browser";
+import { expectAccessible } from "./axe";
+import { desktop, device, launch, shot } from "./browser";
 import { CLIENT_DIST } from "./build";
 
 const PORT = 2662;
@@ -64,11 +65,43 @@ async function teacherPage(): Promise<Page> {
 async function upload(page: Page, name: string, text: string | Buffer): Promise<string> {
   await page.goto(`${BASE}/replay`);
   await page.getByTestId("replay-file").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
-  await page.getByTestId("replay-message").or(page.getByTestId("replay-verdict")).first().waitFor();
+  await page.getByTestId("replay-message").or(page.getByTestId("replay-verdict")).first().waitFor({ state: "attached" });
   return (await page.getByTestId("replay-message").or(page.getByTestId("replay-verdict")).first().textContent()) ?? "";
 }
 
 describe("replays in the browser", () => {
+  for (const lang of ["en", "zh-CN"] as const) {
+    it(`puts the match first for a class, ends on the end state and copies its link (${lang})`, async () => {
+      const { ctx, page } = await device(browser, "laptop", lang);
+      await ctx.addInitScript(([c, s]) => localStorage.setItem(`spikeday.host.${c}`, JSON.stringify(s)), [code, secret]);
+      await ctx.grantPermissions(["clipboard-read", "clipboard-write"]);
+      await page.goto(`${BASE}/replay/${roundId}?session=${code}`);
+      await page.getByTestId("leaderboard").waitFor();
+      // The match is on screen at 1366×768 and as wide as the page; hashes and timings are folded away.
+      const main = (await page.getByTestId("replay-main").boundingBox())!;
+      expect(main.y).toBeLessThan(768);
+      expect(main.width).toBeGreaterThan(1366 * 0.9);
+      expect(await page.getByTestId("replay-hash").isVisible()).toBe(false);
+      expect(await page.getByTestId("replay-slider").getAttribute("aria-label")).toBeTruthy();
+      await expectAccessible(page, `replay-${lang}`);
+      await shot(page, `replay-class-${lang}`);
+
+      // Played to the end: the end state stays, and the button offers to play it again.
+      await page.getByTestId("replay-speed").selectOption("32");
+      await page.getByTestId("replay-slider").fill(String(log.final!.tick - 3));
+      await page.getByTestId("replay-play").click();
+      await page.getByTestId("replay-end").waitFor();
+      expect(await page.getByTestId("replay-play").textContent()).toMatch(lang === "en" ? /Play again/ : /重新播放/);
+      expect(await page.getByTestId("replay-slider").inputValue()).toBe(String(log.final!.tick));
+      await shot(page, `replay-end-${lang}`);
+
+      // The link copies in one press.
+      await page.getByTestId("copy-link").click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+      await ctx.close();
+    });
+  }
+
   it("re-simulates the live match to the server's final hash, and seeks anywhere", async () => {
     const page = await teacherPage();
     await page.goto(`${BASE}/sessions`);
@@ -76,7 +109,8 @@ describe("replays in the browser", () => {
     expect(await page.getByTestId("round-row-1").textContent()).toMatch(/Exam-result morning/);
     await shot(page, "sessions", true);
     await page.getByTestId("round-replay-1").click();
-    await page.getByTestId("replay-verdict").waitFor();
+    // A verified log says so in the folded technical details (a diverging one says so up top).
+    await page.getByTestId("replay-verdict").waitFor({ state: "attached" });
     expect(await page.getByTestId("replay-verdict").textContent()).toMatch(/all \d+ state hashes match/);
     expect(await page.getByTestId("replay-hash").textContent()).toBe(log.final!.hash);
     expect(log.final!.hash).toBe(verifyLog(log).finalHash);
@@ -149,7 +183,7 @@ describe("replays in the browser", () => {
     const { id } = await made.json() as { id: string };
     const { page } = await desktop(browser, "zh-CN");
     await page.goto(`${BASE}/replay/${roundId}?share=${id}`);
-    await page.getByTestId("replay-verdict").waitFor();
+    await page.getByTestId("replay-verdict").waitFor({ state: "attached" });
     expect(await page.getByTestId("replay-verdict").textContent()).toMatch(/状态哈希都与日志一致/);
     await shot(page, "replay-shared-zh");
     await page.goto(`${BASE}/replay/${roundId}`);

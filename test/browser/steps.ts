@@ -34,3 +34,12 @@ export async function waitMinutes(page: Page, minutes: number): Promise<void> {
   const start = await read();
   await expect.poll(read, { timeout: 30_000 }).toBeGreaterThanOrEqual(start + minutes);
 }
+
+/** Controls smaller than a 44 px touch target on the page (by test id or text, with their size). */
+export async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>("main button, main input, main select, main summary, main a[href], header select, header a[href], [role=treeitem] > .dc-text")]
+    .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden" && !(el as HTMLInputElement).disabled)
+    .map((el) => ({ el, r: el.getBoundingClientRect() }))
+    .filter(({ el, r }) => r.height < 44 || (r.width < 44 && el.tagName !== "SPAN" && !(el instanceof HTMLInputElement && el.type === "checkbox")))
+    .map(({ el, r }) => `${el.dataset.testid ?? el.textContent?.slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`));
+}

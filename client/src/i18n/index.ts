@@ -73,6 +73,11 @@ function localizeParams(params: Record<string, unknown>): Record<string, unknown
     out.expected = out.expected.split("|").map((l) => (i18next.exists(`layer.${l}`) ? t(`layer.${l}`) : l)).join(" / ");
   }
   for (const k of ["cost", "cash", "floor", "money"]) if (typeof out[k] === "number") out[k] = money(out[k] as number);
+  // CPU in millicores, also in cores for sentences a student reads ("needs 8 cores", not "8000 m").
+  for (const k of ["need", "free", "cpu"]) {
+    const v = params[k];
+    if (typeof v === "number") out[`${k}Cores`] = Number.isInteger(v / 1000) ? v / 1000 : (v / 1000).toFixed(1);
+  }
   return out;
 }
 

@@ -39,7 +39,7 @@ export class PlayScreen implements Screen {
   private readonly appsTable = h("table", { class: "apps-table", testid: "apps-table" });
   private readonly feedList = h("ul", { class: "feed", testid: "team-feed", tabindex: "0", "aria-labelledby": "feed-title" });
   private readonly selection = h("section", { class: "panel selection", testid: "selection", hidden: true, "aria-labelledby": "selection-title", tabindex: "-1" });
-  private readonly portalWarning = h("button", { type: "button", class: "danger", hidden: true, testid: "portal-warning", onclick: () => this.showFailure(), text: t("play.portalDown") });
+  private readonly portalWarning = h("button", { type: "button", class: "danger portal-warning idle", testid: "portal-warning", onclick: () => this.showFailure(), text: t("play.portalDown") });
   private readonly announcer = new PlayAnnouncer();
   private view: ClassView | null = null;
   private team = -1;
@@ -119,8 +119,9 @@ export class PlayScreen implements Screen {
     // Users turned away: the failure page is offered (a button), never forced on the player.
     const dropped = team?.dropped ?? 0;
     this.failure.update(dropped);
-    this.portalWarning.hidden = dropped === 0;
-    this.portalWarning.textContent = `${t("play.portalDown")} (${dropped}${t("play.perMin")}) — ${t("play.showFailure")}`;
+    this.portalWarning.classList.toggle("idle", dropped === 0);
+    const offer = `${t("play.portalDown")} (${dropped}${t("play.perMin")}) — ${t("play.showFailure")}`;
+    if (this.portalWarning.textContent !== offer) this.portalWarning.textContent = offer;
     this.racks.pausedNote.hidden = view.phase !== "paused";
     this.practice?.update(view);
   }

@@ -21,7 +21,7 @@ import type { RoundReport } from "../../../shared/debrief/report";
 import { h, option } from "../ui/dom";
 import { droppedCell } from "../ui/droppedCell";
 import { Projector } from "../ui/host/projector";
-import { teamColor } from "../ui/teamColors";
+import { copyLinkButton } from "../ui/copyLink";
 import { topbar } from "../ui/topbar";
 import type { Screen, ScreenContext } from "./screen";
 
@@ -51,8 +51,9 @@ export class ReplayPage {
   private teamGame: { game: Phaser.Game; scene: DatacenterScene } | null = null;
   private readonly main = h("div", { testid: "replay-main" });
   private readonly clockEl = h("span", { class: "big", testid: "replay-clock" });
-  private readonly slider = h("input", { type: "range", min: "0", max: "0", value: "0", step: "1", testid: "replay-slider", style: { width: "100%" } });
-  private readonly markersEl = h("div", { testid: "replay-markers", style: { position: "relative", height: "22px" } });
+  private readonly slider = h("input", { type: "range", min: "0", max: "0", value: "0", step: "1", testid: "replay-slider", style: { width: "100%" }, "aria-label": t("a11y.replaySlider") });
+  private readonly markersEl = h("div", { testid: "replay-markers", class: "replay-markers", role: "group", "aria-label": t("a11y.replayMarkers") });
+  private readonly endNote = h("strong", { testid: "replay-end", hidden: true, text: t("a11y.replayEnd") });
   private readonly playBtn = h("button", { class: "primary", testid: "replay-play", text: t("replay.play") });
   private readonly seekInfo = h("small", { class: "muted", testid: "replay-seek" });
   private readonly teamPanel = h("div", { class: "panel", testid: "replay-team-panel" });
@@ -132,21 +133,31 @@ export class ReplayPage {
         a.click();
       },
     });
+    const copy = this.source.round ? copyLinkButton(location.href) : null;
     const page = this.root.querySelector("[data-testid=replay-view]")!;
+    // The match first and full width; what only a developer or a doubting teacher needs is folded below.
+    page.classList.replace("page", "replay-page");
     page.replaceChildren(
       h("h1", { text: `${t("replay.title")} · ${t(`scenario.${h0.scenario}`)} · ${t("debrief.round")} ${h0.round}` }),
-      h("p", { class: "muted", text: t("replay.meta", { room: h0.room, date: h0.startedAt.slice(0, 16).replace("T", " "), ticks: replayer.endTick, ms: Math.round(verifyMs) }) }),
-      verdict, ...warnings,
-      h("p", { class: "muted" }, `${t("replay.finalHash")} `, finalHash),
-      h("section", { class: "panel stack", testid: "replay-controls" },
-        h("div", { class: "row" }, this.playBtn, speed, viewSel, this.clockEl, debriefBtn, download, this.seekInfo),
+      ...(d ? [verdict] : []), ...warnings,
+      h("section", { class: "panel stack", testid: "replay-controls", "aria-label": t("a11y.replayControls") },
+        h("div", { class: "row" }, this.playBtn, speed, viewSel, this.clockEl, this.endNote, debriefBtn, copy),
         this.markersEl, this.slider,
-        h("div", { class: "row muted", style: { fontSize: "0.85rem" } },
-          h("span", { style: { color: "var(--warn)" }, text: `▮ ${t("replay.markSpike")}` }),
-          h("span", { style: { color: "var(--bad)" }, text: `▮ ${t("replay.markIncident")}` }),
-          h("span", { style: { color: "var(--accent)" }, text: `▮ ${t("replay.markDecision")}` }))),
+        h("div", { class: "row replay-legend" },
+          h("span", {}, h("span", { class: "mark-spike", "aria-hidden": "true", text: "▲" }), ` ${t("replay.markSpike")}`),
+          h("span", {}, h("span", { class: "mark-incident", "aria-hidden": "true", text: "◆" }), ` ${t("replay.markIncident")}`),
+          h("span", {}, h("span", { class: "mark-decision", "aria-hidden": "true", text: "●" }), ` ${t("replay.markDecision")}`))),
+      this.main,
+      // What-if (the debrief's overlay): after the match, before the technical details.
       this.whatIfSection(),
-      this.main);
+      h("details", { class: "panel replay-tech", testid: "replay-tech" },
+        h("summary", { text: t("a11y.replayTech") }),
+        h("p", { class: "muted", text: t("replay.meta", { room: h0.room, date: h0.startedAt.slice(0, 16).replace("T", " "), ticks: replayer.endTick, ms: Math.round(verifyMs) }) }),
+        ...(d ? [] : [verdict]),
+        h("p", { class: "muted" }, `${t("replay.finalHash")} `, finalHash),
+        h("p", {}, this.seekInfo),
+        h("div", { class: "row" }, download),
+        this.uploadForm()));
     this.drawMarkers();
     this.setView(-1);
     this.seek(0);
@@ -185,34 +196,41 @@ export class ReplayPage {
   private drawMarkers(): void {
     const r = this.replayer!;
     const end = Math.max(1, r.endTick);
-    const color = (m: Marker) => (m.kind === "spike" ? "var(--warn)" : m.kind === "incident" ? "var(--bad)" : teamColor(m.team));
+    const glyph = (m: Marker) => (m.kind === "spike" ? "▲" : m.kind === "incident" ? "◆" : "●");
     const shown = r.markers.filter((m) => m.kind !== "decision" || this.viewTeam < 0 || m.team === this.viewTeam);
-    this.markersEl.replaceChildren(...shown.map((m) => h("button", {
-      class: "marker", title: `${clock(r.state.world.startMinute + m.tick)} · ${m.team >= 0 ? r.log.header.settings.teams[m.team] : ""} ${m.kind === "decision" ? t(`action.${m.label}`) : t(`incident.${m.label}`)}`,
-      testid: `marker-${m.kind}`, "aria-label": `${m.kind} ${m.tick}`,
-      style: {
-        position: "absolute", left: `calc(${(m.tick / end) * 100}% - 2px)`, top: m.kind === "decision" ? "10px" : "0", width: "4px", minHeight: "0",
-        height: m.kind === "decision" ? "12px" : "22px", padding: "0", border: "none", borderRadius: "1px", background: color(m),
-      },
-      onclick: () => this.seek(m.tick),
-    })));
+    this.markersEl.replaceChildren(...shown.map((m) => {
+      // Told apart by shape and by name, not by colour alone; named in the page's language.
+      const what = m.kind === "decision" ? t(`action.${m.label}`) : m.kind === "spike" ? t("replay.markSpike") : t(`incident.${m.label}`);
+      const label = `${clock(r.state.world.startMinute + m.tick)} · ${m.team >= 0 ? `${r.log.header.settings.teams[m.team]} · ` : ""}${what}`;
+      return h("button", {
+        type: "button", class: `marker mark-${m.kind}`, title: label, "aria-label": label, testid: `marker-${m.kind}`, text: glyph(m),
+        style: { left: `calc(${(m.tick / end) * 100}% - 0.5em)`, top: m.kind === "decision" ? "14px" : "0" },
+        onclick: () => this.seek(m.tick),
+      });
+    }));
   }
 
   private play(): void {
     this.pause();
+    // At the end, Play starts the round over.
+    if (this.replayer!.done) this.seek(0);
     this.playBtn.textContent = t("replay.pause");
     this.timer = window.setInterval(() => {
       const r = this.replayer!;
       if (r.done) return this.pause();
       r.step();
       this.render();
+      if (r.done) this.pause();
     }, 1000 / this.speed);
   }
 
+  /** Stops playing; at the end the button offers to play it again and the end state stays on screen. */
   private pause(): void {
     if (this.timer !== null) window.clearInterval(this.timer);
     this.timer = null;
-    this.playBtn.textContent = t("replay.play");
+    const done = this.replayer?.done ?? false;
+    this.playBtn.textContent = t(done ? "a11y.replayAgain" : "replay.play");
+    this.endNote.hidden = !done;
   }
 
   /** Jumps to a tick: the nearest snapshot, then at most a few ticks re-simulated. */
@@ -237,6 +255,8 @@ export class ReplayPage {
     const view = this.view();
     this.slider.value = String(r.tick);
     this.clockEl.textContent = clock(view.round.startMinute + r.tick);
+    this.slider.setAttribute("aria-valuetext", this.clockEl.textContent);
+    if (this.timer === null) this.pause();
     if (this.projector) this.projector.update(view, bookFromSeries(view.round.number, r.series, r.tick));
     if (this.teamGame) {
       const dc = view.datacenters[this.viewTeam];

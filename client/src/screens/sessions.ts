@@ -3,6 +3,7 @@ import type { Api, SessionHistory } from "../net/api";
 import { memory } from "../net/storage";
 import { h } from "../ui/dom";
 import { toast } from "../ui/toasts";
+import { copyLinkButton } from "../ui/copyLink";
 import { topbar } from "../ui/topbar";
 import type { Screen, ScreenContext } from "./screen";
 
@@ -99,7 +100,8 @@ function sessionCard(ctx: ScreenContext, s: SessionHistory, reload: () => void):
           },
         }),
         r.shares.map((sh) => h("span", { class: "row" },
-          h("input", { readonly: true, value: api.shareUrl(r.id, sh.id), testid: `share-link-${sh.id}`, style: { width: "16em" } }),
+          h("input", { readonly: true, value: api.shareUrl(r.id, sh.id), testid: `share-link-${sh.id}`, style: { width: "16em" }, "aria-label": t("sessions.share") }),
+          copyLinkButton(api.shareUrl(r.id, sh.id), `share-copy-${sh.id}`),
           h("button", {
             testid: `share-revoke-${sh.id}`, text: t("sessions.revoke"),
             onclick: async () => {

@@ -28,14 +28,25 @@ export function landing(root: HTMLElement, prefill: string, actions: LandingActi
     testid: "join-nickname", placeholder: t("landing.nicknamePlaceholder"), value: memory.nickname(), maxlength: String(LIMITS.nicknameMax * 2),
     "aria-label": t("landing.nickname"), autocomplete: "nickname",
   });
-  const errorLine = h("p", { class: "muted", role: "alert", testid: "join-error", text: error });
+  // The error is tied to both fields (read with them) and marks them invalid while it stands.
+  const errorLine = h("p", { class: "form-error", role: "alert", id: "join-error", testid: "join-error", text: error });
+  const invalid = (on: boolean) => [code, nickname].forEach((el) => {
+    el.setAttribute("aria-describedby", "join-error");
+    if (on) el.setAttribute("aria-invalid", "true");
+    else el.removeAttribute("aria-invalid");
+  });
+  invalid(error !== "");
   const busy = (b: boolean) => root.querySelectorAll("button").forEach((x) => { x.disabled = b; });
   const run = async (f: () => Promise<string | null>) => {
     busy(true);
     errorLine.textContent = "";
+    invalid(false);
     const message = await f();
     busy(false);
-    if (message) errorLine.textContent = message;
+    if (message) {
+      errorLine.textContent = message;
+      invalid(true);
+    }
   };
   const joinForm = h("form", {
     class: "panel stack", testid: "join-form",
