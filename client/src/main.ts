@@ -44,9 +44,8 @@ const app = new App(document.getElementById("app")!, { store, room, api, flows, 
 app.start();
 const first = roomOf(router.current());
 if (first) void flows.enter(first.code, first.role);
-// After the first paint: the network, then the screens a student needs next (the lobby first).
-const later = (f: () => void) => ("requestIdleCallback" in window ? requestIdleCallback(f, { timeout: 300 }) : setTimeout(f, 50));
-later(() => {
+// Right after the first paint: the network and the lobby, fetched while the student types a nickname.
+setTimeout(() => {
   void net();
   void app.prefetch(PLAYER_NEXT.slice(0, 1));
-});
+}, 0);

@@ -5,7 +5,7 @@
  * (the form is filled the moment it can be). Each run is a fresh browser context (nothing cached),
  * then once more with the cache warm. Also prints what the join page loaded before it worked.
  * Prints one JSON object. Goal: median and worst under 2,000 ms.
- *   npm run build && npm run bench:join [-- --runs 7 --network wifi]
+ *   npm run build && npm run bench:join [-- --runs 7 --network wifi --dist other/client/dist]
  *   (--network wifi: 20 Mb/s, 20 ms round trip, a busy school network; default: no network limit)
  */
 import { gzipSync } from "node:zlib";
@@ -17,11 +17,12 @@ import { percentile } from "./stats";
 
 const PORT = 2721;
 const BASE = `http://localhost:${PORT}`;
-const DIST = fileURLToPath(new URL("../../client/dist/", import.meta.url));
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
+/** `--dist DIR`: another build to measure (an older commit's, for a before/after). */
+const DIST = arg("dist", fileURLToPath(new URL("../../client/dist/", import.meta.url))).replace(/\/?$/, "/");
 const RUNS = Number(arg("runs", "7"));
 const NETWORK = arg("network", "none");
 

@@ -60,6 +60,16 @@ describe("phones and tablets", () => {
       const racks = (await page.getByTestId("datacenter-canvas").boundingBox())!;
       expect(cat.y < racks.y || cat.x + cat.width <= racks.x).toBe(true);
 
+      // The racks never hold the page: vertical swipes and pinch-zoom belong to the page, and the wheel
+      // over the racks scrolls the page when the racks have nowhere to scroll.
+      expect(await page.getByTestId("datacenter-canvas").evaluate((el) => getComputedStyle(el).touchAction)).toBe("pan-y pinch-zoom");
+      if (size === "small") {
+        const r = (await page.getByTestId("datacenter-canvas").boundingBox())!;
+        await page.mouse.move(r.x + r.width / 2, r.y + Math.min(r.height / 2, 200));
+        await page.mouse.wheel(0, 300);
+        await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      }
+
       // Scrolled to the bottom: the clock and the cash are still on screen.
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       for (const id of ["clock", "status-cash"]) {

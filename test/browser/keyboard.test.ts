@@ -12,6 +12,7 @@ import { Cast, expectOk, hostSession, startRound, waitFor } from "../integration
 import { expectAccessible } from "./axe";
 import { device, shot } from "./browser";
 import { serveClient } from "./serve";
+import { waitMinutes } from "./steps";
 
 const env = serveClient(2673);
 const cast = new Cast();
@@ -93,6 +94,9 @@ describe("a round with the keyboard only", () => {
     await openInList(page, "s1");
     await expect.poll(() => focused(page)).toBe("sel-install");
     expect(await page.getByTestId("selection").textContent()).toMatch(/Running here/);
+    // Minutes go by (the figures in the details change): the focused button keeps the focus.
+    await waitMinutes(page, 2);
+    expect(await focused(page)).toBe("sel-install");
     await page.keyboard.press("Enter");
     await expect.poll(() => focused(page)).toBe("cmd-layer");
     await chooseByKeyboard(page, /Container host/);
@@ -135,6 +139,9 @@ describe("a round with the keyboard only", () => {
     await expect.poll(() => said(page, "assertive"), { timeout: 90_000 }).toMatch(/The spike is here/);
     await expect.poll(() => said(page, "polite"), { timeout: 30_000 }).toMatch(/requests a minute served/);
     expect(await said(page, "polite")).toMatch(/Keys deployed Portal on s1/);
+    // The teacher's message interrupts too.
+    expectOk(await s.host.host({ type: "message", text: "Look at your database", team: null }));
+    await expect.poll(() => said(page, "assertive")).toMatch(/Look at your database/);
 
     // Users turned away: the failure page opens only when asked; Tab stays inside; Escape gives focus back.
     await expect.poll(() => page.getByTestId("portal-warning").isVisible(), { timeout: 60_000 }).toBe(true);

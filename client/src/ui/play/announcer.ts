@@ -16,6 +16,10 @@ const URGENT = new Set(["hardware-warning", "server-reclaimed"]);
 
 export class PlayAnnouncer {
   private seen: Set<string> | null = null;
+
+  /** `say` and `now`: the live regions and the clock (tests give their own). */
+  constructor(private readonly say: typeof announce = announce, private readonly now: () => number = () => performance.now()) {}
+
   private lastSummaryAt = 0;
   private last = { served: -1, dropped: -1 };
 
@@ -25,12 +29,12 @@ export class PlayAnnouncer {
     if (view.phase !== "playing") return;
     const served = team.served;
     const dropped = team.dropped;
-    const now = performance.now();
+    const now = this.now();
     const changed = (dropped > 0) !== (this.last.dropped > 0) || Math.abs(served - this.last.served) > Math.max(50, this.last.served * 0.1) || Math.abs(dropped - this.last.dropped) > Math.max(20, this.last.dropped * 0.2);
     if (!changed || now - this.lastSummaryAt < SUMMARY_EVERY_MS) return;
     this.lastSummaryAt = now;
     this.last = { served, dropped };
-    announce(t(dropped > 0 ? "a11y.minuteDropped" : "a11y.minuteServed", { time: clock(view.round.startMinute + view.tick), served, dropped }));
+    this.say(t(dropped > 0 ? "a11y.minuteDropped" : "a11y.minuteServed", { time: clock(view.round.startMinute + view.tick), served, dropped }));
   }
 
   /** New lines of the team feed since the last update (none on the first: what was there is history). */
@@ -44,9 +48,9 @@ export class PlayAnnouncer {
       try {
         kind = String((JSON.parse(entry.data) as { kind?: string }).kind ?? "");
       } catch { /* a plain line */ }
-      if (entry.kind === "event" && URGENT.has(kind)) announce(feedText(entry), "assertive");
-      else if (entry.kind === "event" && kind !== "incident") announce(feedText(entry));
-      else if (entry.kind === "command") announce(feedText(entry));
+      if (entry.kind === "event" && URGENT.has(kind)) this.say(feedText(entry), "assertive");
+      else if (entry.kind === "event" && kind !== "incident") this.say(feedText(entry));
+      else if (entry.kind === "command") this.say(feedText(entry));
     }
   }
 }

@@ -29,11 +29,19 @@ export function renderSelection(el: HTMLElement, id: string, engine: MatchState,
   const inst = findInstance(servers, id);
   const engineTeam = engine.teams[team];
   const running = new Set(servers.flatMap((s) => [...s.instances, ...s.vms.flatMap((v) => v.instances)]).filter((i) => tick >= i.readyAt).map((i) => i.app));
+  // Two parts, each redrawn only when it changes: the figures move every minute, the buttons (and
+  // the focus on one of them) stay put while the same box is selected.
+  if (!el.querySelector(":scope > .sel-info")) el.replaceChildren(h("div", { class: "sel-info" }), h("div", { class: "sel-actions" }));
+  const info = el.querySelector<HTMLElement>(":scope > .sel-info")!;
+  const actionsEl = el.querySelector<HTMLElement>(":scope > .sel-actions")!;
   // What the command table offers on this kind of box: sent at once when the box is all it needs.
-  const buttons = (box: "server" | "vm" | "instance") => h("div", { class: "row", role: "group", "aria-label": t("a11y.actionsFor", { id }) }, selectionActions(box).map((a) => h("button", {
-    type: "button", testid: a.testid, text: a.needsForm ? `${t(`action.${a.type}`)}…` : t(`action.${a.type}`),
-    onclick: () => (a.needsForm ? actions.openPanel(a.type, { [a.field]: id }) : actions.send(buildCommand(a.type, { [a.field]: id }))),
-  })));
+  const buttons = (box: "server" | "vm" | "instance") => {
+    replace(actionsEl, h("div", { class: "row", role: "group", "aria-label": t("a11y.actionsFor", { id }) }, selectionActions(box).map((a) => h("button", {
+      type: "button", testid: a.testid, "data-for": id, text: a.needsForm ? `${t(`action.${a.type}`)}…` : t(`action.${a.type}`),
+      onclick: () => (a.needsForm ? actions.openPanel(a.type, { [a.field]: id }) : actions.send(buildCommand(a.type, { [a.field]: id }))),
+    }))));
+    return null;
+  };
   const heading = (text: string) => h("h3", { id: "selection-title", text });
   if (server) {
     const engineServer = engineTeam.servers.find((s) => s.id === id) ?? toServer(server);
@@ -44,7 +52,7 @@ export function renderSelection(el: HTMLElement, id: string, engine: MatchState,
       ...server.vms.map((v) => `${v.id} · ${vmWhat(v)} · ${vmStatus(v, tick, startMinute)}${v.instances.length ? `: ${v.instances.map((i) => `${i.id} ${t(`app.${i.app}`)}`).join(", ")}` : ""}`),
       ...server.instances.map((i) => `${i.id} · ${instanceWhat(i)} · ${instanceStatus(i, server, tick, startMinute)}`),
     ];
-    replace(el,
+    replace(info,
       heading(serverHeader(server, tick, startMinute)),
       h("p", { text: `${serverSize(server)} · ${t("a11y.freeOf", { free: cores(free.cpu), mem: gib(free.mem) })} · ${t("a11y.busy", { pct: serverLoad(server) })}` }),
       lic ? h("p", { class: "muted", text: t("play.licences", { list: lic }) }) : null,
@@ -60,7 +68,7 @@ export function renderSelection(el: HTMLElement, id: string, engine: MatchState,
     const engineServer = engineTeam.servers.find((x) => x.id === s.id);
     const engineVm = engineServer?.vms.find((x) => x.id === v.id);
     const free = engineServer && engineVm ? vmFree(engineVm, engineServer) : null;
-    replace(el,
+    replace(info,
       heading(`${v.id} · ${vmWhat(v)}`),
       h("p", { text: [t("a11y.onServer", { server: s.id }), free ? t("a11y.freeOf", { free: cores(free.cpu), mem: gib(free.mem) }) : "", vmStatus(v, tick, startMinute)].filter(Boolean).join(" · ") }),
       h("h4", { text: t("a11y.runsHere") }),
@@ -72,7 +80,7 @@ export function renderSelection(el: HTMLElement, id: string, engine: MatchState,
   if (inst) {
     const i = inst.instance;
     const missing = needs(i.app).filter((a) => !running.has(a));
-    replace(el,
+    replace(info,
       heading(`${i.id} · ${t(`app.${i.app}`)}`),
       h("p", { text: `${instanceWhat(i)} · ${instanceStatus(i, inst.server, tick, startMinute)} · ${t("a11y.onServer", { server: inst.vm ? `${inst.vm.id} (${inst.server.id})` : inst.server.id })}` }),
       missing.length ? h("p", { class: "warn-text", testid: "selection-needs", text: t("a11y.needsApp", { app: missing.map((a) => t(`app.${a}`)).join(", ") }) }) : null,
