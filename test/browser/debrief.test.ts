@@ -171,7 +171,7 @@ describe("the debrief in the browser", () => {
     const page = await projector("en");
     await page.goto(`${BASE}/replay`);
     await page.getByTestId("replay-file").setInputFiles({ name: "round.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(log)) });
-    await page.getByTestId("replay-verdict").waitFor();
+    await page.getByTestId("replay-verdict").waitFor({ state: "attached" }); // folded under Technical details when verified
     await page.getByTestId("replay-whatif-team").selectOption("3");
     await page.getByTestId("replay-whatif").click();
     await expect.poll(() => page.getByTestId("whatif-result-3").textContent(), { timeout: 20_000 }).toMatch(/Had reactive containers .* more requests/);

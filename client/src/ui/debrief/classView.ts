@@ -69,7 +69,7 @@ function classTable(report: RoundReport, rows: ClassRow[], opts: ClassViewOption
     t("debrief.utilizationH"), t("debrief.occupancyH"), t("debrief.osTax"), t("debrief.reaction"), t("debrief.playedBy")];
   // The reader's team first, then the ranking.
   const ordered = opts.myTeam === null ? rows : [...rows.filter((r) => r.team === opts.myTeam), ...rows.filter((r) => r.team !== opts.myTeam)];
-  return h("div", { class: "table-scroll" }, h("table", { class: "compare class-table", testid: "debrief-compare" },
+  return h("div", { class: "table-scroll", tabindex: "0" }, h("table", { class: "compare class-table", testid: "debrief-compare" },
     h("thead", {}, h("tr", {}, head.map((x) => h("th", { scope: "col", text: x })), opts.spotlight ? h("th", { scope: "col", text: t("debrief.spotlight") }) : null)),
     h("tbody", {}, ordered.map((r) => h("tr", { class: r.team === opts.myTeam ? "mine" : r.ranked ? "" : "unranked", testid: `class-row-${r.team}` },
       h("td", { text: r.ranked ? String(r.rank) : "—" }),

@@ -70,7 +70,7 @@ function compareRounds(reports: readonly RoundReport[], team: number | null): HT
       h("td", { text: pct1(r.availability) }),
       h("td", { text: `${pct0(r.utilization)} / ${pct0(r.occupancy)}` }),
       h("td", { text: (r.osTaxCpu / 1000).toFixed(1) }))));
-  return h("div", { class: "table-scroll" }, h("table", { class: "compare", testid: "debrief-rounds" },
+  return h("div", { class: "table-scroll", tabindex: "0" }, h("table", { class: "compare", testid: "debrief-rounds" },
     h("thead", {}, h("tr", {}, [t("debrief.round"), t("debrief.scenario"), t("common.team"), t("debrief.score"), t("debrief.availability"),
       `${t("debrief.utilization")} / ${t("debrief.occupancy")}`, t("debrief.osTax")].map((x) => h("th", { scope: "col", text: x })))),
     h("tbody", {}, rows)));
