@@ -69,6 +69,15 @@ export interface RoundReport {
   replay: ReplayInputs;
 }
 
+/**
+ * Whether a report has this version's shape (a session restored from a snapshot written by an
+ * older server may hold reports without the facts the cards read).
+ */
+export function isCurrentReport(r: Partial<RoundReport>): r is RoundReport {
+  return Array.isArray(r.control) && Array.isArray(r.unlocks) && r.replay !== undefined && Array.isArray(r.facts)
+    && r.facts.every((f) => typeof f?.minutes === "number");
+}
+
 export interface ReportSource {
   round: number;
   state: MatchState;

@@ -52,6 +52,12 @@ async function moneyAgrees(page: Page, team: number): Promise<number> {
   return headline;
 }
 
+/** The podium's reveal has played to its end (an animation, so awaited, not slept through). */
+async function revealed(page: Page): Promise<void> {
+  await page.getByTestId("podium").locator(".step").first().waitFor();
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+}
+
 describe("the debrief in the browser", () => {
   it("plays Double-12 to its end, then the projector, two phones and the downloads", async () => {
     const host = await projector("en");
@@ -100,7 +106,11 @@ describe("the debrief in the browser", () => {
     expect(await host.getByTestId("podium-apart").textContent()).toMatch(/containers-autoscale.*vm-preprovision|vm-preprovision.*containers-autoscale/);
     expect(podium).toMatch(/Alpha|Bravo/);
     expect(await host.getByTestId("class-row-2").locator("td").first().textContent()).toBe("—");
-    await host.waitForTimeout(4500); // the reveal: third, second, first
+    await revealed(host); // third, second, first
+    // The two bots' lines say they are bots; the students' do not.
+    const legend = (await host.getByTestId("class-chart").textContent()) ?? "";
+    expect(legend.match(/\(bot\)/g)?.length).toBe(2);
+    expect(legend).not.toMatch(/(Alpha|Bravo) \(bot\)/);
     await shot(host, "debrief-projector-en");
     await host.getByTestId("debrief-compare").scrollIntoViewIfNeeded();
     await shot(host, "debrief-projector-table-en");
@@ -130,7 +140,8 @@ describe("the debrief in the browser", () => {
     // The same in Chinese.
     await host.getByTestId("lang-switch").selectOption("zh-CN");
     await expect.poll(() => host.getByTestId("podium").textContent()).toMatch(/领奖台/);
-    await host.waitForTimeout(4500);
+    await host.getByTestId("podium-reveal").click();
+    await revealed(host);
     await shot(host, "debrief-projector-zh");
 
     // Students: their own team first, every money figure agreeing, the what-if and the packing card.

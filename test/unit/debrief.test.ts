@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { Card, CardId } from "../../shared/debrief/card";
 import { teamCards } from "../../shared/debrief/cards";
+import { isCurrentReport } from "../../shared/debrief/report";
 import type { BotName } from "../../shared/bots";
 import type { ScenarioId } from "../../shared/scenarios";
 import { botRound } from "./support/rounds";
@@ -89,5 +90,14 @@ describe("cards after the old era", () => {
     expect(cards["one-app-per-server"].get("licence-windows")?.params.oses).toBeGreaterThan(0);
     expect(cards["one-app-per-server"].has("spike")).toBe(false);
     expect(cards["one-app-per-server"].has("rent")).toBe(false);
+  });
+});
+
+describe("reports of another version", () => {
+  it("are told apart from this version's (a session restored from an older server's snapshot holds them)", () => {
+    const { report } = botRound("old-era", ["idle"], 1);
+    expect(isCurrentReport(report)).toBe(true);
+    const old = { ...report, facts: [{ servers: 2, dbShortTicks: 0 }], control: undefined, replay: undefined };
+    expect(isCurrentReport(old as never)).toBe(false);
   });
 });

@@ -34,12 +34,14 @@ export function classView(report: RoundReport, opts: ClassViewOptions): { el: HT
   const top = Math.max(1, ...demand);
   const xs = demand.map((_, i) => i);
   const names = report.teams.join(", ");
+  // Bots are references, not classmates: their lines say so in the legend.
+  const label = (i: number) => (rows.find((r) => r.team === i)?.ranked === false ? `${report.teams[i]} (${t("common.bot")})` : report.teams[i]);
   const served = lineChart([
     { label: t("debrief.demand"), color: "#111418", width: 3, dash: [2, 3] },
-    ...report.teams.map((name, i) => ({ label: name, color: teamColor(i), width: 3 })),
+    ...report.teams.map((_, i) => ({ label: label(i), color: teamColor(i), width: 3 })),
   ], () => report.startMinute, 300, undefined, true, [0, top], opts.reveal ? BIG_AXES : undefined);
   served.set(xs, [demand, ...report.teams.map((_, i) => report.series.teams[i].served)]);
-  const dropped = lineChart(report.teams.map((name, i) => ({ label: name, color: teamColor(i), width: 3 })), () => report.startMinute, 240, undefined, true, [0, top], opts.reveal ? BIG_AXES : undefined);
+  const dropped = lineChart(report.teams.map((_, i) => ({ label: label(i), color: teamColor(i), width: 3 })), () => report.startMinute, 240, undefined, true, [0, top], opts.reveal ? BIG_AXES : undefined);
   dropped.set(xs, report.teams.map((_, i) => report.series.teams[i].dropped));
   charts.push(served, dropped);
   const el = h("section", { class: "stack class-debrief", testid: "debrief-class" },

@@ -1,4 +1,4 @@
-import type { RoundReport } from "../../../../shared/debrief/report";
+import { isCurrentReport, type RoundReport } from "../../../../shared/debrief/report";
 import { classRows } from "../../../../shared/debrief/class";
 import { money, t } from "../../i18n";
 import type { ServerView } from "../../model/types";
@@ -25,7 +25,8 @@ type Part = { el: HTMLElement; destroy(): void };
  * whole class; the teacher reads the class first and opens any team. Rounds can be compared
  * (round 2 with VMs against round 3 with containers).
  */
-export function debriefView(reports: readonly RoundReport[], myTeam: number | null, opts: DebriefOptions = {}): Part {
+export function debriefView(all: readonly RoundReport[], myTeam: number | null, opts: DebriefOptions = {}): Part {
+  const reports = all.filter(isCurrentReport);
   const parts: Part[] = [];
   const report = reports[reports.length - 1];
   if (!report) return { el: h("main", { class: "debrief", testid: "debrief-view" }), destroy: () => {} };

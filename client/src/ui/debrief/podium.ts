@@ -24,8 +24,13 @@ export function podium(report: RoundReport, rows: readonly ClassRow[], reveal: b
     h("span", { class: "score", text: money(r.score) }),
     h("span", { class: "block", "aria-hidden": "true" })) : null);
   const winner = ranked[0];
-  return h("section", { class: `panel podium${reveal ? " reveal" : ""}`, testid: "podium" },
-    h("h3", { text: t("debrief.podium") }),
+  const again = reveal ? h("button", {
+    testid: "podium-reveal", text: t("debrief.reveal"),
+    // Restarting a CSS animation: take the class off, let the browser see it gone, put it back.
+    onclick: () => { el.classList.remove("reveal"); void el.offsetWidth; el.classList.add("reveal"); },
+  }) : null;
+  const el = h("section", { class: `panel podium${reveal ? " reveal" : ""}`, testid: "podium" },
+    h("div", { class: "row" }, h("h3", { class: "grow", text: t("debrief.podium") }), again),
     winner ? h("p", { class: "sr-only", text: t("debrief.winner", { team: winner.name }) }) : null,
     h("ol", { class: "steps" }, steps),
     apart.length > 0 ? h("div", { class: "apart", testid: "podium-apart" },
@@ -33,4 +38,5 @@ export function podium(report: RoundReport, rows: readonly ClassRow[], reveal: b
       h("ul", {}, apart.map((r) => h("li", {},
         h("span", { class: "swatch", style: { background: teamColor(r.team) }, "aria-hidden": "true" }),
         `${r.name} · ${money(r.score)} · ${controlText(report.control[r.team])}`)))) : null);
+  return el;
 }

@@ -2,6 +2,7 @@ import type { ClassRow } from "../../../../shared/debrief/class";
 import type { RoundReport } from "../../../../shared/debrief/report";
 import { money, t } from "../../i18n";
 import { teamColor } from "../teamColors";
+import { placeLabels } from "./labels";
 
 const NS = "http://www.w3.org/2000/svg";
 
@@ -19,8 +20,9 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
  */
 export function scatter(report: RoundReport, rows: readonly ClassRow[]): SVGSVGElement {
   const pts = rows.filter((r) => r.costPer1k >= 0);
-  const W = 720;
-  const H = 360;
+  // On a phone the drawing is narrower rather than the same drawing shrunk: its words stay legible.
+  const W = window.innerWidth < 600 ? 420 : 720;
+  const H = window.innerWidth < 600 ? 300 : 360;
   const m = { l: 70, r: 24, t: 20, b: 50 };
   const maxCost = Math.max(1, ...pts.map((p) => p.costPer1k)) * 1.1;
   const minAvail = Math.min(9000, ...pts.map((p) => p.availability));
@@ -39,13 +41,14 @@ export function scatter(report: RoundReport, rows: readonly ClassRow[]): SVGSVGE
     svg("text", { x: m.l - 6, y: y(minAvail) + 4, "text-anchor": "end", class: "tick" }, `${(minAvail / 100).toFixed(0)}%`),
     svg("text", { x: m.l, y: H - m.b + 18, "text-anchor": "middle", class: "tick" }, money(0)),
     svg("text", { x: x(maxCost / 1.1), y: H - m.b + 18, "text-anchor": "middle", class: "tick" }, money(maxCost / 1.1)));
-  for (const p of pts) {
-    const cx = x(p.costPer1k);
-    const cy = y(p.availability);
+  const spots = placeLabels(pts.map((p) => ({ x: x(p.costPer1k), y: y(p.availability) })),
+    { width: W - 4, top: m.t + 12, bottom: H - m.b - 4, labelW: 90, lineH: 17, gap: 13 });
+  pts.forEach((p, i) => {
+    const spot = spots[i];
     root.append(svg("g", { class: p.ranked ? "pt" : "pt unranked" },
       svg("title", {}, `${p.name}: ${(p.availability / 100).toFixed(1)}%, ${money(p.costPer1k)}`),
-      svg("circle", { cx, cy, r: 9, fill: teamColor(p.team), stroke: "#111418", "stroke-width": 1.5 }),
-      svg("text", { x: cx + 13, y: cy + 5, class: "pt-label" }, p.name)));
-  }
+      svg("circle", { cx: x(p.costPer1k), cy: y(p.availability), r: 9, fill: teamColor(p.team), stroke: "#111418", "stroke-width": 1.5 }),
+      svg("text", { x: spot.x, y: spot.y, class: "pt-label", "text-anchor": spot.end ? "end" : "start" }, p.name)));
+  });
   return root;
 }

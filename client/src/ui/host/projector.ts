@@ -11,7 +11,7 @@ import { spikeLine } from "../spike";
 import { teamCards, teamCardsKey } from "../teamCards";
 import { teamColor } from "../teamColors";
 import { drawMinimap } from "./minimap";
-import type { RoundReport } from "../../../../shared/debrief/report";
+import { isCurrentReport, type RoundReport } from "../../../../shared/debrief/report";
 import { classView } from "../debrief/classView";
 import { Spotlight } from "../debrief/spotlight";
 
@@ -64,7 +64,7 @@ export class Projector {
    */
   update(view: ClassView, book: SeriesBook, reports: readonly RoundReport[] = []): void {
     this.view = view;
-    const report = view.phase === "over" ? reports.find((r) => r.round === view.round.number) : undefined;
+    const report = view.phase === "over" ? reports.find((r) => r.round === view.round.number && isCurrentReport(r)) : undefined;
     const live = view.phase === "playing" || view.phase === "paused" || view.phase === "over";
     const mode = report ? `debrief-${report.round}` : live ? "live" : view.phase === "briefing" ? "briefing" : "lobby";
     if (mode !== this.mode) {
