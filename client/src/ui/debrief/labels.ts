@@ -2,43 +2,56 @@
 export interface LabelSpot { x: number; y: number; end: boolean }
 
 export interface LabelBox {
-  /** The drawing's width, and the band labels may use from top to bottom. */
+  /** The drawing's width, and the band of baselines labels may use from top to bottom. */
   width: number;
   top: number;
   bottom: number;
   /** A name's room on the chart: its width (text is not measured: names are short) and line height. */
   labelW: number;
   lineH: number;
-  /** Gap between a point and its name. */
+  /** Gap between a point and its name; also the points' radius names keep clear of. */
   gap: number;
 }
 
 /**
- * Names beside their points without overlapping: to the right of a point, or to its left near the
- * right edge; a name that would sit on another moves a line down, or up, whichever is free first,
- * never out of the band. Points are placed top to bottom so the nudging is stable.
+ * Names beside their points, none over another name or over another team's point: to the right
+ * of a point if it fits, else to its left; a name with no room on its line moves a line down or up,
+ * whichever side is free first, never out of the band. Points are placed top to bottom so the
+ * result does not depend on the order of the rows.
  */
 export function placeLabels(points: readonly { x: number; y: number }[], box: LabelBox): LabelSpot[] {
   const spots: LabelSpot[] = new Array(points.length);
   const placed: LabelSpot[] = [];
-  const order = points.map((_, i) => i).sort((a, b) => points[a].y - points[b].y || points[a].x - points[b].x);
-  const clear = (s: LabelSpot) => placed.every((q) => {
-    const [a0, a1] = s.end ? [s.x - box.labelW, s.x] : [s.x, s.x + box.labelW];
-    const [b0, b1] = q.end ? [q.x - box.labelW, q.x] : [q.x, q.x + box.labelW];
+  const span = (s: LabelSpot): [number, number] => (s.end ? [s.x - box.labelW, s.x] : [s.x, s.x + box.labelW]);
+  // A baseline y: the text's ink from y − lineH·0.75 to y + lineH·0.25.
+  const clearOfLabels = (s: LabelSpot) => placed.every((q) => {
+    const [a0, a1] = span(s);
+    const [b0, b1] = span(q);
     return a1 <= b0 || b1 <= a0 || Math.abs(q.y - s.y) >= box.lineH;
   });
+  const r = box.gap - 2;
+  const clearOfPoints = (s: LabelSpot, own: number) => points.every((p, j) => {
+    if (j === own) return true;
+    const [a0, a1] = span(s);
+    return p.x + r <= a0 || a1 <= p.x - r || p.y - r >= s.y + box.lineH * 0.25 || s.y - box.lineH * 0.75 >= p.y + r;
+  });
+  const order = points.map((_, i) => i).sort((a, b) => points[a].y - points[b].y || points[a].x - points[b].x);
   for (const i of order) {
     const p = points[i];
-    const end = p.x + box.gap + box.labelW > box.width;
-    const x = end ? p.x - box.gap : p.x + box.gap;
     const home = Math.min(box.bottom, Math.max(box.top, p.y + 5));
-    let spot: LabelSpot = { x, y: home, end };
-    for (let k = 1; k <= 2 * points.length && !clear(spot); k++) {
-      const step = Math.ceil(k / 2) * box.lineH * (k % 2 === 1 ? 1 : -1);
-      const y = home + step;
-      if (y < box.top || y > box.bottom) continue;
-      spot = { x, y, end };
+    const right: LabelSpot = { x: p.x + box.gap, y: home, end: false };
+    const left: LabelSpot = { x: p.x - box.gap, y: home, end: true };
+    const sides = [right, left].filter((s) => span(s)[0] >= 0 && span(s)[1] <= box.width);
+    if (sides.length === 0) sides.push(p.x > box.width / 2 ? left : right);
+    const candidates: LabelSpot[] = [...sides];
+    for (let k = 1; k <= points.length + 1; k++) {
+      for (const dy of [k * box.lineH, -k * box.lineH]) {
+        const y = home + dy;
+        if (y >= box.top && y <= box.bottom) candidates.push(...sides.map((s) => ({ ...s, y })));
+      }
     }
+    const spot = candidates.find((s) => clearOfLabels(s) && clearOfPoints(s, i))
+      ?? candidates.find((s) => clearOfLabels(s)) ?? candidates[0];
     spots[i] = spot;
     placed.push(spot);
   }
