@@ -77,7 +77,12 @@ const RULES: Record<CardId, Rule> = {
     const says: string[] = [];
     if (f.hardwareWarnings > 0) says.push(f.hardwareFailedAt >= 0 ? "warned" : "warned-sold");
     else says.push("failed");
-    if (f.hardwareWarnings > 0 && f.hardwareVmsAtWarning > 0) says.push(f.hardwareLayer !== "type1" ? "stuck" : f.hardwareHa ? "moved-ha" : "moved");
+    if (f.hardwareWarnings > 0 && f.hardwareVmsAtWarning > 0) {
+      // "1 of the 1 VM" and "0 of the 3 VMs" read badly: all and none have sentences of their own.
+      const moved = f.hardwareHa ? "moved-ha" : "moved";
+      const share = f.hardwareVmsMoved === 0 ? "-none" : f.hardwareVmsMoved >= f.hardwareVmsAtWarning ? "-all" : "";
+      says.push(f.hardwareLayer !== "type1" ? "stuck" : moved + share);
+    }
     if (f.hardwareFailedAt >= 0) {
       if (f.hardwareLostInstances > 0) says.push("lost-instances");
       if (f.hardwareLostVms > 0) says.push("lost-vms");
@@ -96,6 +101,8 @@ const RULES: Record<CardId, Rule> = {
     const p = f.packing;
     if (!p || p.items === 0) return null;
     const says = [p.used <= p.ffd ? "tight" : "loose"];
+    // First-fit decreasing counts servers, not dollars: fewer of them can cost more than the team's mix.
+    if (p.used > p.ffd && p.ffdPrice >= p.heldPrice) says.push("dearer");
     if (p.held > p.used) says.push("empty");
     return {
       says,

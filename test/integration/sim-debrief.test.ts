@@ -64,6 +64,25 @@ describe("npm run sim -- --json --debrief", () => {
     expect(idle.cards[1].text).toMatch(/^Had containers with payments in VMs of their own run your datacenter from the start \(22:00\), .* more requests/);
   }, 60_000);
 
+  it("names every card the issue asks for across two whole rounds, each team's money adding up to its score", async () => {
+    // Doubled traffic outgrows the bots' databases on exam morning; Double-12's portal shares kernels with payments.
+    const bots = "random,random,random,vm-consolidate,containers-reactive,hybrid-isolate-payment,vm-type2,bare-metal";
+    const runs = await Promise.all(["exam-morning", "double-12"].map((scenario) =>
+      sim(["--scenario", scenario, "--bots", bots, "--seed", "5", "--traffic", "200", "--json", "--debrief"])));
+    const seen = new Set<string>();
+    for (const r of runs) {
+      expect(r.code, r.stderr).toBe(0);
+      for (const team of (JSON.parse(r.stdout) as { teams: TeamJson[] }).teams) {
+        const cents = team.debrief.money.reduce((sum, l) => sum + Math.round(l.dollars * 100), 0);
+        expect(cents, team.bot).toBe(Math.round(team.score * 100));
+        for (const card of team.debrief.cards) seen.add(card.id);
+      }
+    }
+    const named = ["spike", "db-bottleneck", "occupancy", "ostax", "licence-windows", "licence-hypervisor", "hypervisor-type", "boot",
+      "layers", "leak", "kernel", "compliance", "packing", "what-if"];
+    expect(named.filter((id) => !seen.has(id))).toEqual([]);
+  }, 120_000);
+
   it("refuses --debrief without --json", async () => {
     const r = await sim(["--scenario", "old-era", "--bots", "idle", "--debrief"]);
     expect(r.code).toBe(2);

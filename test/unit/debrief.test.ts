@@ -4,7 +4,7 @@
  * not bear out (the false statements issue 9 measured on the old debrief).
  */
 import { describe, expect, it } from "vitest";
-import type { Card, CardId } from "../../shared/debrief/card";
+import { cardText, type Card, type CardFormat, type CardId } from "../../shared/debrief/card";
 import { teamCards } from "../../shared/debrief/cards";
 import { isCurrentReport } from "../../shared/debrief/report";
 import type { BotName } from "../../shared/bots";
@@ -99,5 +99,57 @@ describe("reports of another version", () => {
     expect(isCurrentReport(report)).toBe(true);
     const old = { ...report, facts: [{ servers: 2, dbShortTicks: 0 }], control: undefined, replay: undefined };
     expect(isCurrentReport(old as never)).toBe(false);
+  });
+});
+
+describe("sentences that count: all, none, and fewer but dearer", () => {
+  const plain: CardFormat = {
+    number: String, money: (c) => `$${(c / 100).toLocaleString("en-US")}`, clock: (t) => `t${t}`, app: String, model: String, bot: String,
+    list: (xs) => xs.join(", "),
+  };
+  const read = (card: Card | undefined) => ({ en: cardText(card!, plain, "en").body, zh: cardText(card!, plain, "zh-CN").body });
+
+  it("a failing server whose one VM was moved off says every VM was, not \"1 of the 1\"", () => {
+    const hw = cardsOf("exam-morning", ["hybrid-isolate-payment"], 3)["hybrid-isolate-payment"].get("hardware")!;
+    expect(hw.says).toEqual(["warned", "moved-all", "cleared"]);
+    expect(hw.params).toMatchObject({ vms: 1, moved: 1, lostVms: 0 });
+    const text = read(hw);
+    expect(text.en).toContain("Every VM on it (1) was live-migrated off in time.");
+    expect(text.en).not.toMatch(/1 of the 1/);
+    expect(text.zh).toContain("上面的虚拟机（1 台）全部及时热迁移走了。");
+  });
+
+  it("a failing server whose VMs all stayed says none was moved, and how many went down", () => {
+    const hw = cardsOf("free-play", ["hybrid-isolate-payment"], 3)["hybrid-isolate-payment"].get("hardware")!;
+    expect(hw.says.slice(0, 2)).toEqual(["warned", "moved-none"]);
+    const { vms, moved, lostVms } = hw.params as { vms: number; moved: number; lostVms: number };
+    expect(moved).toBe(0);
+    expect(lostVms).toBe(vms);
+    const text = read(hw);
+    expect(text.en).toContain(`No VM on it was live-migrated off in time (${vms} were on it).`);
+    expect(text.en).not.toMatch(/\b0 of the/);
+    expect(text.zh).toContain(`上面的 ${vms} 台虚拟机没有一台及时热迁移走。`);
+  });
+
+  it("a packing onto fewer servers that would cost more says so; one that costs less does not", () => {
+    const cards = cardsOf("double-12", ["vm-consolidate", "containers-autoscale"], 3);
+    const vm = cards["vm-consolidate"].get("packing")!;
+    const p = vm.params as { used: number; ffd: number; heldPrice: { cents: number }; ffdPrice: { cents: number } };
+    expect(p.ffd).toBeLessThan(p.used);
+    expect(p.ffdPrice.cents).toBeGreaterThanOrEqual(p.heldPrice.cents);
+    expect(vm.says).toContain("dearer");
+    expect(read(vm).en).toContain(`Fewer servers are not always cheaper: those ${p.ffd} would have cost $${(p.ffdPrice.cents / 100).toLocaleString("en-US")} against your $${(p.heldPrice.cents / 100).toLocaleString("en-US")}.`);
+    const cheaper = cards["containers-autoscale"].get("packing")!;
+    expect((cheaper.params.ffdPrice as { cents: number }).cents).toBeLessThan((cheaper.params.heldPrice as { cents: number }).cents);
+    expect(cheaper.says).not.toContain("dearer");
+  });
+
+  it("the packing card names its moment as the one with the most servers, and the boot card's grammar follows the count", () => {
+    const cards = cardsOf("exam-morning", ["hybrid-isolate-payment"], 3)["hybrid-isolate-payment"];
+    expect(read(cards.get("packing")).en).toMatch(/^When you held the most servers \(t\d+\) you held \d+ servers/);
+    const boot = cards.get("boot")!;
+    const vms = boot.params.vms as number;
+    expect(read(boot).en).toContain(vms === 1 ? "Your 1 VM took" : `Your ${vms} VMs took`);
+    expect(read(boot).en).toContain(vms === 1 ? "once its host was ready" : "once their host was ready");
   });
 });

@@ -239,7 +239,7 @@ export const en = {
     racks: "The racks at the end", downloadSummary: "Download class summary (PNG)", downloadTeam: "Download our debrief (PNG)", downloadCsv: "Results (CSV)",
     whatIf: "What if…", whatIfStrategy: "Strategy", whatIfFrom: "Takes over at", whatIfRun: "Show what if", computing: "Computing…",
     whatIfMs: "computed in {{ms}} ms", actual: "Your round", counterfactual: "What if", cash: "Cash", served: "Served a minute",
-    packingDetails: "Show the packing", packingTable: "Server models: held at the peak vs first-fit decreasing", held: "Held", ffd: "First-fit decreasing",
+    packingDetails: "Show the packing", packingTable: "Server models: held when you held the most vs first-fit decreasing", held: "Held", ffd: "First-fit decreasing",
     layer: "Host layer", items: "Things placed", bound: "Lower bound", kept: "payments kept apart", other: "Other teams",
     noCards: "Nothing to say: this team did not run anything.", summaryTitle: "Spike Day · round {{round}} · {{scenario}}",
   },

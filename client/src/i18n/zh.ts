@@ -243,7 +243,7 @@ export const zh: Deep<Resources> = {
     racks: "结束时的机架", downloadSummary: "下载全班总结（PNG）", downloadTeam: "下载我们的复盘（PNG）", downloadCsv: "成绩（CSV）",
     whatIf: "如果……", whatIfStrategy: "策略", whatIfFrom: "接管时间", whatIfRun: "看看会怎样", computing: "计算中…",
     whatIfMs: "用时 {{ms}} 毫秒", actual: "你们的一轮", counterfactual: "如果", cash: "现金", served: "每分钟处理",
-    packingDetails: "查看装箱", packingTable: "服务器型号：高峰时持有的与首次适应递减法", held: "持有", ffd: "首次适应递减",
+    packingDetails: "查看装箱", packingTable: "服务器型号：持有最多时的与首次适应递减法", held: "持有", ffd: "首次适应递减",
     layer: "主机层", items: "放置的对象", bound: "下界", kept: "支付隔离", other: "其他队伍",
     noCards: "无可评述：这个队伍什么都没有运行。", summaryTitle: "Spike Day · 第 {{round}} 轮 · {{scenario}}",
   },

@@ -21,7 +21,7 @@ export const cardsEn: Record<string, string> = {
   "what-if-served-fewer": "it would have served {{served}} fewer {{served|request|requests}} ({{availability}} of all, against your {{actualAvailability}})",
   "what-if-served-same": "it would have served just as many requests",
   "what-if-score-better": "and ended with {{score}} instead of your {{actualScore}}: {{delta}} more.",
-  "what-if-score-worse": "and ended with {{score}} instead of your {{actualScore}}: {{delta}} less, so your own play did better.",
+  "what-if-score-worse": "and ended with {{score}} instead of your {{actualScore}}, {{delta}} less: your own play scored better.",
   "what-if-score-same": "and ended with the same score as you.",
   "what-if-q": "What did the strategy do differently from that minute on, and could you have done it too?",
 
@@ -50,6 +50,10 @@ export const cardsEn: Record<string, string> = {
   "hardware-failed": "At {{failedAt}} one of your servers failed without warning.",
   "hardware-moved": "{{moved}} of the {{vms}} {{vms|VM|VMs}} on it {{moved|was|were}} live-migrated off in time.",
   "hardware-moved-ha": "With the HA suite, {{moved}} of the {{vms}} {{vms|VM|VMs}} on it {{moved|was|were}} live-migrated off by themselves.",
+  "hardware-moved-all": "Every VM on it ({{vms}}) was live-migrated off in time.",
+  "hardware-moved-none": "No VM on it was live-migrated off in time ({{vms}} {{vms|was|were}} on it).",
+  "hardware-moved-ha-all": "With the HA suite, every VM on it ({{vms}}) was live-migrated off by itself.",
+  "hardware-moved-ha-none": "Even with the HA suite, no VM on it was live-migrated off in time ({{vms}} {{vms|was|were}} on it).",
   "hardware-stuck": "The {{vms}} {{vms|VM|VMs}} on it could not be live-migrated: only type-1 hosts can move a running VM.",
   "hardware-lost-instances": "{{lost}} {{lost|instance|instances}} on it went down with it, for an hour of repairs.",
   "hardware-lost-vms": "{{lostVms}} {{lostVms|VM|VMs}} still on it went down with it, with everything in {{lostVms|it|them}}, for an hour of repairs.",
@@ -59,13 +63,14 @@ export const cardsEn: Record<string, string> = {
   "hardware-q": "What could you move off a warning server in ten minutes, and what had to die with it?",
 
   "packing-title": "How tightly you packed",
-  "packing-loose": "At your peak ({{at}}) you held {{held}} {{held|server|servers}} ({{heldModels}}, {{heldPrice}} at list price) and used {{used}}. The same instances fit on {{ffd}} ({{ffdModels}}, {{ffdPrice}}) packed first-fit decreasing, and no packing can use fewer than {{bound}}.",
-  "packing-tight": "At your peak ({{at}}) you held {{held}} {{held|server|servers}} and used {{used}}: at least as tight as first-fit decreasing packs the same instances ({{ffd}}); no packing can use fewer than {{bound}}.",
+  "packing-loose": "When you held the most servers ({{at}}) you held {{held}} {{held|server|servers}} ({{heldModels}}, {{heldPrice}} at list price) and used {{used}}. The same instances fit on {{ffd}} ({{ffdModels}}, {{ffdPrice}}) packed first-fit decreasing, and no packing can use fewer than {{bound}}.",
+  "packing-tight": "When you held the most servers ({{at}}) you held {{held}} {{held|server|servers}} and used {{used}}: at least as tight as first-fit decreasing packs the same instances ({{ffd}}); no packing can use fewer than {{bound}}.",
+  "packing-dearer": "Fewer servers are not always cheaper: those {{ffd}} would have cost {{ffdPrice}} against your {{heldPrice}}.",
   "packing-empty": "{{empty}} of your servers held nothing at that moment.",
   "packing-q": "What kept you from packing tighter: ports, operating systems, isolation, or room for the spike?",
 
   "occupancy-title": "Occupancy is not utilization",
-  "occupancy-body": "You held {{cores}} cores on average and reserved {{occ}} of them, but only {{util}} did useful work: {{idle}} cores a minute were reserved and idle.",
+  "occupancy-body": "You held {{cores}} cores on average and reserved {{occ}} of them, but only {{util}} did useful work: on average {{idle}} cores sat reserved and idle.",
   "occupancy-q": "Why reserve capacity that does no work? How much of it did you really need, and when?",
 
   "shared-os-title": "Sharing an operating system",
@@ -102,8 +107,8 @@ export const cardsEn: Record<string, string> = {
   "rent-q": "Which of your machines were worth owning all day, and which only for the spike?",
 
   "boot-title": "VMs boot in minutes, containers in seconds",
-  "boot-containers": "Your {{containers}} {{containers|container|containers}} took {{container}} min on average to start once their host was ready.",
-  "boot-vms": "Your {{vms}} {{vms|VM|VMs}} took {{vm}} min on average to boot once their host was ready, before any app could start on them.",
+  "boot-containers": "Your {{containers}} {{containers|container|containers}} took {{container}} min on average to start once {{containers|its|their}} host was ready.",
+  "boot-vms": "Your {{vms}} {{vms|VM|VMs}} took {{vm}} min on average to boot once {{vms|its|their}} host was ready, before any app could start on them.",
   "boot-q": "If the spike had come ten minutes earlier, which of your moves would still have been in time?",
 
   "layers-title": "Images are built from shared layers",

@@ -17,7 +17,7 @@ export const cardsZh: Record<string, string> = {
   "what-if-served-fewer": "它会少处理 {{served}} 个请求（全部请求的 {{availability}}，你们是 {{actualAvailability}}），",
   "what-if-served-same": "它处理的请求和你们一样多，",
   "what-if-score-better": "最终得分 {{score}}，而你们是 {{actualScore}}：多 {{delta}}。",
-  "what-if-score-worse": "最终得分 {{score}}，而你们是 {{actualScore}}：少 {{delta}}，你们自己的操作更好。",
+  "what-if-score-worse": "最终得分 {{score}}，而你们是 {{actualScore}}：少 {{delta}}，你们自己的操作得分更高。",
   "what-if-score-same": "最终得分与你们相同。",
   "what-if-q": "从那一分钟起，这个策略做了什么不同的事？你们当时也能做到吗？",
 
@@ -46,6 +46,10 @@ export const cardsZh: Record<string, string> = {
   "hardware-failed": "{{failedAt}} 你们的一台服务器毫无预警地故障了。",
   "hardware-moved": "上面 {{vms}} 台虚拟机中有 {{moved}} 台及时热迁移走了。",
   "hardware-moved-ha": "借助 HA 套件，上面 {{vms}} 台虚拟机中有 {{moved}} 台自动热迁移走了。",
+  "hardware-moved-all": "上面的虚拟机（{{vms}} 台）全部及时热迁移走了。",
+  "hardware-moved-none": "上面的 {{vms}} 台虚拟机没有一台及时热迁移走。",
+  "hardware-moved-ha-all": "借助 HA 套件，上面的虚拟机（{{vms}} 台）全部自动热迁移走了。",
+  "hardware-moved-ha-none": "即使有 HA 套件，上面的 {{vms}} 台虚拟机也没有一台及时热迁移走。",
   "hardware-stuck": "上面的 {{vms}} 台虚拟机无法热迁移：只有 1 型主机能移动运行中的虚拟机。",
   "hardware-apps": "随它宕机的有：{{apps}}。",
   "hardware-lost-instances": "上面的 {{lost}} 个实例随它宕机，修复用了一小时。",
@@ -55,13 +59,14 @@ export const cardsZh: Record<string, string> = {
   "hardware-q": "十分钟内你们能把什么从预警的服务器上移走？哪些只能随它宕机？",
 
   "packing-title": "装箱有多紧凑",
-  "packing-loose": "在高峰时刻（{{at}}），你们持有 {{held}} 台服务器（{{heldModels}}，标价 {{heldPrice}}），用了其中 {{used}} 台。同样的实例用首次适应递减法只需 {{ffd}} 台（{{ffdModels}}，{{ffdPrice}}），任何装法都不可能少于 {{bound}} 台。",
-  "packing-tight": "在高峰时刻（{{at}}），你们持有 {{held}} 台服务器，用了 {{used}} 台：至少和首次适应递减法一样紧凑（{{ffd}} 台）；任何装法都不可能少于 {{bound}} 台。",
+  "packing-loose": "在你们持有服务器最多的时刻（{{at}}），你们持有 {{held}} 台服务器（{{heldModels}}，标价 {{heldPrice}}），用了其中 {{used}} 台。同样的实例用首次适应递减法只需 {{ffd}} 台（{{ffdModels}}，{{ffdPrice}}），任何装法都不可能少于 {{bound}} 台。",
+  "packing-tight": "在你们持有服务器最多的时刻（{{at}}），你们持有 {{held}} 台服务器，用了 {{used}} 台：至少和首次适应递减法一样紧凑（{{ffd}} 台）；任何装法都不可能少于 {{bound}} 台。",
+  "packing-dearer": "服务器更少不一定更便宜：那 {{ffd}} 台要花 {{ffdPrice}}，而你们的是 {{heldPrice}}。",
   "packing-empty": "当时有 {{empty}} 台服务器上什么也没有。",
   "packing-q": "是什么让你们没能装得更紧：端口、操作系统、隔离要求，还是为高峰预留的空间？",
 
   "occupancy-title": "占用率不等于利用率",
-  "occupancy-body": "你们平均持有 {{cores}} 个核心，预留了其中 {{occ}}，但只有 {{util}} 在做有用的工作：平均每分钟有 {{idle}} 个核心被预留却闲着。",
+  "occupancy-body": "你们平均持有 {{cores}} 个核心，预留了其中 {{occ}}，但只有 {{util}} 在做有用的工作：平均有 {{idle}} 个核心被预留却闲着。",
   "occupancy-q": "为什么要预留不干活的容量？你们真正需要多少、在什么时候需要？",
 
   "shared-os-title": "共享操作系统",
