@@ -4,7 +4,7 @@
  * out the way the canvas draws it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { CommandSchema, type MatchState } from "../../shared/engine";
+import { CommandSchema, type LayerKind, type MatchState } from "../../shared/engine";
 import { buildCommand, dropCommand, pickOptions, selectionActions } from "../../client/src/commands/build";
 import { COMMAND_TYPES, rowOf } from "../../client/src/commands/table";
 import { serversOf, verdict } from "../../client/src/model/datacenter";
@@ -100,15 +100,15 @@ describe("drag and drop", () => {
 });
 
 describe("the catalogue", () => {
-  const round = (unlocks: string[]): RoundView => ({ ...view.round, unlocks, apps: ["web", "grades", "db"] });
+  const round = (unlocks: LayerKind[]): RoundView => ({ ...view.round, unlocks, apps: ["web", "grades", "db"] });
 
   it("offers VMs only with a hypervisor, licences only where Windows or the HA suite can run, rent only where there is a cloud", () => {
-    const groups = (unlocks: string[], rent = true) => catalogueEntries({ ...round(unlocks), rent }).map((g) => g.entries[0].item.type);
+    const groups = (unlocks: LayerKind[], rent = true) => catalogueEntries({ ...round(unlocks), rent }).map((g) => g.entries[0].item.type);
     expect(groups(["bare-linux"], false)).toEqual(["buyServer", "installLayer", "deploy"]);
     expect(groups(["bare-linux"])).toEqual(["buyServer", "rentServer", "installLayer", "deploy"]);
     expect(groups(["bare-linux", "bare-windows"])).toEqual(["buyServer", "rentServer", "installLayer", "buyLicence", "deploy"]);
     expect(groups(["bare-linux", "type1"])).toEqual(["buyServer", "rentServer", "installLayer", "createVm", "buyLicence", "deploy"]);
-    const licences = (unlocks: string[]) => catalogueEntries(round(unlocks)).flatMap((g) => g.entries).filter((e) => e.item.type === "buyLicence").map((e) => e.testid);
+    const licences = (unlocks: LayerKind[]) => catalogueEntries(round(unlocks)).flatMap((g) => g.entries).filter((e) => e.item.type === "buyLicence").map((e) => e.testid);
     expect(licences(["bare-linux", "bare-windows"])).not.toContain("cat-licence-ha");
     expect(licences(["bare-linux", "type1"])).toContain("cat-licence-ha");
   });

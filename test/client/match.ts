@@ -5,8 +5,14 @@
 import { emptySeries, recordTick, type RoundSeries } from "../../shared/debrief/series";
 import { advance, applyCommand, createMatch, type Command, type MatchState } from "../../shared/engine";
 import { botTurn, startBotMatch } from "../../shared/sim/run";
-import { viewFromEngine } from "../../client/src/model/fromEngine";
+import { roomFromMatch, type ReplayMeta } from "../../shared/view/replay";
+import { toPlain } from "../../client/src/model/plain";
 import type { ClassView } from "../../client/src/model/types";
+
+/** The room as a browser holds it: the replay's rows from engine state, as a plain snapshot. */
+export function viewOf(state: MatchState, meta: ReplayMeta): ClassView {
+  return toPlain(roomFromMatch(state, meta));
+}
 
 export interface PlayedMatch {
   /** views[t]: the room as synced at tick t (minute t−1 just played). */
@@ -20,7 +26,7 @@ export function playMinutes(minutes: number, scenario: "exam-morning" | "double-
   const match = startBotMatch(scenario, bots, 7);
   const series = emptySeries(bots.length);
   const roster = [{ seat: 1, nickname: "Ann", role: "student" as const, team: 0 }, { seat: 2, nickname: "Bo", role: "student" as const, team: 1 }];
-  const snap = () => viewFromEngine(match.state, { room: "ABCDEF", round: 1, roster, bots: ["", ""], over: false });
+  const snap = () => viewOf(match.state, { room: "ABCDEF", round: 1, roster, bots: ["", ""], over: false });
   const views = [snap()];
   for (let t = 0; t < minutes; t++) {
     botTurn(match.state, match.bots);
@@ -46,5 +52,5 @@ export function builtDatacenter(): { state: MatchState; view: ClassView } {
   act({ type: "deploy", target: state.teams[0].servers[0].vms[0].id, app: "web" });
   act({ type: "deploy", target: "s2", app: "web" });
   advance(state);
-  return { state, view: viewFromEngine(state, { room: "ABCDEF", round: 1, roster: [], bots: [""], over: false }) };
+  return { state, view: viewOf(state, { room: "ABCDEF", round: 1, roster: [], bots: [""], over: false }) };
 }

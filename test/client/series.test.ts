@@ -8,6 +8,7 @@ import { SCENARIOS } from "../../shared/scenarios";
 import { bookFromSeries, EMPTY_BOOK, mergeBooks, recordMinute } from "../../client/src/store/series";
 import { liveChartLines } from "../../client/src/ui/play/chartLines";
 import { historyArrived, initialState, stateArrived } from "../../client/src/store/state";
+import { historyFor } from "../../shared/view/history";
 import { playMinutes } from "./match";
 
 const game = playMinutes(40);
@@ -56,14 +57,23 @@ describe("series by minute", () => {
   it("fills a reconnect's gap from the server's history and keeps minutes that arrived after it", () => {
     let s = initialState({ name: "play", code: "ABCDEF" }, "en");
     for (const t of [1, 2, 30, 31, 40]) s = { ...s, ...stateArrived(s, game.views[t]) };
-    // The history was made at tick 30: it knows minutes 0–29.
+    // The history was made at tick 30: it knows minutes 0–29 (the server's own message, for team 0).
     const cut = { ...game.series, teams: game.series.teams.map((x) => ({ ...x, served: x.served.slice(0, 30), dropped: x.dropped.slice(0, 30) })) };
-    s = { ...s, ...historyArrived(s, { round: 1, tick: 30, series: cut }) };
+    s = { ...s, ...historyArrived(s, historyFor(1, 30, cut, 0)) };
     const served = liveChartLines(game.views[40].round, s.book.teams[0])[SERVED];
     expect(served.slice(0, 30)).toEqual(game.series.teams[0].served.slice(0, 30));
     expect(served[30]).toBe(game.views[31].teams[0].served);
     expect(served[39]).toBe(game.views[40].teams[0].served);
     expect(served.slice(31, 39)).toEqual(new Array(8).fill(null));
+  });
+
+  it("puts each point of the server's history at the minute it says it was played", () => {
+    const s = initialState({ name: "play", code: "ABCDEF" }, "en");
+    const message = { ...historyFor(1, 40, game.series, 1), minutes: game.series.teams[1].served.map((_, k) => k + 3) };
+    const served = liveChartLines(game.views[40].round, historyArrived(s, message).book!.teams[1])[SERVED];
+    expect(served.slice(0, 3)).toEqual([null, null, null]);
+    expect(served[3]).toBe(game.series.teams[1].served[0]);
+    expect(served[12]).toBe(game.series.teams[1].served[9]);
   });
 
   it("starts afresh when a new round begins", () => {

@@ -6,7 +6,7 @@
  */
 import {
   APPS, GUEST_OS, LAYER_KINDS, LICENCE_EDITIONS, LICENCES, MODEL_IDS, OS_KINDS, SERVER_MODELS, VIRT_MODES, VM_LIMITS,
-  type AppId, type Command, type CommandType, type LayerKind,
+  type Command, type CommandType, type LayerKind,
 } from "../../../shared/engine";
 import { VM_FORM_DEFAULT, VM_PRESETS } from "../../../shared/scenarios/presets";
 import { money, t } from "../i18n";
@@ -133,7 +133,7 @@ export const COMMANDS: { [T in CommandType]: CommandRow<T> } = {
     ],
     catalogue: {
       group: "play.appsTitle",
-      items: (round) => (round.apps as AppId[]).map((a) => ({
+      items: (round) => round.apps.map((a) => ({
         values: { app: a }, label: t(`app.${a}`), testid: `cat-app-${a}`,
         detail: `${t(`app.desc-${a}`)} ${t("play.cores", { n: APPS[a].cpu / 1000 })} · ${APPS[a].mem / 1024} GiB`,
       })),

@@ -1,45 +1,11 @@
 /**
- * The browser asks the engine itself what a command would do (green or red while dragging), so it
- * rebuilds engine-shaped state from the synced view. Only the acting team needs to be complete.
+ * A datacenter as the screens read it (the synced rows nested again), and as the engine holds it
+ * (shared/view serversFromRows), so the browser can ask the engine itself what a command would do:
+ * green or red while dragging, what is free on a selected server.
  */
-import { checkCommand, ENGINE_VERSION, type EngineError, type MatchState, type Server, type Team } from "../../../shared/engine";
-import type { AppId, LayerKind, ModelId, OsKind, VirtMode, LayerId } from "../../../shared/engine/data";
-import { APP_IDS } from "../../../shared/engine/data";
+import { checkCommand, createMatch, type EngineError, type MatchState, type World } from "../../../shared/engine";
+import { serversFromRows } from "../../../shared/view/engine";
 import type { ClassView, DatacenterView, InstanceView, ServerView, VmView } from "./types";
-import { decodeCache } from "../../../shared/protocol/cache";
-import { emptyFigures, emptyLedger } from "../../../shared/engine/money";
-
-function instance(i: InstanceView) {
-  return { id: i.id, app: i.app as AppId, container: i.container, cpu: i.cpu, mem: i.mem, memLimited: i.memLimited, readyAt: i.readyAt, downUntil: i.downUntil, served: 0, usedCpu: 0 };
-}
-
-function vm(v: VmView) {
-  return {
-    id: v.id, os: v.os as OsKind, mode: v.mode as VirtMode, vcpus: v.vcpus, mem: v.mem, engine: v.engine, readyAt: v.readyAt, downUntil: v.downUntil,
-    migration: v.migrationTo ? { to: v.migrationTo, doneAt: v.migrationDoneAt } : null,
-    instances: v.instances.map(instance), cache: v.cache.map((c) => ({ layer: c.layer as LayerId, at: c.at })), pullFreeAt: v.pullFreeAt,
-  };
-}
-
-export function toServer(s: ServerView): Server {
-  return {
-    id: s.id, model: s.model as ModelId, boughtAt: s.boughtAt, readyAt: s.readyAt, rented: s.rented, failedUntil: s.failedUntil,
-    failingAt: s.failingAt, osDownUntil: s.osDownUntil, layer: (s.layer || null) as LayerKind | null, layerReadyAt: s.layerReadyAt,
-    licences: { essentials: s.essentials, standard: s.standard, datacenter: s.datacenter, ha: s.ha },
-    vms: s.vms.map(vm), instances: s.instances.map(instance), cache: s.cache.map((c) => ({ layer: c.layer as LayerId, at: c.at })),
-    pullFreeAt: s.pullFreeAt, busyCpu: s.busyCpu,
-  };
-}
-
-function emptyTeam(id: number, name: string): Team {
-  const traffic = Object.fromEntries(APP_IDS.map((a) => [a, { demand: 0, capacity: 0, served: 0, dropped: 0 }])) as Team["traffic"];
-  return {
-    id, name, cash: 0, servers: [], traffic,
-    ledger: emptyLedger(),
-    stats: { ticks: 0, demand: 0, served: 0, dropped: 0, droppedPeak: 0, droppedPeakTick: -1, capacityCpu: 0, reservedCpu: 0, usefulCpu: 0, osTaxCpu: 0, osTaxMem: 0, spikeFirstDrop: -1, spikeRecovered: -1 },
-    last: emptyFigures(),
-  };
-}
 
 const nested = new WeakMap<DatacenterView, ServerView[]>();
 
@@ -51,20 +17,20 @@ export function serversOf(dc: DatacenterView | undefined): ServerView[] {
   if (!dc) return [];
   const known = nested.get(dc);
   if (known) return known;
-  const byHost = new Map<string, InstanceView[]>();
+  const onHost = new Map<string, InstanceView[]>();
   for (const i of dc.instances) {
-    const list = byHost.get(i.host);
+    const list = onHost.get(i.host);
     if (list) list.push(i);
-    else byHost.set(i.host, [i]);
+    else onHost.set(i.host, [i]);
   }
-  const vmsByServer = new Map<string, VmView[]>();
+  const onServer = new Map<string, VmView[]>();
   for (const v of dc.vms) {
-    const vm: VmView = { ...v, instances: byHost.get(v.id) ?? [], cache: decodeCache(v.cache) };
-    const list = vmsByServer.get(v.server);
+    const vm: VmView = { ...v, instances: onHost.get(v.id) ?? [] };
+    const list = onServer.get(v.server);
     if (list) list.push(vm);
-    else vmsByServer.set(v.server, [vm]);
+    else onServer.set(v.server, [vm]);
   }
-  const out = dc.servers.map((s) => ({ ...s, vms: vmsByServer.get(s.id) ?? [], instances: byHost.get(s.id) ?? [], cache: decodeCache(s.cache) }));
+  const out = dc.servers.map((s) => ({ ...s, vms: onServer.get(s.id) ?? [], instances: onHost.get(s.id) ?? [] }));
   nested.set(dc, out);
   return out;
 }
@@ -74,28 +40,31 @@ export function datacenterOf(view: ClassView, team: number): DatacenterView | un
   return undefined;
 }
 
-/** Engine state for `team` as far as this browser can see it. */
+const matches = new WeakMap<ClassView, { team: number; state: MatchState }>();
+
+/**
+ * Engine state for `team` as far as this browser can see it: the round's world as synced, the
+ * team's servers and cash; other teams empty (they are not this browser's to see). Made once per
+ * snapshot.
+ */
 export function toMatchState(view: ClassView, team: number): MatchState {
-  const r = view.round;
-  const teams = view.teams.map((t, i) => emptyTeam(i, t.name));
+  const known = matches.get(view);
+  if (known && known.team === team) return known.state;
+  const scenario = view.round.scenario || view.config.scenario;
+  const state = createMatch({ scenario, teams: view.teams.map((t, i) => t.name || String(i + 1)) }, 0);
+  // The round's row is the world as the server plays it (setup and scenario both applied).
+  const { number: _number, scenario: _scenario, tickRate: _tickRate, ...world } = view.round;
+  state.world = { ...state.world, ...(world satisfies Partial<World>) };
+  state.tick = view.tick;
+  for (const t of state.teams) t.servers = [];
+  for (const [app, demand] of Object.entries(view.demand)) state.demand[app as keyof MatchState["demand"]] = demand;
   const dc = datacenterOf(view, team);
-  if (dc && teams[team]) {
-    teams[team].servers = serversOf(dc).map(toServer);
-    teams[team].cash = dc.cash;
+  if (dc && state.teams[team]) {
+    state.teams[team].servers = serversFromRows(dc);
+    state.teams[team].cash = dc.cash;
   }
-  return {
-    engineVersion: ENGINE_VERSION,
-    scenario: r.scenario as MatchState["scenario"],
-    settings: { scenario: r.scenario as MatchState["scenario"], teams: view.teams.map((t) => t.name) },
-    world: {
-      ticks: r.ticks, startMinute: r.startMinute, budget: r.budget, cashFloor: r.cashFloor, unlocks: [...r.unlocks] as LayerKind[],
-      trafficPct: r.trafficPct, apps: [...r.apps] as AppId[], spikeStart: -1, spikePeakPct: 100, wave2Start: -1, wave2PeakPct: 0,
-      slowFrom: -1, slowTo: -1, rent: r.rent, scriptedIncidents: true, paymentIsolation: r.paymentIsolation,
-    },
-    seed: 0, rng: 0, tick: view.tick, nextId: 0, teams, pendingIncidents: [],
-    demand: Object.fromEntries(APP_IDS.map((a) => [a, view.demand[a] ?? 0])) as MatchState["demand"],
-    events: [],
-  };
+  matches.set(view, { team, state });
+  return state;
 }
 
 /** The engine's verdict on a command for this team, as the browser sees the state now. */

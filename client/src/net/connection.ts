@@ -4,6 +4,7 @@
  * the seat after a drop, and hands everything it hears to one sink.
  */
 import { Client, type Room } from "colyseus.js";
+import type { RoomRow } from "../../../shared/view/rows";
 import { KICKED_CLOSE_CODE, SERVER_RESTART_CLOSE_CODE, SESSION_ENDED_CLOSE_CODE } from "../../../shared/protocol/codes";
 import { LIMITS } from "../../../shared/protocol/limits";
 import {
@@ -30,7 +31,8 @@ export interface ConnectionOptions {
 
 export class Connection implements RoomIntents {
   private readonly client: Client;
-  private room: Room | null = null;
+  /** The room's synced state is the rows of shared/view (the schema classes implement them). */
+  private room: Room<RoomRow> | null = null;
   private readonly requests = new PendingRequests();
   private leaving = false;
   /** The server said it is stopping: wait for it to come back, however long that takes. */
@@ -77,7 +79,7 @@ export class Connection implements RoomIntents {
     const seat = memory.seat(code);
     if (!seat) throw new JoinError("unknown_seat");
     try {
-      const room = await this.client.reconnect(seat.reconnectionToken);
+      const room = await this.client.reconnect<RoomRow>(seat.reconnectionToken);
       this.bind(room, code, seat.role);
       return;
     } catch { /* expired: try the seat token */ }
@@ -116,9 +118,9 @@ export class Connection implements RoomIntents {
   private async attach(code: string, options: Record<string, unknown>, role: Role): Promise<void> {
     // One room at a time: a browser that wanders to another code leaves the first.
     if (this.room && this.code !== code) await this.leave();
-    let room: Room;
+    let room: Room<RoomRow>;
     try {
-      room = await this.client.joinById(code, { ...options, lang: this.opts.lang() });
+      room = await this.client.joinById<RoomRow>(code, { ...options, lang: this.opts.lang() });
     } catch (e) {
       const err = joinErrorOf(e);
       // A room that ended a while ago is gone from the server; its status still says so.
@@ -128,7 +130,7 @@ export class Connection implements RoomIntents {
     this.bind(room, code, role);
   }
 
-  private bind(room: Room, code: string, role: Role): void {
+  private bind(room: Room<RoomRow>, code: string, role: Role): void {
     const sink = this.opts.sink;
     this.room = room;
     this.code = code;

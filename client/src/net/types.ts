@@ -1,16 +1,15 @@
 /** What the network layer tells the rest of the client, and what the rest may ask of it. */
 import type { RoundReport } from "../../../shared/debrief/report";
-import type { RoundSeries } from "../../../shared/debrief/series";
 import type { Command } from "../../../shared/engine";
 import type {
-  AppliedMessage, BansMessage, HostCommand, LostMessage, MovingMessage, NoticeMessage, RequestMessage, ResultMessage, WelcomeMessage,
-  WireError,
+  AppliedMessage, BansMessage, HistoryMessage, HostCommand, LostMessage, MovingMessage, NoticeMessage, RequestMessage, ResultMessage,
+  WelcomeMessage, WireError,
 } from "../../../shared/protocol/messages";
 import type { ClassView } from "../model/types";
 
 export type { Role } from "../../../shared/protocol/phases";
 
-export interface HistoryMessage { round: number; tick: number; series: RoundSeries }
+export type { HistoryMessage };
 export interface DebriefMessage { reports: RoundReport[] }
 
 /** Why this browser is out of the session: kicked, ended, or the seat could not be recovered. */

@@ -3,9 +3,8 @@
  * layer's overhead, VMs and instances as boxes whose width is the CPU they reserve. Pure: the scene
  * draws it, the drag-and-drop hit-tests it, the browser tests read it.
  */
-import { vmOverhead } from "../../../shared/engine/capacity";
-import { APPS, HOST_LAYERS, SERVER_MODELS, type AppId, type LayerKind, type ModelId } from "../../../shared/engine/data";
-import { toServer } from "../model/datacenter";
+import { vmOverheadCpu } from "../../../shared/engine/capacity";
+import { APPS, HOST_LAYERS, SERVER_MODELS, type AppId, type LayerKind } from "../../../shared/engine/data";
 import type { InstanceView, ServerView, VmView } from "../model/types";
 
 export interface Rect { x: number; y: number; w: number; h: number }
@@ -41,8 +40,8 @@ const PAD = 12;
 const HEADER = 22;
 const MIN_COL = 300;
 
-function layerCpu(layer: string): number {
-  return layer ? HOST_LAYERS[layer as LayerKind].cpu : 0;
+function layerCpu(layer: LayerKind | ""): number {
+  return layer ? HOST_LAYERS[layer].cpu : 0;
 }
 
 /** Boxes left to right along `bar`, each as wide as its share of `total` CPU (never thinner than 6 px). */
@@ -60,15 +59,15 @@ function strip(bar: Rect, total: number, parts: { cpu: number; make: (r: Rect) =
 function layoutServer(server: ServerView, frame: Rect): ServerLayout {
   const bar: Rect = { x: frame.x + 6, y: frame.y + HEADER, w: frame.w - 12, h: frame.h - HEADER - 6 };
   const boxes: Box[] = [{ kind: "server", id: server.id, server: server.id, depth: 0, ...frame }];
-  const cpu = SERVER_MODELS[server.model as ModelId].cpu;
+  const cpu = SERVER_MODELS[server.model].cpu;
   // The engine's own accounting of what a VM keeps for itself (guest OS, hypervisor tax, engine).
-  const engineServer = server.vms.length > 0 ? toServer(server) : null;
+  const host = { layer: server.layer || null };
   const parts: { cpu: number; make: (r: Rect) => void }[] = [];
   if (server.layer) {
     parts.push({ cpu: layerCpu(server.layer), make: (r) => boxes.push({ kind: "overhead", id: `${server.id}:os`, server: server.id, depth: 1, ...r }) });
   }
-  server.vms.forEach((vm, k) => {
-    const overhead = vmOverhead(engineServer!.vms[k], engineServer!).cpu;
+  for (const vm of server.vms) {
+    const overhead = vmOverheadCpu(vm, host);
     parts.push({
       cpu: vm.vcpus * 1000,
       make: (r) => {
@@ -81,7 +80,7 @@ function layoutServer(server: ServerView, frame: Rect): ServerLayout {
         if (inner.w > 4 && inner.h > 4) strip(inner, vm.vcpus * 1000, vmParts);
       },
     });
-  });
+  }
   for (const i of server.instances) {
     parts.push({ cpu: i.cpu, make: (r) => boxes.push({ kind: "instance", id: i.id, server: server.id, depth: 1, ...r }) });
   }
@@ -96,7 +95,7 @@ function layoutServer(server: ServerView, frame: Rect): ServerLayout {
 export function layoutDatacenter(servers: readonly ServerView[], width: number, height = 0): Layout {
   const columns = Math.max(1, Math.floor((width - PAD) / (MIN_COL + GAP)));
   const colW = Math.floor((width - PAD * 2 - GAP * (columns - 1)) / columns);
-  const unitsOf = (s: ServerView) => SERVER_MODELS[s.model as ModelId]?.units ?? 1;
+  const unitsOf = (s: ServerView) => SERVER_MODELS[s.model].units;
   const perColumn = new Array<number>(columns).fill(0);
   for (const s of servers) perColumn[perColumn.indexOf(Math.min(...perColumn))] += unitsOf(s);
   const tallest = Math.max(1, ...perColumn);

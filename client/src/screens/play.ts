@@ -112,7 +112,7 @@ export class PlayScreen implements Screen {
     renderKpis(this.kpis, team, dc);
     renderAppsTable(this.appsTable, view.round.apps, dc);
     this.drawChart(s);
-    const feed = view.feeds?.find((f) => f.team === this.team)?.lines ?? [];
+    const feed = view.feeds.find((f) => f.team === this.team)?.lines ?? [];
     renderFeed(this.feedList, feed, view.round.startMinute);
     this.renderSelection();
     this.announcer.update(view, team, feed);

@@ -1,13 +1,14 @@
 import type * as Phaser from "phaser";
-import { APPS, type AppId } from "../../../shared/engine/data";
+import { APPS } from "../../../shared/engine/data";
 import type { MatchLogFile } from "../../../shared/log/format";
 import { LOG_MAX_BYTES, parseLog } from "../../../shared/log/parse";
 import type { Replayer, Marker } from "../../../shared/log/replay";
 import { verifyLog, type LogProblem } from "../../../shared/log/verify";
 import { ENGINE_VERSION, stateHash } from "../../../shared/engine";
+import { roomFromMatch } from "../../../shared/view/replay";
 import { clock, money, t } from "../i18n";
 import { serversOf } from "../model/datacenter";
-import { viewFromEngine } from "../model/fromEngine";
+import { toPlain } from "../model/plain";
 import type { ClassView } from "../model/types";
 import type { Api } from "../net/api";
 import { DatacenterScene } from "../scenes/DatacenterScene";
@@ -247,7 +248,7 @@ export class ReplayPage {
   private view(): ClassView {
     const r = this.replayer!;
     const h0 = r.log.header;
-    return viewFromEngine(r.state, { room: h0.room, round: h0.round, roster: h0.roster, bots: h0.bots, over: r.done });
+    return toPlain(roomFromMatch(r.state, { room: h0.room, round: h0.round, roster: h0.roster, bots: h0.bots, over: r.done }));
   }
 
   private render(): void {
@@ -257,14 +258,14 @@ export class ReplayPage {
     this.clockEl.textContent = clock(view.round.startMinute + r.tick);
     this.slider.setAttribute("aria-valuetext", this.clockEl.textContent);
     if (this.timer === null) this.pause();
-    if (this.projector) this.projector.update(view, bookFromSeries(view.round.number, r.series, r.tick));
+    if (this.projector) this.projector.update(view, bookFromSeries(view.round.number, r.series, { upTo: r.tick }));
     if (this.teamGame) {
       const dc = view.datacenters[this.viewTeam];
       this.teamGame.scene.setFrame({ servers: serversOf(dc), tick: r.tick, startMinute: view.round.startMinute });
       const team = view.teams[this.viewTeam];
-      const rows = view.round.apps.filter((a) => APPS[a as AppId].role !== "batch").map((a) => {
+      const rows = view.round.apps.filter((a) => APPS[a].role !== "batch").map((a) => {
         const tr = dc.traffic[a];
-        return h("tr", {}, h("td", { text: t(`app.${a}`) }), h("td", { text: String(tr?.demand ?? 0) }), h("td", { text: String(tr?.capacity ?? 0) }), droppedCell(a as AppId, tr));
+        return h("tr", {}, h("td", { text: t(`app.${a}`) }), h("td", { text: String(tr?.demand ?? 0) }), h("td", { text: String(tr?.capacity ?? 0) }), droppedCell(a, tr));
       });
       this.teamPanel.replaceChildren(
         h("h2", { text: `${team.name} · ${money(team.score)}` }),

@@ -1,10 +1,15 @@
 /** What the screens ask of the state, computed in one place. */
-import { SCENARIOS, type ScenarioId } from "../../../shared/scenarios";
+import { SCENARIOS, type Scenario } from "../../../shared/scenarios";
 import { spikeEnd } from "../../../shared/scenarios/curve";
 import { FAILURE_PAGE } from "../../../shared/scenarios/presets";
 import { datacenterOf, serversOf } from "../model/datacenter";
-import type { ClassView, DatacenterView, SeatView, ServerView, TeamView } from "../model/types";
+import type { ClassView, DatacenterView, RoundView, SeatView, ServerView, TeamView } from "../model/types";
 import type { AppState } from "./state";
+
+/** The round's scenario (none before the first round). */
+export function scenarioOf(round: RoundView): Scenario | undefined {
+  return round.scenario ? SCENARIOS[round.scenario] : undefined;
+}
 
 /** Every seat in the room, in joining order. */
 export function seatsOf(view: ClassView): SeatView[] {
@@ -81,7 +86,7 @@ export function closedReason(s: AppState): "kicked" | "session_ended" | "lost" {
  * spike in this scenario, it is over, or no round is running).
  */
 export function spikeStatus(view: ClassView): { minutesLeft: number } | "now" | null {
-  const scn = SCENARIOS[view.round.scenario as ScenarioId];
+  const scn = scenarioOf(view.round);
   if (!scn?.spike || view.phase === "over" || view.phase === "lobby") return null;
   const left = scn.spike.start - view.tick;
   if (left > 0) return { minutesLeft: left };
@@ -109,7 +114,7 @@ export const BANNER_MINUTES = 15;
  */
 export function failurePageDue(view: ClassView, team: TeamView | undefined): boolean {
   if (!team || team.demand <= 0) return false;
-  const scn = SCENARIOS[view.round.scenario as ScenarioId];
+  const scn = scenarioOf(view.round);
   const from = scn?.spike ? scn.spike.start - FAILURE_PAGE.minutesBeforeSpike : FAILURE_PAGE.minuteWithoutSpike;
   return view.tick >= from && team.dropped * 100 > team.demand * FAILURE_PAGE.droppedPct;
 }

@@ -36,19 +36,30 @@ function put(list: Minutes, minute: number, value: number | null): Minutes {
   return next;
 }
 
-/** The book as the server's series has it (sent on join, on reload and on a team change). */
-export function bookFromSeries(round: number, series: RoundSeries, upTo = Infinity): SeriesBook {
-  const length = Math.min(upTo, Math.max(0, ...APP_IDS.map((a) => series.demand[a]?.length ?? 0)));
-  const sum = (rec: Partial<Record<AppId, number[]>> | undefined, i: number) => FRONTENDS.reduce((s, a) => s + (rec?.[a]?.[i] ?? 0), 0);
+/**
+ * The book as the server's series has it (a `history` message on join, reload or team change; a
+ * round's report). Point k of each series was played in minute `minutes[k]` (the engine records
+ * one point a minute from the first, so by default point k is minute k); `upTo` keeps the minutes
+ * before it (a replay's clock).
+ */
+export function bookFromSeries(round: number, series: RoundSeries, opts: { minutes?: readonly number[]; upTo?: number } = {}): SeriesBook {
+  const points = Math.max(0, ...APP_IDS.map((a) => series.demand[a]?.length ?? 0));
+  const minuteOf = (k: number) => opts.minutes?.[k] ?? k;
+  const upTo = opts.upTo ?? Infinity;
+  const sum = (rec: Partial<Record<AppId, number[]>> | undefined, k: number) => FRONTENDS.reduce((s, a) => s + (rec?.[a]?.[k] ?? 0), 0);
   const teams = series.teams.map((t): TeamMinutes => {
-    const n = Math.min(length, t.served.length);
-    const minutes = Array.from({ length: n }, (_, i) => i);
-    return {
-      demand: minutes.map((i) => sum(series.demand, i)),
-      capacity: minutes.map((i) => sum(t.capacity, i)),
-      served: minutes.map((i) => t.served[i] ?? null),
-      dropped: minutes.map((i) => t.dropped[i] ?? null),
-    };
+    let minutes: TeamMinutes = EMPTY_TEAM;
+    for (let k = 0; k < Math.min(points, t.served.length); k++) {
+      const m = minuteOf(k);
+      if (m >= upTo) break;
+      minutes = {
+        demand: put(minutes.demand, m, sum(series.demand, k)),
+        capacity: put(minutes.capacity, m, sum(t.capacity, k)),
+        served: put(minutes.served, m, t.served[k] ?? null),
+        dropped: put(minutes.dropped, m, t.dropped[k] ?? null),
+      };
+    }
+    return minutes;
   });
   return { round, teams };
 }

@@ -68,7 +68,7 @@ export function welcomed(m: WelcomeMessage): Partial<AppState> {
 }
 
 export function historyArrived(s: AppState, m: HistoryMessage): Partial<AppState> {
-  return { book: mergeBooks(bookFromSeries(m.round, m.series), s.book) };
+  return { book: mergeBooks(bookFromSeries(m.round, m.series, { minutes: m.minutes }), s.book) };
 }
 
 /** A finished round's reports; a page opened after the round has no live minutes, the report has them all. */

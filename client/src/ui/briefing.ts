@@ -1,6 +1,6 @@
 import { APPS, type AppId } from "../../../shared/engine/data";
 import { forecastBand, forecastDemand } from "../../../shared/engine/demand";
-import { SCENARIOS, type ScenarioId } from "../../../shared/scenarios";
+import { scenarioOf } from "../store/selectors";
 import { clock, money, t } from "../i18n";
 import type { ClassView } from "../model/types";
 import { lineChart, type LineChart } from "./charts";
@@ -13,9 +13,9 @@ const APP_COLORS: Record<AppId, string> = { web: "#0072b2", grades: "#009e73", d
  * since the spike may come earlier or later, smaller or bigger — and whether a second wave may follow.
  */
 export function forecastLines(view: ClassView): string[] {
-  const scn = SCENARIOS[view.round.scenario as ScenarioId];
+  const scn = scenarioOf(view.round);
   if (!scn) return [];
-  const lines = (view.round.apps as AppId[]).filter((a) => APPS[a].role === "frontend").map((a) => {
+  const lines = view.round.apps.filter((a) => APPS[a].role === "frontend").map((a) => {
     let peak = 0;
     let at = 0;
     let high = 0;
@@ -41,7 +41,7 @@ export function forecastLines(view: ClassView): string[] {
 
 /** What the briefing announces for the round: scripted incidents and whether machines can be rented. */
 export function scheduleLines(view: ClassView): string[] {
-  const scn = SCENARIOS[view.round.scenario as ScenarioId];
+  const scn = scenarioOf(view.round);
   if (!scn) return [];
   const lines = view.config.scriptedIncidents
     ? scn.incidents.map((i) => t(`briefing.scheduled-${i.kind}`, { time: clock(view.round.startMinute + i.tick), app: i.app ? t(`app.${i.app}`) : "" }))
@@ -51,8 +51,8 @@ export function scheduleLines(view: ClassView): string[] {
 }
 
 export function forecastChart(view: ClassView): LineChart {
-  const scn = SCENARIOS[view.round.scenario as ScenarioId];
-  const apps = (view.round.apps as AppId[]).filter((a) => APPS[a].role === "frontend");
+  const scn = scenarioOf(view.round);
+  const apps = view.round.apps.filter((a) => APPS[a].role === "frontend");
   const banded = scn?.spike ? apps.filter((a) => scn.spike!.peak[a]) : [];
   const chart = lineChart([
     ...apps.map((a) => ({ label: t(`app.${a}`), color: APP_COLORS[a], width: 2 })),

@@ -112,7 +112,7 @@ export function hostControls(room: RoomIntents): HostControls {
       const cfg = view.config;
       if (!loaded) {
         loaded = true;
-        fill(cfg.scenario as ScenarioId, [...cfg.unlocks]);
+        fill(cfg.scenario, [...cfg.unlocks]);
         budget.value = String(Math.round(cfg.budget / 100));
         tickRate.value = String(cfg.tickRate);
         traffic.value = String(cfg.trafficPct);

@@ -1,6 +1,6 @@
-import { APPS, type AppId } from "../../../../shared/engine/data";
+import { APPS } from "../../../../shared/engine/data";
 import { forecastBand, forecastDemand } from "../../../../shared/engine/demand";
-import { SCENARIOS, type ScenarioId } from "../../../../shared/scenarios";
+import { scenarioOf } from "../../store/selectors";
 import type { RoundView } from "../../model/types";
 import { chartLine, type TeamMinutes } from "../../store/series";
 
@@ -9,8 +9,8 @@ import { chartLine, type TeamMinutes } from "../../store/series";
  * the forecast, and the top of the forecast band (the spike may come that high, or earlier).
  */
 export function liveChartLines(round: RoundView, minutes: TeamMinutes | undefined): (number | null)[][] {
-  const front = round.apps.filter((a) => APPS[a as AppId]?.role === "frontend") as AppId[];
-  const scn = SCENARIOS[round.scenario as ScenarioId];
+  const front = round.apps.filter((a) => APPS[a].role === "frontend");
+  const scn = scenarioOf(round);
   const ticks = round.ticks;
   const forecast = Array.from({ length: ticks }, (_, i) => (scn ? front.reduce((s, a) => s + forecastDemand(scn, round.trafficPct, a, i), 0) : null));
   const bandTop = Array.from({ length: ticks }, (_, i) => (scn?.spike ? front.reduce((s, a) => s + forecastBand(scn, round.trafficPct, a, i).high, 0) : null));

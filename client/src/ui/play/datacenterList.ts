@@ -7,7 +7,6 @@
  */
 import { serverFree, vmFree, type MatchState } from "../../../../shared/engine";
 import { t } from "../../i18n";
-import { toServer } from "../../model/datacenter";
 import {
   cores, gib, instanceStatus, instanceWhat, needs, serverHeader, serverLoad, serverSize, vmStatus, vmWhat,
 } from "../../model/describe";
@@ -38,13 +37,13 @@ export function listNodes(servers: readonly ServerView[], engine: MatchState | n
     };
   };
   return servers.map((s) => {
-    const engineServer = engineTeam?.servers.find((x) => x.id === s.id) ?? toServer(s);
-    const free = engineTeam ? serverFree(engineTeam, engineServer) : null;
+    const engineServer = engineTeam?.servers.find((x) => x.id === s.id);
+    const free = engineTeam && engineServer ? serverFree(engineTeam, engineServer) : null;
     const freeText = free ? t("a11y.freeOf", { free: cores(free.cpu), mem: gib(free.mem) }) : "";
     const header = serverHeader(s, tick, startMinute);
     const vms = s.vms.map((v): ListNode => {
-      const engineVm = engineServer.vms.find((x) => x.id === v.id);
-      const vfree = engineVm ? vmFree(engineVm, engineServer) : null;
+      const engineVm = engineServer?.vms.find((x) => x.id === v.id);
+      const vfree = engineServer && engineVm ? vmFree(engineVm, engineServer) : null;
       return {
         id: v.id, kind: "vm", alert: tick < v.downUntil,
         label: [v.id, vmWhat(v), vfree ? t("a11y.freeOf", { free: cores(vfree.cpu), mem: gib(vfree.mem) }) : "", vmStatus(v, tick, startMinute)].filter(Boolean).join(" · "),

@@ -29,7 +29,7 @@ export function renderKpis(el: HTMLElement, team: TeamView | undefined, dc: Data
  * Each app's demand, capacity and dropped requests for the last minute, and under an app that
  * depends on another (Grades on the database) what it is waiting for.
  */
-export function renderAppsTable(el: HTMLElement, apps: readonly string[], dc: DatacenterView | undefined): void {
+export function renderAppsTable(el: HTMLElement, apps: readonly AppId[], dc: DatacenterView | undefined): void {
   const running = new Set((dc?.instances ?? []).map((i) => i.app));
   const rows = apps.map((a) => {
     const tr = dc?.traffic[a];
@@ -39,7 +39,7 @@ export function renderAppsTable(el: HTMLElement, apps: readonly string[], dc: Da
       h("th", { scope: "row" }, t(`app.${a}`), missing.length ? h("span", { class: "note", testid: `app-needs-${a}`, text: t("a11y.needsApp", { app: missing.map((d) => t(`app.${d}`)).join(", ") }) }) : null),
       h("td", { text: String(tr?.demand ?? 0) }),
       h("td", { class: short ? "short" : "", text: String(tr?.capacity ?? 0) }),
-      droppedCell(a as AppId, tr));
+      droppedCell(a, tr));
   });
   replace(el,
     h("caption", { class: "sr-only", text: t("a11y.appsCaption") }),

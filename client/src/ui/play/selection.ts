@@ -1,7 +1,6 @@
 import { unlicensedWindows, serverFree, vmFree, type Command, type MatchState } from "../../../../shared/engine";
 import { buildCommand, selectionActions } from "../../commands/build";
 import { t } from "../../i18n";
-import { toServer } from "../../model/datacenter";
 import {
   cores, gib, instanceStatus, instanceWhat, needs, serverHeader, serverLoad, serverSize, vmStatus, vmWhat,
 } from "../../model/describe";
@@ -44,7 +43,7 @@ export function renderSelection(el: HTMLElement, id: string, engine: MatchState,
   };
   const heading = (text: string) => h("h3", { id: "selection-title", text });
   if (server) {
-    const engineServer = engineTeam.servers.find((s) => s.id === id) ?? toServer(server);
+    const engineServer = engineTeam.servers.find((s) => s.id === id)!;
     const free = serverFree(engineTeam, engineServer);
     const lic = [server.standard ? `${t("edition.standard")} ×${server.standard}` : "", server.datacenter ? t("edition.datacenter") : "", server.essentials ? `${t("edition.essentials")} ×${server.essentials}` : "", server.ha ? t("edition.ha") : ""].filter(Boolean).join(", ");
     const unlicensed = unlicensedWindows(engineServer);
