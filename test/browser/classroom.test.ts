@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { desktop, phone, shot } from "./browser";
 import { serveClient } from "./serve";
-import { boxPoint, instanceCount, send } from "./steps";
+import { boxPoint, instanceCount, send, sidewaysOverflow } from "./steps";
 
 const env = serveClient(2661);
 const BASE = env.base;
@@ -147,7 +147,7 @@ describe("a lesson in the browser", () => {
     await shot(host, "debrief-host", true);
 
     // Phones never scroll sideways.
-    for (const p of [cai]) expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    for (const p of [cai]) expect(await sidewaysOverflow(p)).toBe(0);
   });
 });
 

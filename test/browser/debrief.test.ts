@@ -12,7 +12,7 @@ import { playLogged } from "../../shared/sim/log";
 import { startBotMatch } from "../../shared/sim/run";
 import { ARTIFACTS, phone, shot } from "./browser";
 import { serveClient } from "./serve";
-import { send } from "./steps";
+import { send, sidewaysOverflow } from "./steps";
 
 const env = serveClient(2664);
 const BASE = env.base;
@@ -153,7 +153,7 @@ describe("the debrief in the browser", () => {
       if (team === 0) expect(score).toBe(alphaScore);
       await page.getByTestId(`debrief-cards-${team}`).getByTestId("packing-details").locator("summary").tap();
       await shot(page, `debrief-phone-${lang}`, true);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(await sidewaysOverflow(page)).toBe(0);
     }
     expect(await ann.getByTestId("card-spike").textContent()).toMatch(/When the spike hit at 00:0\d/);
     expect(await bo.getByTestId("card-spike").textContent()).toMatch(/高峰在 00:0\d 到来/);

@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { Cast, expectOk, hostSession, startRound, waitFor } from "../integration/harness";
 import { device, shot, type SizeName } from "./browser";
 import { serveClient } from "./serve";
-import { smallTargets } from "./steps";
+import { sidewaysOverflow, smallTargets } from "./steps";
 
 const env = serveClient(2672);
 const cast = new Cast();
@@ -78,7 +78,7 @@ describe("phones and tablets", () => {
         expect(box.y + box.height).toBeLessThanOrEqual((await page.evaluate(() => window.innerHeight)));
       }
       await shot(page, `device-play-${size}-scrolled`);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(await sidewaysOverflow(page)).toBe(0);
       if (size !== "small") expect(await smallTargets(page)).toEqual([]);
 
       // After a reload.
@@ -96,7 +96,7 @@ describe("phones and tablets", () => {
       const seat = await waitFor(() => [...s.host.state.seats.values()].find((x) => x.nickname === `Late${size}` && x.asks === 1));
       expectOk(await s.host.host({ type: "approve", seat: seat.seat }));
       await expectRacksSized(late);
-      expect(await late.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(await sidewaysOverflow(late)).toBe(0);
       await page.context().close();
       await late.context().close();
     });

@@ -16,6 +16,7 @@ import { Cast, expectOk, hostSession, startRound, waitFor } from "../integration
 import { expectAccessible } from "./axe";
 import { desktop, device, launch, shot } from "./browser";
 import { CLIENT_DIST } from "./build";
+import { sidewaysOverflow, smallTargets } from "./steps";
 
 const PORT = 2662;
 const BASE = `http://localhost:${PORT}`;
@@ -189,4 +190,24 @@ describe("replays in the browser", () => {
     await page.goto(`${BASE}/replay/${roundId}`);
     await expect.poll(() => page.getByTestId("replay-message").textContent()).toMatch(/无权打开/);
   });
+
+  for (const lang of ["en", "zh-CN"] as const) {
+    it(`opens a share link on a student's phone: the match first, nothing sideways, 44 px targets, axe (${lang})`, async () => {
+      const made = await fetch(`${BASE}/api/rounds/${roundId}/shares`, { method: "POST", headers: { "x-host-secret": secret } });
+      const { id } = await made.json() as { id: string };
+      const { ctx, page } = await device(browser, "phone", lang);
+      await page.goto(`${BASE}/replay/${roundId}?share=${id}`);
+      await page.getByTestId("leaderboard").waitFor();
+      await page.getByTestId("replay-verdict").waitFor({ state: "attached" });
+      // The match starts on the first screen; the technical details are folded below it.
+      expect((await page.getByTestId("replay-main").boundingBox())!.y).toBeLessThan(844);
+      expect(await page.getByTestId("replay-hash").isVisible()).toBe(false);
+      expect(await sidewaysOverflow(page)).toBe(0);
+      expect(await smallTargets(page)).toEqual([]);
+      await expectAccessible(page, `replay-phone-${lang}`);
+      await shot(page, `replay-phone-${lang}`);
+      await shot(page, `replay-phone-${lang}-full`, true);
+      await ctx.close();
+    });
+  }
 });

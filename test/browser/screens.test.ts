@@ -10,6 +10,7 @@ import { Cast, expectOk, hostSession, waitFor } from "../integration/harness";
 import { expectAccessible } from "./axe";
 import { device, shot, type SizeName } from "./browser";
 import { serveClient } from "./serve";
+import { sidewaysOverflow } from "./steps";
 
 const env = serveClient(2674);
 const cast = new Cast();
@@ -59,7 +60,7 @@ describe("every student screen passes axe", () => {
         await expect.poll(() => page.getByTestId("debrief-team-0").textContent()).toMatch(/\$/);
         await expectAccessible(page, `debrief-${lang}-${size}`);
         await shot(page, `screens-debrief-${lang}-${size}`, true);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        expect(await sidewaysOverflow(page)).toBe(0);
         await ctx.close();
       });
     }

@@ -35,11 +35,30 @@ export async function waitMinutes(page: Page, minutes: number): Promise<void> {
   await expect.poll(read, { timeout: 30_000 }).toBeGreaterThanOrEqual(start + minutes);
 }
 
-/** Controls smaller than a 44 px touch target on the page (by test id or text, with their size). */
+/**
+ * Controls smaller than a 44 px touch target on the page (by test id or text, with their size). A
+ * control marked `data-equivalent="<testid>"` is let off only while that control, which does the
+ * same job, is on the page and 44 px itself (WCAG 2.5.5's "equivalent" exception).
+ */
 export async function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => [...document.querySelectorAll<HTMLElement>("main button, main input, main select, main summary, main a[href], header select, header a[href], [role=treeitem] > .dc-text")]
     .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden" && !(el as HTMLInputElement).disabled)
+    .filter((el) => {
+      const equivalent = el.dataset.equivalent ? document.querySelector<HTMLElement>(`[data-testid="${el.dataset.equivalent}"]`) : null;
+      const r = equivalent?.getBoundingClientRect();
+      return !(r && r.height >= 44 && r.width >= 44);
+    })
     .map((el) => ({ el, r: el.getBoundingClientRect() }))
     .filter(({ el, r }) => r.height < 44 || (r.width < 44 && el.tagName !== "SPAN" && !(el instanceof HTMLInputElement && el.type === "checkbox")))
     .map(({ el, r }) => `${el.dataset.testid ?? el.textContent?.slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`));
+}
+
+/**
+ * How far the page reaches past the screen's width, in CSS px (0: nothing scrolls sideways). Measured
+ * against the viewport the page was opened with: a phone browser zooms out to fit a page that is
+ * too wide, and then `window.innerWidth` grows with it and would hide the overflow.
+ */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  const width = page.viewportSize()!.width;
+  return page.evaluate((w) => Math.max(0, document.documentElement.scrollWidth - w), width);
 }

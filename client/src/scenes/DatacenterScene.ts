@@ -3,6 +3,7 @@ import { t } from "../i18n";
 import { serverHeader } from "../model/describe";
 import type { ServerView } from "../model/types";
 import { appColor, appShort, boxAt, findInstance, layoutDatacenter, type Box, type Layout, type Rect } from "./layout";
+import { COLORS, DELIVERING_ALPHA, LABEL } from "./palette";
 
 export interface SceneHooks {
   /** A box was tapped (or empty space: null). */
@@ -16,11 +17,6 @@ interface Frame {
   tick: number;
   startMinute: number;
 }
-
-const COLORS = {
-  frame: 0x263040, frameLine: 0x8aa0b8, failed: 0xd55e00, bar: 0x11161c, overhead: 0x6b7785, vm: 0x33404f, vmLine: 0xc8d3df,
-  select: 0xf0e442, ok: 0x009e73, bad: 0xd55e00, down: 0x4a4f57,
-};
 
 /**
  * The team's datacenter: racks of servers with their host layer, VMs and containers as nested boxes
@@ -163,10 +159,10 @@ export class DatacenterScene extends Phaser.Scene {
    * A label, at least 12 px. `plate`: on a dark backing box, so it keeps its contrast (≥ 7:1)
    * whatever colour and load fill lie under it.
    */
-  private text(key: string, x: number, y: number, value: string, size = 12, color = "#ffffff", plate = false): void {
+  private text(key: string, x: number, y: number, value: string, size = 12, color = LABEL.onPlate, plate = false): void {
     let tx = this.texts.get(key);
     if (!tx) {
-      const style = { fontFamily: "system-ui, 'Noto Sans CJK SC', sans-serif", fontSize: `${Math.max(12, size)}px`, color, ...(plate ? { backgroundColor: "#11161c", padding: { x: 2, y: 0 } } : {}) };
+      const style = { fontFamily: "system-ui, 'Noto Sans CJK SC', sans-serif", fontSize: `${Math.max(12, size)}px`, color, ...(plate ? { backgroundColor: LABEL.plate, padding: { x: 2, y: 0 } } : {}) };
       tx = this.make.text({ x, y, text: value, style }, false);
       tx.setResolution(Math.min(2, window.devicePixelRatio || 1));
       this.content.add(tx);
@@ -187,17 +183,17 @@ export class DatacenterScene extends Phaser.Scene {
     const g = this.g;
     g.clear();
     if (servers.length === 0) {
-      this.text("empty", 16, 16, t("play.noServers"), 14, "#e8eef5");
+      this.text("empty", 16, 16, t("play.noServers"), 14, LABEL.empty);
     }
     for (const sl of this.layout.servers) {
       const s = sl.server;
       const f = sl.frame;
       const delivering = tick < s.readyAt;
       const failed = s.failedUntil > tick || s.failingAt > tick;
-      g.fillStyle(COLORS.frame, delivering ? 0.45 : 1).fillRect(f.x, f.y, f.w, f.h);
+      g.fillStyle(COLORS.frame, delivering ? DELIVERING_ALPHA : 1).fillRect(f.x, f.y, f.w, f.h);
       g.lineStyle(failed ? 3 : 1, failed ? COLORS.failed : COLORS.frameLine, 1).strokeRect(f.x, f.y, f.w, f.h);
       g.fillStyle(COLORS.bar, 1).fillRect(sl.bar.x, sl.bar.y, sl.bar.w, sl.bar.h);
-      this.text(`${s.id}:h`, f.x + 6, f.y + 4, serverHeader(s, tick, startMinute), 12, failed ? "#ffb38a" : "#e8eef5");
+      this.text(`${s.id}:h`, f.x + 6, f.y + 4, serverHeader(s, tick, startMinute), 12, failed ? LABEL.headerFailed : LABEL.header);
       for (const b of sl.boxes) this.drawBox(b, s, tick);
     }
     for (const tx of this.texts.values()) if (!tx.getData("used")) tx.setVisible(false);
@@ -214,7 +210,7 @@ export class DatacenterScene extends Phaser.Scene {
     const g = this.g;
     if (b.kind === "overhead" || b.kind === "vm-overhead") {
       g.fillStyle(COLORS.overhead, 0.9).fillRect(b.x, b.y, b.w, b.h);
-      if (b.w > 26 && b.h > 15) this.text(`${b.id}:l`, b.x + 2, b.y + 1, "OS", 12, "#f4f7fb", true);
+      if (b.w > 26 && b.h > 15) this.text(`${b.id}:l`, b.x + 2, b.y + 1, "OS", 12, LABEL.onPlate, true);
       return;
     }
     if (b.kind === "vm") {
@@ -226,7 +222,7 @@ export class DatacenterScene extends Phaser.Scene {
       const label = `${vm.id} ${t("a11y.vcpuShort", { n: vm.vcpus })} ${t(`os.${vm.os}`)}${vm.engine ? ` +${t("play.containers")}` : ""}${booting ? ` ${t("play.booting")}` : ""}${vm.migrationTo ? ` → ${vm.migrationTo}` : ""}`;
       const fits = (s: string) => s.length * 7 + 6 <= b.w;
       const shown = fits(label) ? label : fits(vm.id) ? vm.id : "";
-      if (shown) this.text(`${b.id}:l`, b.x + 2, b.y, shown, 12, "#f4f7fb", true);
+      if (shown) this.text(`${b.id}:l`, b.x + 2, b.y, shown, 12, LABEL.onPlate, true);
       if (this.selected === b.id) g.lineStyle(3, COLORS.select, 1).strokeRect(b.x - 1, b.y - 1, b.w + 2, b.h + 2);
       return;
     }
@@ -247,7 +243,7 @@ export class DatacenterScene extends Phaser.Scene {
         g.lineStyle(2, COLORS.bad, 1).lineBetween(b.x + 2, b.y + 2, b.x + b.w - 2, b.y + b.h - 2).lineBetween(b.x + b.w - 2, b.y + 2, b.x + 2, b.y + b.h - 2);
       }
       // Light on the translucent box: the load fill rises from the bottom and rarely reaches the label.
-      if (b.w >= 32 && b.h >= 18) this.text(`${b.id}:l`, b.x + 4, b.y + 3, `${appShort(i.app)}${starting ? "…" : ""}`, 12, "#f4f7fb", true);
+      if (b.w >= 32 && b.h >= 18) this.text(`${b.id}:l`, b.x + 4, b.y + 3, `${appShort(i.app)}${starting ? "…" : ""}`, 12, LABEL.onPlate, true);
       if (this.selected === b.id) g.lineStyle(3, COLORS.select, 1).strokeRect(b.x - 1, b.y - 1, b.w + 2, b.h + 2);
       return;
     }

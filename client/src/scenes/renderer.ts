@@ -1,4 +1,5 @@
 import * as Phaser from "phaser";
+import { BACKGROUND } from "./palette";
 
 /**
  * WebGL when the browser has a real GPU; plain canvas when its WebGL is a software rasterizer
@@ -23,7 +24,7 @@ export function rendererType(search: string): number {
 /** A Phaser game drawing `scene` into `parent`, sized by it. */
 export function sceneGame(parent: HTMLElement, scene: Phaser.Scene, type: number = Phaser.CANVAS): Phaser.Game {
   return new Phaser.Game({
-    type, parent, backgroundColor: "#1b2129", banner: false,
+    type, parent, backgroundColor: BACKGROUND, banner: false,
     scale: { mode: Phaser.Scale.RESIZE, width: "100%", height: "100%" },
     render: { antialias: true }, scene,
     // The page keeps its wheel and touch scrolling and pinch-zoom: the racks ask for the wheel only

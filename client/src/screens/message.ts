@@ -12,10 +12,10 @@ function waitingText(s: AppState): string {
 
 /** While the room is being reached: loading, reconnecting, or waiting for a restarted server. */
 export function messageScreen(): Screen {
-  const title = h("h2");
+  const title = h("h1", { class: "h2" });
   const render = onChange(waitingText, (text) => { title.textContent = text; });
   return {
-    mount: (root) => root.replaceChildren(topbar(), h("div", { class: "overlay-center", testid: "message" }, title)),
+    mount: (root) => root.replaceChildren(topbar(), h("main", { class: "overlay-center", testid: "message" }, title)),
     update: render,
     destroy: () => {},
   };
@@ -23,10 +23,10 @@ export function messageScreen(): Screen {
 
 /** Out of the session for good: kicked, the session ended, or the seat could not be recovered. */
 export function closedScreen(): Screen {
-  const title = h("h2");
+  const title = h("h1", { class: "h2" });
   return {
-    mount: (root) => root.replaceChildren(topbar(), h("div", { class: "overlay-center stack", testid: "closed" },
-      title, h("a", { href: "/", text: t("common.back") }))),
+    mount: (root) => root.replaceChildren(topbar(), h("main", { class: "overlay-center stack", testid: "closed" },
+      title, h("a", { href: "/", class: "target", text: t("common.back") }))),
     update: (s) => { title.textContent = t(`errors.${closedReason(s)}`); },
     destroy: () => {},
   };

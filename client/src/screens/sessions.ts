@@ -32,7 +32,7 @@ export function sessionsScreen(ctx: ScreenContext): Screen {
     root.replaceChildren(topbar(), h("main", { class: "page stack", testid: "sessions-view" },
       h("h1", { text: t("sessions.title") }),
       h("p", { class: "muted", text: t("sessions.hint") }),
-      h("a", { href: "/replay", text: t("replay.upload") }),
+      h("a", { href: "/replay", class: "target", text: t("replay.upload") }),
       list));
     const cards: HTMLElement[] = [];
     for (const code of memory.hostCodes()) {

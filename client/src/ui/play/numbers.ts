@@ -43,6 +43,11 @@ export function renderAppsTable(el: HTMLElement, apps: readonly AppId[], dc: Dat
   });
   replace(el,
     h("caption", { class: "sr-only", text: t("a11y.appsCaption") }),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("a11y.app") }), h("th", { scope: "col", text: `${t("play.demand")}${t("play.perMin")}` }), h("th", { scope: "col", text: `${t("play.capacity")}${t("play.perMin")}` }), h("th", { scope: "col", text: `${t("play.dropped")}${t("play.perMin")}` }))),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("a11y.app") }), perMinute("play.demand"), perMinute("play.capacity"), perMinute("play.dropped"))),
     h("tbody", {}, rows));
+}
+
+/** A column header "Demand/min" that may break before its "/min" on a phone, never inside the word. */
+function perMinute(key: string): HTMLElement {
+  return h("th", { scope: "col" }, t(key), h("wbr"), t("play.perMin"));
 }
