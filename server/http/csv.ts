@@ -1,4 +1,5 @@
-import { moneyLines, netCost } from "../../shared/debrief/money";
+import { classRows } from "../../shared/debrief/class";
+import { moneyLines } from "../../shared/debrief/money";
 import type { RoundReport } from "../../shared/debrief/report";
 import type { MatchLogFile } from "../../shared/log/format";
 import { Replayer } from "../../shared/log/replay";
@@ -20,7 +21,8 @@ export function reportOf(log: MatchLogFile, stored: RoundReport | null): RoundRe
 }
 
 /**
- * A round's results as CSV, one row per team, money in dollars and ratios in percent. The money
+ * A round's results as CSV, one row per team in the class table's order (a bot has no rank, as on
+ * the podium), money in dollars and ratios in percent. The money
  * columns are the debrief's waterfall, from `budget_usd` to `owned_usd`: they add up to `score_usd`.
  */
 export function resultsCsv(log: MatchLogFile, report: RoundReport): string {
@@ -29,15 +31,14 @@ export function resultsCsv(log: MatchLogFile, report: RoundReport): string {
     "budget_usd", "revenue_usd", "sold_usd", "servers_usd", "rent_usd", "windows_licences_usd", "hypervisor_licences_usd", "power_usd",
     "penalties_usd", "compliance_usd", "breach_fines_usd", "audit_fines_usd", "owned_usd"];
   const usd = (cents: number) => (cents / 100).toFixed(2);
-  const ranked = [...report.results].sort((a, b) => b.score - a.score || a.team - b.team);
-  const rows = ranked.map((r, i) => {
-    const served = report.series.teams[r.team]?.served.reduce((a, b) => a + b, 0) ?? 0;
+  // The class table's order and places: students' teams ranked, bots after them with no place.
+  const rows = classRows(report).map((row) => {
+    const r = report.results[row.team];
     const control = report.control[r.team];
-    const cost = netCost(r, report.budget);
     return [
-      log.header.round, log.header.scenario, i + 1, r.name, usd(r.score),
-      control ? (control.kind === "students" ? "students" : `${control.kind}${control.bot ? `:${control.bot}` : ""}`) : "", usd(r.cash), (r.availability / 100).toFixed(2), served, r.dropped, r.droppedPeak,
-      served > 0 ? usd(Math.round((cost * 1000) / served)) : "", (r.utilization / 100).toFixed(2), (r.occupancy / 100).toFixed(2), (r.osTaxCpu / 1000).toFixed(2),
+      log.header.round, log.header.scenario, row.ranked ? row.rank : "", r.name, usd(r.score),
+      control ? (control.kind === "students" ? "students" : `${control.kind}${control.bot ? `:${control.bot}` : ""}`) : "", usd(r.cash), (r.availability / 100).toFixed(2), row.served, r.dropped, r.droppedPeak,
+      row.costPer1k >= 0 ? usd(row.costPer1k) : "", (r.utilization / 100).toFixed(2), (r.occupancy / 100).toFixed(2), (r.osTaxCpu / 1000).toFixed(2),
       ...moneyLines(r, report.budget, report.facts[r.team]).map((l) => usd(l.cents)),
     ];
   });

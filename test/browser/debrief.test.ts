@@ -150,6 +150,8 @@ describe("the debrief in the browser", () => {
       const first = await page.getByTestId("debrief-view").locator("section.team-debrief").first().getAttribute("data-testid");
       expect(first).toBe(`debrief-team-${team}`);
       const score = await moneyAgrees(page, team);
+      // The top bar's score (cash plus what the servers would sell for) is the debrief's.
+      expect(dollars(/(?:Score|得分)\s*(−?\$[\d,]+)/.exec((await page.getByTestId("status-cash").textContent()) ?? "")?.[1] ?? null)).toBe(score);
       if (team === 0) expect(score).toBe(alphaScore);
       await page.getByTestId(`debrief-cards-${team}`).getByTestId("packing-details").locator("summary").tap();
       await shot(page, `debrief-phone-${lang}`, true);

@@ -64,3 +64,16 @@ describe("the scatter's names", () => {
     expect(spots.map((s) => [s.y, s.end])).toEqual([[65, false], [65, false]]);
   });
 });
+
+describe("names of different lengths", () => {
+  it("keeps a long name off a short one's line when they would touch", () => {
+    const points = [{ x: 40, y: 100, w: 240 }, { x: 200, y: 104, w: 40 }];
+    const [long, short] = placeLabels(points, BOX);
+    // The long name runs past the second point: one of them moves a line, and neither covers the other.
+    const spanOf = (s: LabelSpot, w: number) => (s.end ? [s.x - w, s.x] : [s.x, s.x + w]);
+    const [a0, a1] = spanOf(long, 240);
+    const [b0, b1] = spanOf(short, 40);
+    expect(a1 <= b0 || b1 <= a0 || Math.abs(long.y - short.y) >= BOX.lineH).toBe(true);
+    expect(a0 < 200 + 9 && 200 - 9 < a1 && long.y - 13 < 104 + 9 && 104 - 9 < long.y + 4).toBe(false);
+  });
+});

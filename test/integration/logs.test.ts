@@ -91,6 +91,9 @@ describe("match logs", () => {
     expect(lines[0]).toMatch(/^round,scenario,rank,team,score_usd/);
     expect(lines).toHaveLength(5);
     expect(lines.slice(1).map((l) => l.split(",")[3]).sort()).toEqual(["Alpha", "Bravo", "Charlie", "Delta"]);
+    // Ann's team is the class's first place; the three bots follow it with no place, as on the podium.
+    expect(lines[1].split(",").slice(2, 4)).toEqual(["1", "Alpha"]);
+    expect(lines.slice(2).map((l) => l.split(",")[2])).toEqual(["", "", ""]);
     // The money columns are the debrief's waterfall: from the budget to what is still owned, they add up to the score.
     const head = lines[0].split(",");
     for (const line of lines.slice(1)) {

@@ -38,8 +38,9 @@ export function lineChart(
     // A fixed y range puts several charts on one scale (the class debrief compares teams by eye).
     scales: { x: { time: false }, ...(yRange ? { y: { range: yRange } } : {}) },
     axes: [
-      // Whole game minutes only: a tick is a minute, "06:2.5" is not a time.
-      { incrs: MINUTE_STEPS, values: (_u, vals) => vals.map((v) => clock(startMinute() + v)), stroke: "#333", grid: { stroke: "#eee" }, ...(axisFont ? { font: axisFont, size: 44 } : {}) },
+      // Whole game minutes only: a tick is a minute, "06:2.5" is not a time. Big labels (the
+      // projector's) need more room between ticks than uPlot's default 50 px, or they run together.
+      { incrs: MINUTE_STEPS, values: (_u, vals) => vals.map((v) => clock(startMinute() + v)), stroke: "#333", grid: { stroke: "#eee" }, ...(axisFont ? { font: axisFont, size: 44, space: 80 } : {}) },
       { stroke: "#333", grid: { stroke: "#eee" }, size: axisFont ? 80 : 56, values: yFormat ? (_u, vals) => vals.map(yFormat) : undefined, ...(axisFont ? { font: axisFont } : {}) },
     ],
     series: [{}, ...specs.map((s) => ({ label: s.label, stroke: s.color, width: s.width ?? 2, dash: s.dash, fill: s.fill, points: { show: false } }))],

@@ -77,13 +77,14 @@ function drawPodium(ctx: CanvasRenderingContext2D, rows: ReturnType<typeof class
   ctx.fillStyle = INK;
   ctx.fillText(t("debrief.podium"), x, y + 30);
   const ranked = rows.filter((r) => r.ranked).slice(0, 3);
+  // A step's height is its place (tied teams stand equally high), not its slot on the stage.
   const heights = [h - 90, h - 150, h - 200];
   const order = [1, 0, 2];
   const bw = (w - 40) / 3;
   order.forEach((idx, slot) => {
     const r = ranked[idx];
     if (!r) return;
-    const bh = heights[idx];
+    const bh = heights[Math.min(2, r.rank - 1)];
     const bx = x + slot * (bw + 20);
     const by = y + h - bh;
     ctx.fillStyle = teamColor(r.team);
@@ -104,8 +105,21 @@ function drawClassChart(ctx: CanvasRenderingContext2D, report: RoundReport, x: n
   font(ctx, 30, 700);
   ctx.fillStyle = INK;
   ctx.fillText(t("debrief.classChart"), x, y + 30);
+  // The key first: eight names (bots marked, as on the page) may need a second line, taken from the chart's height.
+  font(ctx, 22, 700);
+  const ranked = new Map(classRows(report).map((r) => [r.team, r.ranked]));
+  const keys: [string, string][] = [[t("debrief.demand"), INK],
+    ...report.teams.map((name, i): [string, string] => [ranked.get(i) === false ? `${name} (${t("common.bot")})` : name, teamColor(i)])];
+  const keyRows: { label: string; color: string; x: number }[][] = [[]];
+  let kx = x + 80;
+  for (const [label, color] of keys) {
+    const kw = 24 + ctx.measureText(label).width + 24;
+    if (kx + kw > x + w && keyRows[keyRows.length - 1].length > 0) { keyRows.push([]); kx = x + 80; }
+    keyRows[keyRows.length - 1].push({ label, color, x: kx });
+    kx += kw;
+  }
   const top = y + 56;
-  const ch = h - 130;
+  const ch = h - 130 - (keyRows.length - 1) * 30;
   const demand = demandLine(report);
   const max = Math.max(1, ...demand);
   const n = Math.max(1, demand.length - 1);
@@ -135,15 +149,15 @@ function drawClassChart(ctx: CanvasRenderingContext2D, report: RoundReport, x: n
   report.teams.forEach((_, i) => line(report.series.teams[i].served, teamColor(i), 3, []));
   line(demand, INK, 3, [4, 6]);
   font(ctx, 22, 700);
-  let lx = x + 80;
-  const ly = y + h - 4;
-  for (const [label, color] of [[t("debrief.demand"), INK], ...report.teams.map((name, i) => [name, teamColor(i)])] as [string, string][]) {
-    ctx.fillStyle = color;
-    ctx.fillRect(lx, ly - 14, 18, 18);
-    ctx.fillStyle = INK;
-    ctx.fillText(label, lx + 24, ly);
-    lx += 24 + ctx.measureText(label).width + 24;
-  }
+  keyRows.forEach((row, k) => {
+    const ly = y + h - 4 - (keyRows.length - 1 - k) * 30;
+    for (const key of row) {
+      ctx.fillStyle = key.color;
+      ctx.fillRect(key.x, ly - 14, 18, 18);
+      ctx.fillStyle = INK;
+      ctx.fillText(key.label, key.x + 24, ly);
+    }
+  });
 }
 
 function drawTable(ctx: CanvasRenderingContext2D, report: RoundReport, rows: ReturnType<typeof classRows>, x: number, y: number, w: number): void {
@@ -189,7 +203,7 @@ export function teamCanvas(report: RoundReport, team: number): HTMLCanvasElement
   const money$ = lines.map((l, i) => ({ l, v: shown[i] })).filter((x) => x.v !== 0 || x.l.line === "budget");
   font(measure, 24);
   const wrapped = cards.map((c) => ({ title: c.title, body: wrap(measure, c.body, W - 2 * pad - 20), q: wrap(measure, `${t("debrief.discuss")} ${c.question}`, W - 2 * pad - 20) }));
-  const height = 200 + money$.length * 40 + 60 + wrapped.reduce((sum, c) => sum + 60 + (c.body.length + c.q.length) * 34 + 24, 0);
+  const height = 200 + (money$.length + 1) * 40 + 70 + wrapped.reduce((sum, c) => sum + 60 + (c.body.length + c.q.length) * 34 + 24, 0);
   canvas.width = W;
   canvas.height = height;
   const ctx = canvas.getContext("2d")!;
@@ -217,6 +231,15 @@ export function teamCanvas(report: RoundReport, team: number): HTMLCanvasElement
     ctx.fillStyle = l.line === "budget" ? INK : v < 0 ? "#a63d00" : "#006b4f";
     ctx.fillText(amount, W - pad - ctx.measureText(amount).width, y);
   }
+  // The total under a rule, as on the page: the lines add up to the score in the title.
+  y += 14;
+  ctx.fillStyle = INK;
+  ctx.fillRect(pad, y, W - 2 * pad, 2);
+  y += 40;
+  font(ctx, 26, 700);
+  ctx.fillText(t("debrief.line.score"), pad, y);
+  const total = money(report.results[team].score);
+  ctx.fillText(total, W - pad - ctx.measureText(total).width, y);
   y += 50;
   for (const c of wrapped) {
     y += 24;

@@ -41,13 +41,19 @@ export function scatter(report: RoundReport, rows: readonly ClassRow[]): SVGSVGE
     svg("text", { x: m.l - 6, y: y(minAvail) + 4, "text-anchor": "end", class: "tick" }, `${(minAvail / 100).toFixed(0)}%`),
     svg("text", { x: m.l, y: H - m.b + 18, "text-anchor": "middle", class: "tick" }, money(0)),
     svg("text", { x: x(maxCost / 1.1), y: H - m.b + 18, "text-anchor": "middle", class: "tick" }, money(maxCost / 1.1)));
-  const spots = placeLabels(pts.map((p) => ({ x: x(p.costPer1k), y: y(p.availability) })),
+  // Names are not measured (no layout yet): ~10 px a character at the labels' 16 px bold is enough to keep them apart.
+  const spots = placeLabels(pts.map((p) => ({ x: x(p.costPer1k), y: y(p.availability), w: Math.max(40, p.name.length * 10) })),
     { width: W - 4, top: m.t + 12, bottom: H - m.b - 4, labelW: 90, lineH: 17, gap: 13 });
   pts.forEach((p, i) => {
     const spot = spots[i];
+    const cx = x(p.costPer1k);
+    const cy = y(p.availability);
+    // A name moved off its point's line is tied back to it, so it cannot be read as a neighbour's.
+    const moved = Math.abs(spot.y - (cy + 5)) > 2;
     root.append(svg("g", { class: p.ranked ? "pt" : "pt unranked" },
       svg("title", {}, `${p.name}: ${(p.availability / 100).toFixed(1)}%, ${money(p.costPer1k)}`),
-      svg("circle", { cx: x(p.costPer1k), cy: y(p.availability), r: 9, fill: teamColor(p.team), stroke: "#111418", "stroke-width": 1.5 }),
+      moved ? svg("line", { x1: cx, y1: cy, x2: spot.x + (spot.end ? 2 : -2), y2: spot.y - 5, stroke: "#56606b", "stroke-width": 1.2 }) : "",
+      svg("circle", { cx, cy, r: 9, fill: teamColor(p.team), stroke: "#111418", "stroke-width": 1.5 }),
       svg("text", { x: spot.x, y: spot.y, class: "pt-label", "text-anchor": spot.end ? "end" : "start" }, p.name)));
   });
   return root;
