@@ -1,6 +1,6 @@
 import { classRows } from "../../shared/debrief/class";
 import { moneyLines } from "../../shared/debrief/money";
-import type { RoundReport } from "../../shared/debrief/report";
+import { isCurrentReport, type RoundReport } from "../../shared/debrief/report";
 import type { MatchLogFile } from "../../shared/log/format";
 import { Replayer } from "../../shared/log/replay";
 
@@ -14,7 +14,7 @@ function cell(v: string | number): string {
 
 /** The round's debrief: the one stored when it ended, or rebuilt by replaying its log (older rounds). */
 export function reportOf(log: MatchLogFile, stored: RoundReport | null): RoundReport {
-  if (stored && stored.facts?.[0]?.minutes !== undefined) return stored;
+  if (stored && isCurrentReport(stored)) return stored;
   const replayer = new Replayer(log);
   replayer.runToEnd();
   return replayer.report();
