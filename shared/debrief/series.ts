@@ -1,5 +1,7 @@
 import { APP_IDS, type AppId } from "../engine/data";
 import type { MatchState } from "../engine/types";
+import { incidentRow } from "../view/feed";
+import type { BannerRow } from "../view/rows";
 
 /** What each team did, tick by tick: the charts and the debrief are drawn from this. */
 export interface TeamSeries {
@@ -14,14 +16,8 @@ export interface TeamSeries {
   capacity: Record<AppId, number[]>;
 }
 
-export interface IncidentRecord {
-  tick: number;
-  team: number;
-  kind: string;
-  app: string;
-  hit: number;
-  cost: number;
-}
+/** An incident as it landed on a team: the same row as its banner (see `BannerState` under Synced state; `kind` is the incident kind). */
+export type IncidentRecord = BannerRow;
 
 export interface RoundSeries {
   /** Demand per app, the same for every team. */
@@ -51,7 +47,7 @@ export function emptySeries(teams: number): RoundSeries {
 export function recordTick(series: RoundSeries, state: MatchState): void {
   for (const a of state.world.apps) series.demand[a].push(state.demand[a]);
   for (const e of state.events) {
-    if (e.kind === "incident") series.incidents.push({ tick: state.tick - 1, team: e.team, kind: e.incident, app: e.app ?? "", hit: e.hit.length, cost: e.cost });
+    if (e.kind === "incident") series.incidents.push(incidentRow(e, state.tick - 1));
   }
   state.teams.forEach((team, i) => {
     const s = series.teams[i];

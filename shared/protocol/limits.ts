@@ -11,7 +11,8 @@ export const LIMITS = {
   minTeams: 2,
   /** The engine's own limit: a match cannot hold more teams. */
   maxTeams: MAX_TEAMS,
-  /** The highest class cap a teacher may set. */
+  /** The class cap a teacher may set (students in the room at once). */
+  minStudents: 1,
   maxStudents: 200,
   /** The speed a teacher may set (a multiplier of the engine's pace). */
   minTickRate: 0.5,

@@ -7,6 +7,7 @@ import type { EngineError } from "../engine/errors";
 import type { RoundSeries } from "../debrief/series";
 import type { ProtocolErrorCode } from "./codes";
 import { LIMITS } from "./limits";
+import { HOST_SEAT } from "./seats";
 
 /** Message names, client → server. */
 export const C2S = {
@@ -43,12 +44,17 @@ export const S2C = {
 } as const;
 
 const requestId = z.number().int().min(0).max(2_147_483_647);
+/** A team's number in a room (0-based). */
+const teamNumber = z.number().int().min(0).max(LIMITS.maxTeams - 1);
+/** A student's seat (students hold seats 1, 2, …; the teacher holds HOST_SEAT). */
+const studentSeat = z.number().int().min(HOST_SEAT + 1).max(LIMITS.maxSeat);
+const classCap = z.number().int().min(LIMITS.minStudents).max(LIMITS.maxStudents);
 const enumOf = <T extends readonly string[]>(values: T) => z.enum(values as unknown as [string, ...string[]]);
 
 /** A team command: the engine's command (validated by the engine's own schema) plus a request id. */
 export const CommandMessageSchema = z.strictObject({ id: requestId, command: z.unknown() });
 
-export const ChooseTeamSchema = z.strictObject({ id: requestId, team: z.number().int().min(0).max(LIMITS.maxTeams - 1) });
+export const ChooseTeamSchema = z.strictObject({ id: requestId, team: teamNumber });
 
 const teamName = z.string().trim().min(1).max(LIMITS.teamNameMax);
 
@@ -61,7 +67,7 @@ export const HostCommandSchema = z.discriminatedUnion("type", [
     unlocks: z.array(enumOf(LAYER_KINDS)).max(LAYER_KINDS.length).optional(),
     trafficPct: z.number().int().min(TRAFFIC_PCT_LIMITS.min).max(TRAFFIC_PCT_LIMITS.max).optional(),
     scriptedIncidents: z.boolean().optional(),
-    maxStudents: z.number().int().min(1).max(LIMITS.maxStudents).optional(),
+    maxStudents: classCap.optional(),
     teams: z.array(teamName).min(LIMITS.minTeams).max(LIMITS.maxTeams).optional(),
   }),
   z.strictObject({ type: z.literal("lock") }),
@@ -73,26 +79,26 @@ export const HostCommandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("endSession") }),
   // The engine's own incident action: one schema for what the teacher sends and what the engine takes.
   HostActionSchema.options[0],
-  z.strictObject({ type: z.literal("kick"), seat: z.number().int().min(1).max(LIMITS.maxSeat) }),
-  z.strictObject({ type: z.literal("move"), seat: z.number().int().min(1).max(LIMITS.maxSeat), team: z.number().int().min(0).max(LIMITS.maxTeams - 1) }),
+  z.strictObject({ type: z.literal("kick"), seat: studentSeat }),
+  z.strictObject({ type: z.literal("move"), seat: studentSeat, team: teamNumber }),
   z.strictObject({ type: z.literal("autoBalance") }),
   /** A mid-round request to join a team: placed (in the team asked for, or `team`) or turned down. */
-  z.strictObject({ type: z.literal("approve"), seat: z.number().int().min(1).max(100_000), team: z.number().int().min(0).max(LIMITS.maxTeams - 1).optional() }),
-  z.strictObject({ type: z.literal("deny"), seat: z.number().int().min(1).max(100_000) }),
+  z.strictObject({ type: z.literal("approve"), seat: studentSeat, team: teamNumber.optional() }),
+  z.strictObject({ type: z.literal("deny"), seat: studentSeat }),
   /** Lets a kicked student back: the seat, its team and its token are as they were. */
-  z.strictObject({ type: z.literal("unkick"), seat: z.number().int().min(1).max(100_000) }),
+  z.strictObject({ type: z.literal("unkick"), seat: studentSeat }),
   /** Removes every student seat whose connections are all gone (not a kick: they may join again). */
   z.strictObject({ type: z.literal("clearAway") }),
   /** The class cap, in any phase (configure's maxStudents is for the lobby and between rounds). */
-  z.strictObject({ type: z.literal("setCap"), maxStudents: z.number().int().min(1).max(LIMITS.maxStudents) }),
+  z.strictObject({ type: z.literal("setCap"), maxStudents: classCap }),
   z.strictObject({
     type: z.literal("message"),
     text: z.string().trim().min(1).max(LIMITS.messageMax),
-    team: z.number().int().min(0).max(LIMITS.maxTeams - 1).nullable(),
+    team: teamNumber.nullable(),
   }),
   z.strictObject({
     type: z.literal("setBot"),
-    team: z.number().int().min(0).max(LIMITS.maxTeams - 1),
+    team: teamNumber,
     bot: enumOf(BOT_NAMES).nullable(),
   }),
 ]);

@@ -1,4 +1,5 @@
 import type { BotName } from "../bots/names";
+import { PRACTICE_DEFAULT_SPEED } from "../scenarios/presets";
 import type { ScenarioId } from "../scenarios/types";
 
 /** How a new class session is set up before the teacher changes anything. */
@@ -16,7 +17,7 @@ export const PRACTICE_SETUP = {
   nickname: "Player",
   team: 0,
   bots: ["containers-reactive", "vm-preprovision", "bare-metal"] as readonly BotName[],
-  tickRate: 1,
+  tickRate: PRACTICE_DEFAULT_SPEED,
 };
 
 /** The room's own pacing (wall-clock milliseconds). */

@@ -25,6 +25,11 @@ export function eventLine(event: GameEvent, tick: number): { team: number; line:
 /** The banner an engine event raises, if any: the spike, and incidents. */
 export function eventBanner(event: GameEvent, tick: number): BannerRow | null {
   if (event.kind === "spike") return { tick, team: EVERY_TEAM, kind: "spike", app: "", hit: 0, cost: 0 };
-  if (event.kind === "incident") return { tick, team: event.team, kind: event.incident, app: event.app ?? "", hit: event.hit.length, cost: event.cost };
+  if (event.kind === "incident") return incidentRow(event, tick);
   return null;
+}
+
+/** An incident as it landed on a team: its banner, and its line in the round's series. */
+export function incidentRow(event: Extract<GameEvent, { kind: "incident" }>, tick: number): BannerRow {
+  return { tick, team: event.team, kind: event.incident, app: event.app ?? "", hit: event.hit.length, cost: event.cost };
 }

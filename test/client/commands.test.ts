@@ -4,7 +4,7 @@
  * out the way the canvas draws it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { CommandSchema, type LayerKind, type MatchState } from "../../shared/engine";
+import { APP_IDS, APPS, CommandSchema, type LayerKind, type MatchState } from "../../shared/engine";
 import { buildCommand, dropCommand, pickOptions, selectionActions } from "../../client/src/commands/build";
 import { COMMAND_TYPES, rowOf } from "../../client/src/commands/table";
 import { serversOf, verdict } from "../../client/src/model/datacenter";
@@ -39,6 +39,25 @@ describe("the command table", () => {
       const parsed = CommandSchema.safeParse(buildCommand(type, values));
       expect(parsed.success, `${type}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
     }
+  });
+
+  it("bounds each number field by the engine's own limits: both ends are accepted, and a resize's by some app", () => {
+    for (const type of COMMAND_TYPES) {
+      const fields = rowOf(type).fields;
+      const base = Object.fromEntries(fields.map((f) => [f.name,
+        f.kind === "pick" ? "s1" : f.kind === "choice" ? f.options(view.round)[0][0] : f.kind === "flag" ? false : String(f.kind === "number" ? f.initial ?? f.min : "")]));
+      for (const f of fields) {
+        if (f.kind !== "number") continue;
+        for (const end of f.optional ? [f.max] : [f.min, f.max]) {
+          const command = buildCommand(type, { ...base, ...(type === "resize" ? { instance: "i1" } : {}), [f.name]: String(end) });
+          expect(CommandSchema.safeParse(command).success, `${type}.${f.name} = ${end}`).toBe(true);
+        }
+      }
+    }
+    const cpu = rowOf("resize").fields.find((f) => f.name === "cpu");
+    if (cpu?.kind !== "number") throw new Error("resize has no cpu field");
+    for (const end of [cpu.min, cpu.max]) expect(APP_IDS.some((a) => APPS[a].minCpu <= end && end <= APPS[a].maxCpu), `resize cpu ${end}`).toBe(true);
+    expect(cpu.initial! >= cpu.min && cpu.initial! <= cpu.max).toBe(true);
   });
 
   it("leaves blank or zero optional numbers to the engine, and reads the rest as typed", () => {

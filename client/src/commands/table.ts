@@ -5,7 +5,7 @@
  * says, a catalogue entry and a button). Labels are i18n keys.
  */
 import {
-  APPS, GUEST_OS, LAYER_KINDS, LICENCE_EDITIONS, LICENCES, MODEL_IDS, OS_KINDS, SERVER_MODELS, VIRT_MODES, VM_LIMITS,
+  APP_IDS, APPS, GUEST_OS, LAYER_KINDS, LICENCE_EDITIONS, LICENCES, MODEL_IDS, OS_KINDS, SERVER_MODELS, VIRT_MODES, VM_LIMITS,
   type Command, type CommandType, type LayerKind,
 } from "../../../shared/engine";
 import { VM_FORM_DEFAULT, VM_PRESETS } from "../../../shared/scenarios/presets";
@@ -149,7 +149,8 @@ export const COMMANDS: { [T in CommandType]: CommandRow<T> } = {
   resize: {
     fields: [
       { name: "instance", kind: "pick", pick: "instance" },
-      { name: "cpu", kind: "number", min: 250, max: largest((m) => m.cpu), step: 250, initial: 2000 },
+      // The engine's bounds over every app (each app narrows them: the engine answers cpu_out_of_range).
+      { name: "cpu", kind: "number", min: Math.min(...APP_IDS.map((a) => APPS[a].minCpu)), max: Math.max(...APP_IDS.map((a) => APPS[a].maxCpu)), step: 250, initial: 2000 },
     ],
     onSelected: [{ box: "instance", field: "instance", testid: "sel-resize" }],
   },

@@ -24,7 +24,7 @@ export function hostControls(room: RoomIntents): HostControls {
   const unlockBoxes = LAYER_KINDS.map((l) => h("input", { type: "checkbox", value: l, testid: `host-unlock-${l}` }));
   const traffic = h("input", { type: "number", min: String(TRAFFIC_PCT_LIMITS.min), max: String(TRAFFIC_PCT_LIMITS.max), step: "5", testid: "host-traffic" });
   const incidents = h("input", { type: "checkbox", testid: "host-scripted" });
-  const maxStudents = h("input", { type: "number", min: "1", max: String(LIMITS.maxStudents), testid: "host-maxstudents" });
+  const maxStudents = h("input", { type: "number", min: String(LIMITS.minStudents), max: String(LIMITS.maxStudents), testid: "host-maxstudents" });
   const teamNames = h("textarea", { rows: 4, testid: "host-teamnames" });
   let loaded = false;
   let lastCap = -1;
