@@ -47,7 +47,7 @@ export function vmOverhead(vm: VmShape, server: Pick<Server, "layer">): Resource
 }
 
 /** What a VM takes from its host server. */
-export function vmFootprint(vm: Vm, server: Server): Resources {
+export function vmFootprint(vm: Pick<Vm, "vcpus" | "mem">, server: Pick<Server, "layer">): Resources {
   const hv = hypervisorOf(server);
   return { cpu: vm.vcpus * 1000, mem: vm.mem + (hv ? hv.memPerVm : 0), gpu: 0 };
 }
@@ -75,7 +75,7 @@ export function vmFree(vm: Vm, server: Server): Resources {
   return { cpu: cap.cpu - used.cpu, mem: cap.mem - used.mem, gpu: 0 };
 }
 
-export function serverCapacity(server: Server): Resources {
+export function serverCapacity(server: Pick<Server, "model">): Resources {
   const m = SERVER_MODELS[server.model];
   return { cpu: m.cpu, mem: m.mem, gpu: m.gpu };
 }

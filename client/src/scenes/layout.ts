@@ -3,7 +3,7 @@
  * layer's overhead, VMs and instances as boxes whose width is the CPU they reserve. Pure: the scene
  * draws it, the drag-and-drop hit-tests it, the browser tests read it.
  */
-import { vmOverheadCpu } from "../../../shared/engine/capacity";
+import { serverCapacity, vmFootprint, vmOverheadCpu } from "../../../shared/engine/capacity";
 import { APPS, HOST_LAYERS, SERVER_MODELS, type AppId, type LayerKind } from "../../../shared/engine/data";
 import type { InstanceView, ServerView, VmView } from "../model/types";
 
@@ -59,7 +59,7 @@ function strip(bar: Rect, total: number, parts: { cpu: number; make: (r: Rect) =
 function layoutServer(server: ServerView, frame: Rect): ServerLayout {
   const bar: Rect = { x: frame.x + 6, y: frame.y + HEADER, w: frame.w - 12, h: frame.h - HEADER - 6 };
   const boxes: Box[] = [{ kind: "server", id: server.id, server: server.id, depth: 0, ...frame }];
-  const cpu = SERVER_MODELS[server.model].cpu;
+  const cpu = serverCapacity(server).cpu;
   // The engine's own accounting of what a VM keeps for itself (guest OS, hypervisor tax, engine).
   const host = { layer: server.layer || null };
   const parts: { cpu: number; make: (r: Rect) => void }[] = [];
@@ -69,7 +69,7 @@ function layoutServer(server: ServerView, frame: Rect): ServerLayout {
   for (const vm of server.vms) {
     const overhead = vmOverheadCpu(vm, host);
     parts.push({
-      cpu: vm.vcpus * 1000,
+      cpu: vmFootprint(vm, host).cpu,
       make: (r) => {
         boxes.push({ kind: "vm", id: vm.id, server: server.id, depth: 1, ...r });
         const inner: Rect = { x: r.x + 2, y: r.y + 15, w: r.w - 4, h: r.h - 17 };
@@ -77,7 +77,7 @@ function layoutServer(server: ServerView, frame: Rect): ServerLayout {
           { cpu: overhead, make: (q) => boxes.push({ kind: "vm-overhead", id: `${vm.id}:os`, server: server.id, depth: 2, ...q }) },
           ...vm.instances.map((i) => ({ cpu: i.cpu, make: (q: Rect) => boxes.push({ kind: "instance" as const, id: i.id, server: server.id, depth: 2, ...q }) })),
         ];
-        if (inner.w > 4 && inner.h > 4) strip(inner, vm.vcpus * 1000, vmParts);
+        if (inner.w > 4 && inner.h > 4) strip(inner, vmFootprint(vm, host).cpu, vmParts);
       },
     });
   }
