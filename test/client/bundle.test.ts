@@ -14,7 +14,7 @@ import { build } from "vite";
 
 const CONFIG = fileURLToPath(new URL("../../client/vite.config.ts", import.meta.url));
 /** Names only test code uses: the handle itself and the hooks hung on it. */
-const HOOK_NAMES = ["__spikeday", "boxRect", "lastSeekMs", "replayTick"];
+const HOOK_NAMES = ["__spikeday", "boxRect", "canvasSize", "lastSeekMs", "replayTick", "lastDebriefMs", "lastWhatIfMs", "whatIfRuns"];
 
 let dir = "";
 

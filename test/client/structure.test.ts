@@ -69,6 +69,13 @@ describe("client structure", () => {
     expect(domReads.map((s) => s.rel)).toEqual([]);
   });
 
+  it("hangs test handles only behind TEST_HOOKS, so a production build drops them whole", () => {
+    const calls = sources.filter((s) => s.rel !== "testHooks.ts").flatMap((s) => s.text.split("\n").flatMap((line, k, lines) =>
+      /\bexposeForTests\(/.test(line) ? [{ at: `${s.rel}:${k + 1}`, guarded: lines.slice(Math.max(0, k - 2), k + 1).some((l) => /\bif \(TEST_HOOKS\)/.test(l)) }] : []));
+    expect(calls.length).toBeGreaterThan(2);
+    expect(calls.filter((c) => !c.guarded).map((c) => c.at)).toEqual([]);
+  });
+
   it("has no file over 400 lines", () => {
     const long = sources.map((s) => ({ rel: s.rel, lines: s.text.split("\n").length })).filter((s) => s.lines > 400);
     expect(long).toEqual([]);

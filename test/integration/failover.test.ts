@@ -114,7 +114,10 @@ describe("a process lost mid-round", () => {
     await waitFor(() => host2.state.phase === "over");
 
     // Nothing confirmed before the kill is missing from the log the new process finished.
-    const history = (await (await fetch(`${others[0].url}/api/sessions/${code}/history`, { headers: { "x-host-secret": hostSecret } })).json()) as { rounds: { id: string; status: string }[] };
+    // The phase changes as the round ends; the store marks it finished a moment later (another process may ask first).
+    const roundsOf = async () => ((await (await fetch(`${others[0].url}/api/sessions/${code}/history`, { headers: { "x-host-secret": hostSecret } })).json()) as { rounds: { id: string; status: string }[] }).rounds;
+    await waitUntil(async () => (await roundsOf()).every((r) => r.status === "finished"), 20_000);
+    const history = { rounds: await roundsOf() };
     expect(history.rounds.map((r) => r.status)).toEqual(["finished"]);
     const res = await fetch(`${others[1].url}/api/rounds/${history.rounds[0].id}/log`, { headers: { "x-host-secret": hostSecret } });
     const log = (await res.json()) as MatchLogFile;
