@@ -49,9 +49,10 @@ export function formatValue(v: CardValue, f: CardFormat): string {
   if (typeof v === "number") return f.number(oneDecimal(v));
   if ("cents" in v) return f.money(v.cents);
   if ("tick" in v) return f.clock(v.tick);
-  if ("bp" in v) return `${f.number(oneDecimal(v.bp / 100))}%`;
-  if ("pct" in v) return `${f.number(Math.round(v.pct))}%`;
-  if ("cores" in v) return f.number(oneDecimal(v.cores / 1000));
+  // Something that is not nothing never reads as 0: "<0.1 %", "<1 %", "<0.1" cores.
+  if ("bp" in v) return v.bp > 0 && v.bp < 5 ? `<${f.number(0.1)}%` : `${f.number(oneDecimal(v.bp / 100))}%`;
+  if ("pct" in v) return v.pct > 0 && v.pct < 0.5 ? `<${f.number(1)}%` : `${f.number(Math.round(v.pct))}%`;
+  if ("cores" in v) return v.cores > 0 && v.cores < 50 ? `<${f.number(0.1)}` : f.number(oneDecimal(v.cores / 1000));
   if ("apps" in v) return f.list(v.apps.map((a) => f.app(a)));
   if ("models" in v) {
     const parts = (Object.entries(v.models) as [ModelId, number][]).filter(([, n]) => n > 0).map(([m, n]) => `${n} × ${f.model(m)}`);

@@ -144,8 +144,9 @@ const RULES: Record<CardId, Rule> = {
     const t2 = f.type2.hostMinutes > 0;
     if (!t2 && !(t1 && report.unlocks.includes("type2"))) return null;
     const says: string[] = [];
-    if (t1) says.push("type1");
-    if (t2) says.push("type2");
+    // A host with no VM on it has no virtualization share to quote ("0 % of the VMs' CPU" of no VMs).
+    if (t1) says.push(f.type1.vcpus > 0 ? "type1" : "type1-idle");
+    if (t2) says.push(f.type2.vcpus > 0 ? "type2" : "type2-idle");
     else says.push("no-type2");
     if (f.patchHit > 0) says.push("patch");
     return {

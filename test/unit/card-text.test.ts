@@ -4,7 +4,7 @@
  * in both languages (no placeholder left, no "undefined", no NaN).
  */
 import { describe, expect, it } from "vitest";
-import { CARD_IDS, cardText, type CardFormat } from "../../shared/debrief/card";
+import { CARD_IDS, cardText, formatValue, type CardFormat } from "../../shared/debrief/card";
 import { teamCards } from "../../shared/debrief/cards";
 import { CARD_TEXT, fillSentence } from "../../shared/debrief/text";
 import { defaultWhatIf, whatIf, whatIfCard, whatIfSource } from "../../shared/debrief/whatif";
@@ -26,6 +26,18 @@ describe("card text", () => {
     }
     // Chinese needs no plural forms; a plural in English names a parameter the sentence has.
     for (const [key, text] of Object.entries(CARD_TEXT["zh-CN"])) expect(text, key).not.toMatch(/\{\{\w+\|/);
+  });
+
+  it("never shows something small as nothing: a share or a core count above zero reads as less than the last digit", () => {
+    expect(formatValue({ bp: 3 }, plain)).toBe("<0.1%");
+    expect(formatValue({ bp: 0 }, plain)).toBe("0%");
+    expect(formatValue({ bp: 250 }, plain)).toBe("2.5%");
+    expect(formatValue({ pct: 0.3 }, plain)).toBe("<1%");
+    expect(formatValue({ pct: 0 }, plain)).toBe("0%");
+    expect(formatValue({ pct: 12.6 }, plain)).toBe("13%");
+    expect(formatValue({ cores: 20 }, plain)).toBe("<0.1");
+    expect(formatValue({ cores: 0 }, plain)).toBe("0");
+    expect(formatValue({ cores: 3_740 }, plain)).toBe("3.7");
   });
 
   it("fills values and picks singular or plural by the number", () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Card, CardId } from "../../shared/debrief/card";
-import { CARD_IDS } from "../../shared/debrief/card";
+import { CARD_IDS, cardText } from "../../shared/debrief/card";
 import { cardFor, teamCards } from "../../shared/debrief/cards";
 import type { RoundReport } from "../../shared/debrief/report";
 import { cmd, incident, playRound, spikeStartOf, type RoundSpec } from "./support/rounds";
@@ -102,6 +102,18 @@ const FIRES: Case[] = [
     },
   },
   {
+    card: "packing", why: "one portal container, and two servers holding nothing",
+    round: () => ({ end: 20, steps: [containerHost("s1"), deploy("s1", "web", 7)] }),
+    expect: (c) => {
+      expect(c.says).toEqual(["tight", "empty"]);
+      expect(c.params).toMatchObject({ held: 3, used: 1, empty: 2, ffd: 1, bound: 1 });
+      // Tight where the instances sat, not "at least as tight" over a rack of empty servers.
+      const text = cardText(c, { number: String, money: String, clock: String, app: String, model: String, bot: String, list: String }, "en").body;
+      expect(text).toContain("you held 3 servers; your instances sat on 1, no more than first-fit decreasing needs for them (1)");
+      expect(text).toContain("2 of your servers held nothing at that moment.");
+    },
+  },
+  {
     card: "occupancy", why: "a container host and one portal container on 32 owned cores",
     round: () => ({ end: 30, steps: [containerHost("s1"), deploy("s1", "web")] }),
     expect: (c) => {
@@ -140,6 +152,15 @@ const FIRES: Case[] = [
     expect: (c) => {
       expect(c.says).toEqual(["type1", "no-type2"]);
       expect(c.params).toMatchObject({ t1: { bp: 400 }, t1host: { cores: 400 } });
+    },
+  },
+  {
+    card: "hypervisor-type", why: "a type-1 host and a type-2 host with no VM on either",
+    round: () => ({ end: 30, steps: [cmd(0, { type: "installLayer", server: "s1", layer: "type1" }), cmd(0, { type: "installLayer", server: "s2", layer: "type2" })] }),
+    expect: (c) => {
+      // No VMs: no share of their CPU to quote, only what each host keeps for itself.
+      expect(c.says).toEqual(["type1-idle", "type2-idle"]);
+      expect(c.params).toMatchObject({ t1host: { cores: 400 }, t2host: { cores: 750 } });
     },
   },
   {

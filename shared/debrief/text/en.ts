@@ -64,7 +64,7 @@ export const cardsEn: Record<string, string> = {
 
   "packing-title": "How tightly you packed",
   "packing-loose": "When you held the most servers ({{at}}) you held {{held}} {{held|server|servers}} ({{heldModels}}, {{heldPrice}} at list price) and used {{used}}. The same instances fit on {{ffd}} ({{ffdModels}}, {{ffdPrice}}) packed first-fit decreasing, and no packing can use fewer than {{bound}}.",
-  "packing-tight": "When you held the most servers ({{at}}) you held {{held}} {{held|server|servers}} and used {{used}}: at least as tight as first-fit decreasing packs the same instances ({{ffd}}); no packing can use fewer than {{bound}}.",
+  "packing-tight": "When you held the most servers ({{at}}) you held {{held}} {{held|server|servers}}; your instances sat on {{used}}, no more than first-fit decreasing needs for them ({{ffd}}), and no packing can use fewer than {{bound}}.",
   "packing-dearer": "Fewer servers are not always cheaper: those {{ffd}} would have cost {{ffdPrice}} against your {{heldPrice}}.",
   "packing-empty": "{{empty}} of your servers held nothing at that moment.",
   "packing-q": "What kept you from packing tighter: ports, operating systems, isolation, or room for the spike?",
@@ -84,6 +84,8 @@ export const cardsEn: Record<string, string> = {
 
   "hypervisor-type-title": "Type-1 vs type-2 hypervisors",
   "hypervisor-type-type1": "On your type-1 hosts, virtualization took {{t1}} of the VMs' CPU, and each host kept {{t1host}} cores for the hypervisor.",
+  "hypervisor-type-type1-idle": "Your type-1 hosts ran no VMs, yet each kept {{t1host}} cores for the hypervisor.",
+  "hypervisor-type-type2-idle": "Your type-2 hosts ran no VMs, yet each kept {{t2host}} cores for its host OS and the hypervisor.",
   "hypervisor-type-type2": "On your type-2 hosts it took {{t2}} of the VMs' CPU, and each host kept {{t2host}} cores for its host OS and the hypervisor.",
   "hypervisor-type-no-type2": "A type-2 hypervisor would have taken {{t2min}} to {{t2max}} per VM, on top of a whole host OS whose updates reboot every VM on it.",
   "hypervisor-type-patch": "The host OS patch at {{patchAt}} rebooted {{patched}} of your VMs with their hosts.",
@@ -108,7 +110,7 @@ export const cardsEn: Record<string, string> = {
 
   "boot-title": "VMs boot in minutes, containers in seconds",
   "boot-containers": "Your {{containers}} {{containers|container|containers}} took {{container}} min on average to start once {{containers|its|their}} host was ready.",
-  "boot-vms": "Your {{vms}} {{vms|VM|VMs}} took {{vm}} min on average to boot once {{vms|its|their}} host was ready, before any app could start on them.",
+  "boot-vms": "Your {{vms}} {{vms|VM|VMs}} took {{vm}} min on average to boot once {{vms|its|their}} host was ready, before any app could start on {{vms|it|them}}.",
   "boot-q": "If the spike had come ten minutes earlier, which of your moves would still have been in time?",
 
   "layers-title": "Images are built from shared layers",

@@ -60,7 +60,7 @@ export const cardsZh: Record<string, string> = {
 
   "packing-title": "装箱有多紧凑",
   "packing-loose": "在你们持有服务器最多的时刻（{{at}}），你们持有 {{held}} 台服务器（{{heldModels}}，标价 {{heldPrice}}），用了其中 {{used}} 台。同样的实例用首次适应递减法只需 {{ffd}} 台（{{ffdModels}}，{{ffdPrice}}），任何装法都不可能少于 {{bound}} 台。",
-  "packing-tight": "在你们持有服务器最多的时刻（{{at}}），你们持有 {{held}} 台服务器，用了 {{used}} 台：至少和首次适应递减法一样紧凑（{{ffd}} 台）；任何装法都不可能少于 {{bound}} 台。",
+  "packing-tight": "在你们持有服务器最多的时刻（{{at}}），你们持有 {{held}} 台服务器；实例只占用了其中 {{used}} 台，不比首次适应递减法所需的多（{{ffd}} 台），任何装法都不可能少于 {{bound}} 台。",
   "packing-dearer": "服务器更少不一定更便宜：那 {{ffd}} 台要花 {{ffdPrice}}，而你们的是 {{heldPrice}}。",
   "packing-empty": "当时有 {{empty}} 台服务器上什么也没有。",
   "packing-q": "是什么让你们没能装得更紧：端口、操作系统、隔离要求，还是为高峰预留的空间？",
@@ -80,6 +80,8 @@ export const cardsZh: Record<string, string> = {
 
   "hypervisor-type-title": "1 型与 2 型虚拟机监控器",
   "hypervisor-type-type1": "在你们的 1 型主机上，虚拟化占用了虚拟机 CPU 的 {{t1}}，每台主机为虚拟机监控器保留 {{t1host}} 个核心。",
+  "hypervisor-type-type1-idle": "你们的 1 型主机上没有运行虚拟机，但每台主机仍为虚拟机监控器保留 {{t1host}} 个核心。",
+  "hypervisor-type-type2-idle": "你们的 2 型主机上没有运行虚拟机，但每台主机仍为宿主操作系统和虚拟机监控器保留 {{t2host}} 个核心。",
   "hypervisor-type-type2": "在你们的 2 型主机上，虚拟化占用了虚拟机 CPU 的 {{t2}}，每台主机为宿主操作系统和虚拟机监控器保留 {{t2host}} 个核心。",
   "hypervisor-type-no-type2": "2 型虚拟机监控器每台虚拟机要损耗 {{t2min}} 到 {{t2max}}，还要加上一整个宿主操作系统，它的更新会让上面的所有虚拟机重启。",
   "hypervisor-type-patch": "{{patchAt}} 的宿主操作系统补丁让你们的 {{patched}} 台虚拟机随主机一起重启。",
