@@ -49,6 +49,9 @@ describe("every student screen passes axe", () => {
 
         expectOk(await s.host.host({ type: "pause" }));
         await page.getByTestId("paused-note").waitFor();
+        // The bar says so too, on a phone as well (where "Playing" is left out of it).
+        await expect.poll(() => page.getByTestId("phase").isVisible()).toBe(true);
+        if (size === "phone") expect(await page.getByTestId("phase").textContent()).toMatch(lang === "en" ? /Paused/ : /暂停/);
         await expectAccessible(page, `play-paused-${lang}-${size}`);
         expectOk(await s.host.host({ type: "resume" }));
         // The failure page is never opened for the student.

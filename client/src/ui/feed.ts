@@ -28,5 +28,6 @@ export function feedText(entry: FeedEntryView): string {
 
 export function renderFeed(list: HTMLElement, entries: readonly FeedEntryView[], startMinute: number): void {
   const items = [...entries].reverse().map((e) => h("li", {}, h("span", { class: "t", text: clock(startMinute + e.tick) }), feedText(e)));
-  replace(list, ...items);
+  // An empty box with a title reads as broken: say that nothing has happened yet.
+  replace(list, ...(items.length ? items : [h("li", { class: "muted", text: t("a11y.nothingHere") })]));
 }

@@ -30,6 +30,8 @@ export class StatusBar {
     if (!view) return;
     const playing = view.phase !== "lobby";
     setText(this.phase, t(`phase.${view.phase}`));
+    // A phone's bar leaves out "Playing" (the running clock says it) and keeps "Paused", "Briefing"…
+    this.phase.dataset.phase = view.phase;
     setText(this.clock, playing ? clock(view.round.startMinute + view.tick) : null);
     setText(this.spike, playing ? spikeLine(view) : null);
     const team = view.teams[myTeam(s)];
