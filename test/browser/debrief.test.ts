@@ -143,6 +143,7 @@ describe("the debrief in the browser", () => {
     await host.getByTestId("podium-reveal").click();
     await revealed(host);
     await shot(host, "debrief-projector-zh");
+    expect(await host.getByTestId("debrief-view").innerText()).not.toMatch(/\{\{|\}\}|undefined|NaN|\b(?:debrief|card)\.[a-zA-Z]/);
 
     // Students: their own team first, every money figure agreeing, the what-if and the packing card.
     for (const [page, team, lang] of [[ann, 0, "en"], [bo, 1, "zh"]] as const) {
@@ -155,6 +156,8 @@ describe("the debrief in the browser", () => {
       if (team === 0) expect(score).toBe(alphaScore);
       await page.getByTestId(`debrief-cards-${team}`).getByTestId("packing-details").locator("summary").tap();
       await shot(page, `debrief-phone-${lang}`, true);
+      // Every sentence filled in, in the page's language: no placeholder, no missing key.
+      expect(await page.getByTestId("debrief-view").innerText()).not.toMatch(/\{\{|\}\}|undefined|NaN|\b(?:debrief|card)\.[a-zA-Z]/);
       expect(await sidewaysOverflow(page)).toBe(0);
     }
     expect(await ann.getByTestId("card-spike").textContent()).toMatch(/When the spike hit at 00:0\d/);
