@@ -98,14 +98,16 @@ function overlay(report: RoundReport, team: number, w: WhatIfOutcome, charts: Li
   const own = report.series.teams[team];
   const xs = own.served.map((_, i) => i);
   const demand = demandLine(report);
+  // Drawn in this order: the team's own lines, the what-if's dashed ones over them (an idle team's
+  // "dropped" is the demand, and hid the what-if's "served" beneath it), the demand's dots on top.
   const served = lineChart([
-    { label: t("debrief.demand"), color: "#111418", width: 1, dash: [2, 3] },
     { label: `${t("debrief.actual")} · ${t("debrief.served")}`, color: "#0072b2", width: 2 },
-    { label: `${t("debrief.counterfactual")} · ${t("debrief.served")}`, color: "#0072b2", width: 2, dash: [6, 4] },
     { label: `${t("debrief.actual")} · ${t("host.dropped")}`, color: "#d55e00", width: 2 },
+    { label: `${t("debrief.counterfactual")} · ${t("debrief.served")}`, color: "#0072b2", width: 2, dash: [6, 4] },
     { label: `${t("debrief.counterfactual")} · ${t("host.dropped")}`, color: "#d55e00", width: 2, dash: [6, 4] },
+    { label: t("debrief.demand"), color: "#111418", width: 1, dash: [2, 3] },
   ], () => report.startMinute, 180);
-  served.set(xs, [demand, own.served, w.series.served, own.dropped, w.series.dropped]);
+  served.set(xs, [own.served, own.dropped, w.series.served, w.series.dropped, demand]);
   const cash = lineChart([
     { label: `${t("debrief.actual")} · ${t("debrief.cash")}`, color: "#009e73", width: 2 },
     { label: `${t("debrief.counterfactual")} · ${t("debrief.cash")}`, color: "#009e73", width: 2, dash: [6, 4] },
