@@ -6,7 +6,7 @@ import { SERVER_RESTART_CLOSE_CODE, SESSION_ENDED_CLOSE_CODE } from "../../share
 import { S2C } from "../../shared/protocol/messages";
 import type { Phase } from "../../shared/protocol/phases";
 import { NO_TEAM } from "../../shared/protocol/seats";
-import { PRACTICE_SETUP, ROOM_TIMING, SESSION_DEFAULTS } from "../../shared/protocol/tuning";
+import { PRACTICE_SETUP, practiceRivalTeam, ROOM_TIMING, SESSION_DEFAULTS } from "../../shared/protocol/tuning";
 import { historyFor } from "../../shared/view/history";
 import { roundRow } from "../../shared/view/round";
 import type { FeedRow, RoundRow } from "../../shared/view/rows";
@@ -72,7 +72,7 @@ export class Session implements SessionControl, SessionFacts, SeatHost {
     this.setTeams(SESSION_DEFAULTS.teamNames.slice(0, SESSION_DEFAULTS.teams));
     if (this.practice) {
       this.roster.ensureHost(init.hostNickname ?? PRACTICE_SETUP.nickname, PRACTICE_SETUP.team);
-      PRACTICE_SETUP.bots.forEach((bot, i) => this.setBot(i + 1, bot));
+      PRACTICE_SETUP.bots.forEach((bot, i) => this.setBot(practiceRivalTeam(i), bot));
       this.config.tickRate = PRACTICE_SETUP.tickRate;
     }
     if (kept) restore(this, kept);

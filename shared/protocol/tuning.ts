@@ -20,6 +20,11 @@ export const PRACTICE_SETUP = {
   tickRate: PRACTICE_DEFAULT_SPEED,
 };
 
+/** The team a practice room's `i`-th rival plays: every team but the player's, in order. */
+export function practiceRivalTeam(i: number): number {
+  return i < PRACTICE_SETUP.team ? i : i + 1;
+}
+
 /** The room's own pacing (wall-clock milliseconds). */
 export const ROOM_TIMING = {
   /** A room nobody has been in for this long is closed (its logs are already kept). */

@@ -30,6 +30,13 @@ describe("repository structure", () => {
     expect(parseCircular(tree).map((cycle) => cycle.join(" → "))).toEqual([]);
   }, 30_000);
 
+  it("pins every dependency to an exact version (the lock is what CI installs; a range in package.json hides what was tested)", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
+    const all = { ...pkg.dependencies, ...pkg.devDependencies };
+    expect(Object.keys(all).length).toBeGreaterThan(10);
+    expect(Object.entries(all).filter(([, v]) => !/^\d+\.\d+\.\d+$/.test(v)).map(([k, v]) => `${k}@${v}`)).toEqual([]);
+  });
+
   it(`has no file over ${MAX_LINES} lines in server/, client/ or shared/`, () => {
     const all = DIRS.flatMap((d) => files(join(ROOT, d)));
     expect(all.length).toBeGreaterThan(150);

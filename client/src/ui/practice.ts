@@ -4,6 +4,7 @@ import type { ClassView } from "../model/types";
 import type { RoomIntents } from "../net/types";
 import { h, option } from "./dom";
 import { LESSON_PRESETS, PRACTICE_DEFAULT_SPEED, PRACTICE_SPEEDS } from "../../../shared/scenarios/presets";
+import { practiceRivalTeam } from "../../../shared/protocol/tuning";
 import { endSessionButton, hostRunner, quickBar, type HostControls } from "./host/run";
 
 /** Kept across redraws of the lobby, which is rebuilt whenever its teams change. */
@@ -31,7 +32,7 @@ export function practiceSetup(room: RoomIntents, title = t("practice.title")): H
         });
         if (!configured) return;
         // The round's rival strategies play the other teams.
-        for (const [i, bot] of p.rivals.entries()) if (!(await run({ type: "setBot", team: i + 1, bot }))) return;
+        for (const [i, bot] of p.rivals.entries()) if (!(await run({ type: "setBot", team: practiceRivalTeam(i), bot }))) return;
         await run({ type: "start" });
       },
     }))));
