@@ -33,19 +33,21 @@ export async function phone(browser: Browser, lang: "en" | "zh-CN" = "en"): Prom
   return { ctx, page: await ctx.newPage() };
 }
 
-/** The sizes the issues name: a laptop, a tablet and a phone (touch), and the 1024×768 small laptop. */
+/** The sizes the issues name: a laptop, a tablet and a phone (touch), the 1024×768 small laptop, and the laptop zoomed to 200 %. */
 export const SIZES = {
   laptop: { width: 1366, height: 768 },
   tablet: { width: 820, height: 1180 },
   phone: { width: 390, height: 844 },
   small: { width: 1024, height: 768 },
+  /** A 1366×768 laptop at 200 % browser zoom (WCAG 1.4.4 and 1.4.10: the page reflows, nothing sideways). */
+  zoom: { width: 683, height: 384 },
 } as const;
 export type SizeName = keyof typeof SIZES;
 
 /** A browser context at one of SIZES (tablet and phone with touch), in `lang`. */
 export async function device(browser: Browser, size: SizeName, lang: "en" | "zh-CN" = "en"): Promise<{ ctx: BrowserContext; page: Page }> {
   const touch = size === "phone" || size === "tablet";
-  const ctx = await browser.newContext({ viewport: SIZES[size], deviceScaleFactor: touch ? 2 : 1, isMobile: touch, hasTouch: touch, locale: lang });
+  const ctx = await browser.newContext({ viewport: SIZES[size], deviceScaleFactor: touch || size === "zoom" ? 2 : 1, isMobile: touch, hasTouch: touch, locale: lang });
   await ctx.addInitScript({ content: NAME_SHIM });
   await ctx.addInitScript((l) => localStorage.setItem("spikeday.lang", JSON.stringify(l)), lang);
   return { ctx, page: await ctx.newPage() };

@@ -1,7 +1,8 @@
 /**
  * axe-core on every student screen and state past the lobby (issue 14): the briefing, the play
  * screen (with a server's details open, and while paused), the failure dialog's absence until asked,
- * and the debrief, in English and Chinese, at 1366×768 and on a 390×844 phone; and the join form's
+ * and the debrief, in English and Chinese, at 1366×768 and on a 390×844 phone (and in English at
+ * 200 % zoom, where the page must reflow with nothing sideways); and the join form's
  * error tied to its fields. The teacher is a colyseus.js client. Reports in test/artifacts/axe/,
  * screenshots in test/artifacts/.
  */
@@ -18,7 +19,7 @@ afterAll(() => cast.closeAll());
 
 describe("every student screen passes axe", () => {
   for (const lang of ["en", "zh-CN"] as const) {
-    for (const size of ["laptop", "phone"] as SizeName[]) {
+    for (const size of ["laptop", "phone", ...(lang === "en" ? ["zoom"] : [])] as SizeName[]) {
       it(`briefing, play, details, paused, debrief (${lang}, ${size})`, async () => {
         const s = await hostSession(env.base, cast);
         expectOk(await s.host.host({ type: "configure", scenario: "exam-morning", tickRate: 4 }));
@@ -33,6 +34,7 @@ describe("every student screen passes axe", () => {
         await page.getByTestId("briefing-view").waitFor();
         await expect.poll(() => page.title()).toMatch(lang === "en" ? /^Briefing/ : /^任务简报/);
         await expectAccessible(page, `briefing-${lang}-${size}`);
+        expect(await sidewaysOverflow(page)).toBe(0);
         await shot(page, `screens-briefing-${lang}-${size}`);
 
         expectOk(await s.host.host({ type: "start" }));
@@ -44,6 +46,7 @@ describe("every student screen passes axe", () => {
         await page.getByTestId("selection").waitFor();
         expect(await page.getByTestId("selection-contents").count()).toBe(1);
         await expectAccessible(page, `play-details-${lang}-${size}`);
+        expect(await sidewaysOverflow(page)).toBe(0);
         await shot(page, `screens-play-${lang}-${size}`);
         await shot(page, `screens-play-${lang}-${size}-full`, true);
 
