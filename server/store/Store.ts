@@ -111,7 +111,11 @@ export function roundRow(r: {
 }): RoundRow {
   const header = JSON.parse(r.header) as LogHeader;
   const final = r.final ? (JSON.parse(r.final) as LogFinal) : null;
-  const best = final ? [...final.results].sort((a, b) => b.score - a.score)[0] : undefined;
+  // The winner the debrief names: the best team students played (bots are references, not
+  // classmates; see shared/debrief/class.ts), or the best of all in a round nobody played.
+  const seated = new Set(header.roster.filter((p) => p.role === "student").map((p) => p.team));
+  const students = final ? final.results.filter((r) => seated.has(r.team)) : [];
+  const best = final ? [...(students.length > 0 ? students : final.results)].sort((a, b) => b.score - a.score)[0] : undefined;
   return {
     id: r.id, session: r.session, number: r.number, scenario: r.scenario, startedAt: r.startedAt, endedAt: r.endedAt,
     status: r.status === "finished" ? "finished" : "running", teams: header.settings.teams,

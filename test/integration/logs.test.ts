@@ -63,7 +63,8 @@ describe("match logs", () => {
     expect(h.live).toBe(true);
     expect(h.rounds).toHaveLength(1);
     expect(h.rounds[0]).toMatchObject({ number: 1, scenario: "exam-morning", status: "finished", teams: ["Alpha", "Bravo", "Charlie", "Delta"] });
-    expect(h.rounds[0].winner).toMatch(/Alpha|Bravo|Charlie|Delta/);
+    // Ann's team, the class's only one: the three bots are references and win nothing, as on the podium.
+    expect(h.rounds[0].winner).toBe("Alpha");
     expect(h.rounds[0].lastTick).toBeGreaterThanOrEqual(64);
   });
 
