@@ -45,4 +45,8 @@ describe("repository structure", () => {
       .filter((f) => f.lines > MAX_LINES);
     expect(long).toEqual([]);
   });
+
+  it("keeps ClassRoom.ts a thin Colyseus adapter (300 lines at most; the session's rules live in server/session)", () => {
+    expect(readFileSync(join(ROOT, "server/rooms/ClassRoom.ts"), "utf8").split("\n").length).toBeLessThanOrEqual(300);
+  });
 });
