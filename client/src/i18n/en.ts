@@ -227,7 +227,7 @@ export const en = {
     utilizationH: "Utilization", occupancyH: "Occupancy", util: "Utilization and occupancy", line: {
       budget: "Starting budget", revenue: "Revenue", sold: "Servers sold", servers: "Servers bought", rent: "Rent", licences: "Windows licences",
       hypervisorLicences: "Hypervisor licences", power: "Power and hosting", penalties: "Dropped requests", compliance: "Compliance surcharge",
-      breach: "Breach fines", audit: "Audit fines", owned: "Servers still owned (resale)", score: "Score",
+      breach: "Breach fines", audit: "Audit fines", owned: "Servers still owned, any you started with included (resale)", score: "Score",
     },
     waterfallCaption: "From the starting budget to the score: every line adds or takes money; the last line is what the servers still owned would sell for.",
     podium: "Podium", place: "{{n}}.", notRanked: "Reference bots (not ranked with the class)", winner: "Winner: {{team}}", reveal: "Reveal again",

@@ -231,7 +231,7 @@ export const zh: Deep<Resources> = {
     utilizationH: "利用率", occupancyH: "占用率", util: "利用率与占用率", line: {
       budget: "初始预算", revenue: "收入", sold: "卖出服务器", servers: "购买服务器", rent: "租金", licences: "Windows 许可证",
       hypervisorLicences: "虚拟化许可证", power: "电费与托管", penalties: "丢弃请求", compliance: "合规附加费",
-      breach: "数据泄露罚款", audit: "审计罚款", owned: "仍持有的服务器（残值）", score: "得分",
+      breach: "数据泄露罚款", audit: "审计罚款", owned: "仍持有的服务器，含开局就有的（残值）", score: "得分",
     },
     waterfallCaption: "从初始预算到得分：每一行都是进账或支出；最后一行是仍持有的服务器能卖的钱。",
     podium: "领奖台", place: "第 {{n}} 名", notRanked: "参考机器人（不参与全班排名）", winner: "冠军：{{team}}", reveal: "再揭晓一次",
