@@ -11,6 +11,7 @@ import { ClassRoom, type RoomServices } from "./rooms/ClassRoom";
 import { ROOM_NAME, sessionRoutes } from "./http/sessions";
 import { errorHandler, notFound } from "./http/errors";
 import { matchmakeRoutes } from "./http/matchmake";
+import { linkRoutes, parsePublicUrl, type Interfaces } from "./http/links";
 import { DEFAULT_LIMITS, type HttpLimits, type TrustProxy } from "./config";
 import { roomPlacement, singleProcess, type ClusterServices } from "./cluster/services";
 import { drain } from "./cluster/drain";
@@ -41,6 +42,10 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** Per-address request limits (defaults in server/config.ts). */
   limits?: Partial<HttpLimits>;
+  /** PUBLIC_URL: the address students open, when it is not this machine's own (see http/links.ts). */
+  publicUrl?: string;
+  /** This machine's network interfaces (tests pass their own; default: the operating system's). */
+  interfaces?: () => Interfaces;
 }
 
 export interface RunningApp {
@@ -77,13 +82,14 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
 
   app.use(matchmakeRoutes(limits.joinsPerMinute, cluster.counters));
   const sessionDeps = { store: opts.services?.store, codes: cluster.codes, counters: cluster.counters };
+  app.use(linkRoutes({ publicUrl: parsePublicUrl(opts.publicUrl), publicAddress: cluster.publicAddress, interfaces: opts.interfaces }));
   app.use(sessionRoutes(sessionDeps, limits));
 
   const staticDir = opts.staticDir ?? (existsSync(DEFAULT_STATIC) ? DEFAULT_STATIC : undefined);
   if (staticDir) {
     app.use(express.static(staticDir, { index: "index.html", maxAge: "1h" }));
     // Deep links (/join/CODE, /replay/ID, /host) are client routes.
-    app.get(/^\/(join|replay|host|practice|play|sessions)(\/.*)?$/, (_req, res) => res.sendFile("index.html", { root: staticDir }));
+    app.get(/^\/(join|replay|host|projector|practice|play|sessions)(\/.*)?$/, (_req, res) => res.sendFile("index.html", { root: staticDir }));
   }
   app.use(notFound);
   app.use(errorHandler);

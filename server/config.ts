@@ -1,4 +1,5 @@
 import proxyaddr from "proxy-addr";
+import { parsePublicUrl } from "./http/links";
 
 /**
  * Per-address request limits. A whole school often reaches the server from one NAT address, so
@@ -28,6 +29,8 @@ export interface ServerConfig {
    * (or, alone, stopped). Default 120 s with REDIS_URL (a rolling restart), 0 without.
    */
   drainTimeoutS: number;
+  /** PUBLIC_URL: the address join links and QR codes use (behind a proxy, a domain); unset: worked out per request. */
+  publicUrl: string | undefined;
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -71,6 +74,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: Number(env.PORT ?? 2567),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
     limits: {
       sessionsPerMinute: positiveInt(env, "SESSIONS_PER_MINUTE", DEFAULT_LIMITS.sessionsPerMinute),
       practicePerMinute: positiveInt(env, "PRACTICE_PER_MINUTE", DEFAULT_LIMITS.practicePerMinute),

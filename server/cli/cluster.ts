@@ -1,16 +1,19 @@
 /**
  * A local cluster for trying Spike Day across several processes:
- *   npm run cluster [-- --processes 3 --port 8080 --host localhost]
+ *   npm run cluster [-- --processes 3 --port 8080 --host NAME]
  * starts redis-server, PostgreSQL (a throw-away data directory), N game processes sharing rooms
  * through Redis, and nginx in front on --port. Ctrl-C stops every process it started and deletes
- * their directories. Needs the Debian packages redis-server, postgresql and nginx.
+ * their directories. Needs the Debian packages redis-server, postgresql and nginx. `--host` is the
+ * name browsers reach nginx at: by default this machine's network address, so phones on the same
+ * Wi-Fi can join (the join links, the QR code and every room's WebSocket address all use it).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { freePort, missingDaemons, startNginx, startPostgres, startRedis, type Daemon } from "../cluster/daemons";
+import { isLoopback, lanAddresses } from "../http/links";
 
-const USAGE = "usage: npm run cluster [-- --processes N (1-8, default 3) --port PORT (default 8080) --host NAME (default localhost)]";
+const USAGE = "usage: npm run cluster [-- --processes N (1-8, default 3) --port PORT (default 8080) --host NAME (default: this machine's network address, else localhost)]";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 function fail(message: string): never {
@@ -20,7 +23,7 @@ function fail(message: string): never {
 
 let args;
 try {
-  args = parseArgs({ options: { processes: { type: "string", default: "3" }, port: { type: "string", default: "8080" }, host: { type: "string", default: "localhost" } } }).values;
+  args = parseArgs({ options: { processes: { type: "string", default: "3" }, port: { type: "string", default: "8080" }, host: { type: "string", default: lanAddresses()[0]?.address ?? "localhost" } } }).values;
 } catch (e) {
   fail(`${(e as Error).message}\n${USAGE}`);
 }
@@ -112,13 +115,16 @@ try {
   const routes = ports.map((p, i) => ({ prefix: `/p${i + 1}/`, port: p }));
   await Promise.all(ports.map((p, i) => startGame(`p${i + 1}`, p, {
     REDIS_URL: redis.url, DATABASE_URL: postgres.url, PUBLIC_ADDRESS: `${args.host}:${port}/p${i + 1}`,
+    // Join links name nginx, at the same host the rooms' WebSockets are reached at.
+    PUBLIC_URL: `http://${args.host}:${port}`,
     // nginx is the only proxy: the client's address is the one it forwards.
     TRUST_PROXY: "loopback",
     // Colyseus's development hints ("did you miss allowReconnection?") are noise here: a seat token
     // after a reconnection token is how clients come back to a moved room.
     NODE_ENV: process.env.NODE_ENV ?? "production",
   })));
-  daemons.push(await startNginx({ port, routes }));
+  // Phones on the LAN reach nginx at --host: it listens on every address unless that is a loopback one.
+  daemons.push(await startNginx({ port, routes, listen: isLoopback(args.host) ? "127.0.0.1" : "0.0.0.0" }));
   console.log(`
 Spike Day cluster: http://${args.host}:${port}
   ${n} game processes: ${routes.map((r, i) => `p${i + 1} 127.0.0.1:${r.port}, pid ${games[i].child.pid} (browsers reach it at ${args.host}:${port}${r.prefix})`).join("\n                    ")}

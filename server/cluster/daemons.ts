@@ -221,7 +221,7 @@ export interface NginxRoute {
  * nginx on `port`: `/` spread over every game process (HTTP API, matchmaking, the page), and one
  * prefix per process for the WebSocket a browser opens to the process holding its room.
  */
-export async function startNginx(opts: { port?: number; routes: NginxRoute[] }): Promise<Daemon> {
+export async function startNginx(opts: { port?: number; routes: NginxRoute[]; /** Address to listen on (default 127.0.0.1; "0.0.0.0" for phones on the LAN). */ listen?: string }): Promise<Daemon> {
   const bin = which("nginx");
   if (!bin) throw new MissingBinary("nginx", "nginx on PATH or /usr/sbin");
   const port = opts.port ?? (await freePort());
@@ -237,7 +237,8 @@ export async function startNginx(opts: { port?: number; routes: NginxRoute[] }):
       proxy_http_version 1.1;
       proxy_set_header Upgrade $http_upgrade;
       proxy_set_header Connection $connection_upgrade;
-      proxy_set_header Host $host;
+      # With its port: the processes build join links from it (see server/http/links.ts).
+      proxy_set_header Host $http_host;
       proxy_set_header X-Forwarded-For $remote_addr;
       proxy_set_header X-Real-IP $remote_addr;
       proxy_read_timeout 3600s;
@@ -262,7 +263,7 @@ ${opts.routes.map((r) => `    server 127.0.0.1:${r.port} max_fails=1 fail_timeou
     keepalive 32;
   }
   server {
-    listen 127.0.0.1:${port};
+    listen ${opts.listen ?? "127.0.0.1"}:${port};
 ${opts.routes.map((r) => `    location ${r.prefix} {${proxy(`http://127.0.0.1:${r.port}/`)}\n    }`).join("\n")}
     location / {${proxy("http://game")}
       proxy_next_upstream error timeout http_502 http_503;

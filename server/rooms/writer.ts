@@ -26,8 +26,8 @@ function assign<S extends Schema, R extends object>(target: S, row: R): void {
   }
 }
 
-/** Replaces a string list only when it differs (ArraySchema cannot splice-insert). */
-function setStrings<T extends string>(list: ArraySchema<T>, values: Iterable<T>): void {
+/** Replaces a list of strings or numbers only when it differs (ArraySchema cannot splice-insert). */
+function setStrings<T extends string | number>(list: ArraySchema<T>, values: Iterable<T>): void {
   const next = [...values];
   if (list.length === next.length && next.every((v, i) => list[i] === v)) return;
   list.clear();
@@ -142,6 +142,10 @@ export class SchemaWriter implements Publisher {
     set(st, "phase", rows.phase);
     set(st, "practice", rows.practice);
     set(st, "locked", rows.locked);
+    set(st, "countdown", rows.countdown);
+    assign(st.freeze, rows.freeze);
+    setStrings(st.freeze.teams, rows.freeze.teams);
+    setStrings(st.freeze.seats, rows.freeze.seats);
     assign(st.config, rows.config);
     setStrings(st.config.unlocks, rows.config.unlocks);
     while (st.teams.length > rows.teams.length) st.teams.pop();

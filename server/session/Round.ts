@@ -3,6 +3,7 @@ import {
   type HostAction, type MatchSettings, type MatchState,
 } from "../../shared/engine";
 import type { Bot, BotName } from "../../shared/bots";
+import type { Command } from "../../shared/engine/commands";
 import { makeBot } from "../../shared/bots";
 import { botSeed, botTurn } from "../../shared/sim/run";
 import { emptySeries, recordTick, type RoundSeries } from "../../shared/debrief/series";
@@ -58,6 +59,10 @@ export interface QueuedInput {
   requestId: number;
   /** Called with the outcome once the tick has applied (or refused) it. */
   reply: (outcome: { ok: true; tick: number } | { ok: false; error: WireError }) => void;
+  /** A team command as the engine read it (set when it is queued). */
+  parsed?: Command;
+  /** Its feed line went out when it was queued (the clock was frozen): the minute that plays it does not repeat it. */
+  announced?: boolean;
 }
 
 export interface RoundInit {
@@ -99,6 +104,8 @@ export class Round {
   /** The state with this tick's queued commands applied (made on the first one, dropped each tick). */
   private preview: MatchState | null = null;
   private readonly previewed = new Set<number>();
+  /** Log entries of commands whose feed line was told when they were queued. */
+  readonly announced = new WeakSet<LogEntry>();
 
   constructor(init: RoundInit) {
     this.sink = init.sink;
@@ -199,14 +206,15 @@ export class Round {
    * at once, and commands that build on each other (install a layer, then deploy on it) can be sent
    * within the same tick. Refused when the client or the room has too many waiting.
    */
-  enqueue(item: QueuedInput): WireError | null {
+  enqueue(item: QueuedInput, perClient: number = LIMITS.queuePerClient): WireError | null {
     const mine = this.queuedBy.get(item.client) ?? 0;
-    if (mine >= LIMITS.queuePerClient || this.queue.length >= LIMITS.queuePerRoom) {
-      return { code: "queue_full", params: { waiting: mine, limit: LIMITS.queuePerClient } };
+    if (mine >= perClient || this.queue.length >= LIMITS.queuePerRoom) {
+      return { code: "queue_full", params: { waiting: mine, limit: perClient } };
     }
     if (item.input.kind === "command") {
       const r = applyCommand(this.previewFor(item.input.team), item.input.team, item.input.command);
       if (!r.ok) return r.error;
+      item.parsed = r.command;
     }
     this.queue.push(item);
     this.queuedBy.set(item.client, mine + 1);
@@ -231,6 +239,14 @@ export class Round {
       this.previewed.add(team);
     }
     return this.preview;
+  }
+
+  /**
+   * The match as it will be once the inputs queued so far are applied, before the clock moves:
+   * what a frozen clock shows (the next minute applies exactly these, in this order).
+   */
+  previewState(): MatchState {
+    return this.preview ?? this.state;
   }
 
   /** Runs `done` once what the round has logged so far is stored: a player is never told of a change a crash could undo. */
@@ -283,7 +299,9 @@ export class Round {
     }
     const r = applyCommand(this.state, input.team, input.command);
     if (!r.ok) return item.reply({ ok: false, error: r.error });
-    this.append({ tick: t, type: "command", seat: input.seat, team: input.team, command: r.command });
+    const entry: LogEntry = { tick: t, type: "command", seat: input.seat, team: input.team, command: r.command };
+    this.append(entry);
+    if (item.announced) this.announced.add(entry);
     item.reply({ ok: true, tick: t });
   }
 

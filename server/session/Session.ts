@@ -1,6 +1,5 @@
 import type { BotName } from "../../shared/bots/names";
 import type { RoundReport } from "../../shared/debrief/report";
-import { paceMs } from "../../shared/engine/tick";
 import type { LogEntry } from "../../shared/log/format";
 import { SERVER_RESTART_CLOSE_CODE, SESSION_ENDED_CLOSE_CODE } from "../../shared/protocol/codes";
 import { S2C } from "../../shared/protocol/messages";
@@ -16,6 +15,7 @@ import { PHASE_RULES, type PhaseRules } from "./phases";
 import type { Recovered, SessionPorts, Timer } from "./ports";
 import { Roster, type Seat } from "./Roster";
 import { Round } from "./Round";
+import { TimeDesk } from "./timeDesk";
 import { newSeed } from "./secrets";
 import { matchRows, restore, sessionRows, snapshotOf, statusOf, tickLines, type SessionFacts, type SessionStatus } from "./snapshot";
 import { applyConfig, defaultConfig, matchSettings, type Config, type Configure } from "./setup";
@@ -57,16 +57,18 @@ export class Session implements SessionControl, SessionFacts, SeatHost {
   readonly desk = new SeatDesk(this);
   /** The server is stopping: no more ticks, no leave notes, no joins. */
   stopping = false;
+  /** The countdown, freezes and extra time, the class's speed, who is idle. */
+  readonly time: TimeDesk;
   private readonly open = new Map<number, number>();
-  private tickTimer: Timer | null = null;
   private idleTimer: Timer | null = null;
   private persistTimer: Timer | null = null;
-  private disposed = false;
+  disposed = false;
 
   /** `kept`: what was persisted of this session, when it is being rebuilt (see Persistence.recover). */
   constructor(init: SessionInit, private readonly ports: SessionPorts, kept: Recovered | null = null) {
     this.code = init.code;
     this.hostSecretHash = init.hostSecretHash;
+    this.time = new TimeDesk(this, ports);
     this.practice = init.practice === true;
     this.config = defaultConfig();
     this.setTeams(SESSION_DEFAULTS.teamNames.slice(0, SESSION_DEFAULTS.teams));
@@ -74,6 +76,8 @@ export class Session implements SessionControl, SessionFacts, SeatHost {
       this.roster.ensureHost(init.hostNickname ?? PRACTICE_SETUP.nickname, PRACTICE_SETUP.team);
       PRACTICE_SETUP.bots.forEach((bot, i) => this.setBot(practiceRivalTeam(i), bot));
       this.config.tickRate = PRACTICE_SETUP.tickRate;
+      // The player starts the clock themselves: they are ready.
+      this.config.countdown = false;
     }
     if (kept) restore(this, kept);
     this.publishSession();
@@ -202,6 +206,7 @@ export class Session implements SessionControl, SessionFacts, SeatHost {
     seat.team = team;
     seat.asks = NO_TEAM;
     this.annotate({ type: "move", seat: seat.seat, team });
+    if (this.round && team >= 0) this.time.activity.placed(seat.seat, this.now());
     // The team's chart so far, for the team they now see.
     if (this.round && team >= 0) this.ports.send.toSeat(seat.seat, S2C.history, historyFor(this.roundNumber, this.round.state.tick, this.round.series, team));
     this.changed();
@@ -217,11 +222,10 @@ export class Session implements SessionControl, SessionFacts, SeatHost {
 
   // ── phases and rounds ──────────────────────────────────────────────────────
 
-  /** The one place the phase changes: the clock follows the phase table. */
+  /** The one place the phase changes: the clock (and the countdown, a freeze, idle time) follow the phase table. */
   enter(phase: Phase): void {
     this.phase = phase;
-    if (this.rules.clock && !this.stopping) this.startClock();
-    else this.stopClock();
+    this.time.entered(phase);
     this.changed();
   }
 
@@ -235,6 +239,7 @@ export class Session implements SessionControl, SessionFacts, SeatHost {
       bots: this.teams.map((t) => t.bot), startedAt: new Date(this.ports.clock.now()).toISOString(),
       sink: this.ports.persist.roundSink(() => this.lostRound()),
     });
+    this.time.newRound(number);
     this.show(this.round, number);
     this.enter("briefing");
   }
@@ -291,7 +296,7 @@ export class Session implements SessionControl, SessionFacts, SeatHost {
   async stopForRestart(): Promise<void> {
     if (this.stopping || this.phase === "ended") return;
     this.stopping = true;
-    this.stopClock();
+    this.time.stop();
     this.round?.stop();
     this.persistTimer?.clear();
     this.persistTimer = null;
@@ -305,23 +310,8 @@ export class Session implements SessionControl, SessionFacts, SeatHost {
     if (this.round) this.round.annotate({ ...entry, tick: this.round.state.tick } as LogEntry);
   }
 
-  /** Each tick waits the engine's pace (quiet stretches fast, the forecast window slower) over the teacher's speed. */
-  private startClock(): void {
-    this.stopClock();
-    if (!this.round) return;
-    this.tickTimer = this.ports.clock.setTimeout(() => {
-      this.onTick();
-      if (this.tickTimer && this.rules.clock) this.startClock();
-    }, Math.round(paceMs(this.round.state) / (this.shown?.tickRate ?? this.config.tickRate)));
-  }
-
-  private stopClock(): void {
-    this.tickTimer?.clear();
-    this.tickTimer = null;
-  }
-
   get clockRunning(): boolean {
-    return this.tickTimer !== null;
+    return this.time.clockRunning;
   }
 
   /** One tick of the round: inputs, bots, the engine; then the synced state and the feeds. */
@@ -337,7 +327,8 @@ export class Session implements SessionControl, SessionFacts, SeatHost {
       return;
     }
     this.publishMatch();
-    const lines = tickLines(round.state, round.log.entries.slice(before), (seat) => this.nicknameOf(seat));
+    // Commands a freeze already put in the feed are not told twice.
+    const lines = tickLines(round.state, round.log.entries.slice(before).filter((e) => !round.announced.has(e)), (seat) => this.nicknameOf(seat));
     for (const { team, line } of lines.feed) this.feed(team, line);
     for (const banner of lines.banners) this.ports.publish.banner(banner);
     if (round.over) this.endRound("time");
@@ -351,7 +342,7 @@ export class Session implements SessionControl, SessionFacts, SeatHost {
     this.persist();
   }
 
-  private publishSession(): void {
+  publishSession(): void {
     if (!this.disposed) this.ports.publish.session(sessionRows(this));
   }
 
@@ -385,7 +376,7 @@ export class Session implements SessionControl, SessionFacts, SeatHost {
   /** The room is gone: no timer of this session may fire again. */
   dispose(): void {
     this.disposed = true;
-    this.stopClock();
+    this.time.stop();
     for (const t of [this.idleTimer, this.persistTimer]) t?.clear();
     if (this.persistTimer) this.ports.persist.saveSnapshot(snapshotOf(this));
     this.idleTimer = this.persistTimer = null;

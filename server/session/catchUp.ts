@@ -1,5 +1,5 @@
 import type { RoundReport } from "../../shared/debrief/report";
-import { S2C, type LostMessage, type WelcomeMessage } from "../../shared/protocol/messages";
+import { S2C, type ActivityMessage, type LostMessage, type WelcomeMessage } from "../../shared/protocol/messages";
 import type { Phase } from "../../shared/protocol/phases";
 import { historyFor } from "../../shared/view/history";
 import type { Seat } from "./Roster";
@@ -17,11 +17,12 @@ export interface CatchUpSource {
   readonly roundNumber: number;
   readonly reports: readonly RoundReport[];
   readonly desk: SeatDesk;
+  readonly time: { activityReport(): ActivityMessage | null };
 }
 
 /**
  * What a browser missed (joining late, or back after a reload): the round's chart so far, the
- * debriefs, the teacher's list of kicked students, and after a rebuild the seat's commands that
+ * debriefs, the teacher's list of kicked students and who is idle, and after a rebuild the seat's commands that
  * were acknowledged but never played (told once).
  */
 export function catchUpFor(s: CatchUpSource, seat: Seat): { type: string; body: unknown }[] {
@@ -32,6 +33,8 @@ export function catchUpFor(s: CatchUpSource, seat: Seat): { type: string; body: 
   }
   if (s.reports.length > 0) out.push({ type: S2C.debrief, body: { reports: s.reports } });
   if (seat.role === "host") out.push({ type: S2C.bans, body: { bans: s.desk.banList() } });
+  const activity = seat.role === "host" ? s.time.activityReport() : null;
+  if (activity) out.push({ type: S2C.activity, body: activity });
   const lost = round?.lost.get(seat.seat);
   if (round && lost) {
     round.lost.delete(seat.seat);

@@ -7,6 +7,7 @@ import type { Roster, Seat } from "./Roster";
 import type { Round } from "./Round";
 import type { SeatDesk } from "./seats";
 import type { Configure } from "./setup";
+import type { TimeDesk } from "./timeDesk";
 
 /** What requests and the teacher's actions work on: the Session, as they see it. */
 export interface SessionControl {
@@ -25,6 +26,8 @@ export interface SessionControl {
   endSession(): void;
   /** The seat desk: kicks, bans, mid-round requests to join a team. */
   readonly desk: SeatDesk;
+  /** The countdown, freezes and extra time, the speed, who is idle. */
+  readonly time: TimeDesk;
   /** Sets the class cap (in any phase). */
   setCap(max: number): void;
   moveSeat(seat: Seat, team: number): void;

@@ -41,12 +41,26 @@ export function runHostAction(s: SessionControl, action: HostCommand, from: Requ
     case "start":
       if (!rules.start) return wrongPhase(s);
       if (rules.start === "briefing") s.openBriefing();
-      else s.enter(rules.start);
+      else s.time.startClockSoon();
       return null;
     case "pause":
       if (!rules.pause) return wrongPhase(s);
+      // From a freeze the clock was already stopped (and logged so).
+      if (s.phase === "playing") s.annotate({ type: "pause" });
       s.enter(rules.pause);
-      s.annotate({ type: "pause" });
+      return null;
+    case "freeze": {
+      if (!rules.freeze || !s.round) return wrongPhase(s);
+      const team = action.teams?.find((t) => t >= s.teams.length);
+      if (team !== undefined) return unknownTeam(team);
+      const seat = action.seats?.find((n) => !studentSeat(s, n));
+      if (seat !== undefined) return unknownSeat(seat);
+      s.time.freezeClock(action);
+      return null;
+    }
+    case "speed":
+      if (s.phase === "ended") return wrongPhase(s);
+      s.time.setSpeed(action.tickRate);
       return null;
     case "resume":
       if (!rules.resume) return wrongPhase(s);

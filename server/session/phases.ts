@@ -17,6 +17,8 @@ export interface PhaseRules {
   /** Phase actions allowed from here. `endRound` calls a briefing off, or ends a round played. */
   start?: Phase;
   pause?: Phase;
+  /** Stop the clock but let players build (a freeze for discussion, or extra time). */
+  freeze?: Phase;
   resume?: Phase;
   endRound?: "discard" | "finish";
 }
@@ -25,13 +27,18 @@ export interface PhaseRules {
  * The session's phases as one table: every check of "may this happen now" reads it, and the one
  * place that changes phase (Session.enter) starts and stops the clock from it.
  *
- *   lobby → briefing → playing ⇄ paused → over → briefing … ; any → ended
+ *   lobby → briefing → playing ⇄ paused ⇄ frozen ⇄ playing → over → briefing … ; any → ended
+ *
+ * `frozen` accepts commands with the clock stopped: they are checked and shown at once and join
+ * the log at the minute the clock next moves, like any command sent during a minute (see
+ * docs/PROTOCOL.md, "Frozen clock").
  */
 export const PHASE_RULES: Record<Phase, PhaseRules> = {
   lobby: { clock: false, commands: false, setup: true, midRound: false, incidents: false, joinable: true, start: "briefing" },
   briefing: { clock: false, commands: false, setup: false, midRound: false, incidents: false, joinable: true, start: "playing", endRound: "discard" },
-  playing: { clock: true, commands: true, setup: false, midRound: true, incidents: true, joinable: true, pause: "paused", endRound: "finish" },
-  paused: { clock: false, commands: false, setup: false, midRound: true, incidents: true, joinable: true, resume: "playing", endRound: "finish" },
+  playing: { clock: true, commands: true, setup: false, midRound: true, incidents: true, joinable: true, pause: "paused", freeze: "frozen", endRound: "finish" },
+  paused: { clock: false, commands: false, setup: false, midRound: true, incidents: true, joinable: true, resume: "playing", freeze: "frozen", endRound: "finish" },
+  frozen: { clock: false, commands: true, setup: false, midRound: true, incidents: true, joinable: true, resume: "playing", pause: "paused", freeze: "frozen", endRound: "finish" },
   over: { clock: false, commands: false, setup: true, midRound: false, incidents: false, joinable: true, start: "briefing" },
   ended: { clock: false, commands: false, setup: false, midRound: false, incidents: false, joinable: false },
 };

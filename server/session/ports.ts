@@ -3,7 +3,7 @@ import type { RoundReport } from "../../shared/debrief/report";
 import type { MatchLogFile } from "../../shared/log/format";
 import type { Phase } from "../../shared/protocol/phases";
 import type {
-  BannerRow, ConfigRow, DatacenterRow, FeedRow, RoundRow, SeatRow, TeamScoreRow, TeamSetupRow,
+  BannerRow, ConfigRow, DatacenterRow, FeedRow, FreezeRow, RoundRow, SeatRow, TeamScoreRow, TeamSetupRow,
 } from "../../shared/view/rows";
 import type { LogSink, LostInput } from "./Round";
 import type { Ban } from "./Bans";
@@ -31,6 +31,9 @@ export interface SessionRows {
   phase: Phase;
   practice: boolean;
   locked: boolean;
+  /** Seconds before the clock starts, 0 when no countdown runs. */
+  countdown: number;
+  freeze: FreezeRow;
   config: ConfigRow;
   teams: TeamSetupRow[];
   seats: SeatRow[];
@@ -111,7 +114,7 @@ export interface SessionSnapshot {
   roundNumber: number;
   config: {
     scenario: string; budget: number; tickRate: number; unlocks: string[]; trafficPct: number;
-    scriptedIncidents: boolean; maxStudents: number;
+    scriptedIncidents: boolean; maxStudents: number; countdown?: boolean;
   };
 }
 

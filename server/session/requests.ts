@@ -1,7 +1,9 @@
+import { LIMITS } from "../../shared/protocol/limits";
 import { C2S, ChooseTeamSchema, CommandMessageSchema, HostMessageSchema, type AppliedMessage, type WireError } from "../../shared/protocol/messages";
 import type { SessionControl } from "./control";
 import { runHostAction } from "./hostActions";
 import { badMessage, errorReply, resultReply, type Reply } from "./replies";
+import type { QueuedInput } from "./Round";
 
 /*
  * The three requests a browser sends, each parsed with its strict schema and checked for rights
@@ -19,14 +21,18 @@ export function teamCommand(s: SessionControl, seatId: number, client: string, m
   if (!seat || (seat.role === "host" && !s.practice)) return refuse({ code: "not_host", params: {} });
   if (seat.team < 0) return refuse({ code: "no_team", params: {} });
   if (!s.rules.commands || !s.round) return refuse({ code: "not_playing", params: { phase: s.phase } });
+  if (!s.time.mayAct(seat)) return refuse({ code: "frozen_for_others", params: {} });
   if (s.teams[seat.team]?.bot) return refuse({ code: "team_is_bot", params: { team: seat.team } });
   const round = s.round;
-  const error = round.enqueue({
+  const item: QueuedInput = {
     input: { kind: "command", seat: seat.seat, team: seat.team, command },
     client, requestId: id,
     reply: (outcome) => round.afterCommit(() => applied({ id, ...outcome })),
-  });
+  };
+  // A freeze can last minutes of building with no minute to play the queue: a longer one is allowed.
+  const error = round.enqueue(item, s.phase === "frozen" ? LIMITS.queuePerClientFrozen : LIMITS.queuePerClient);
   if (error) return refuse(error);
+  s.time.acted(seat, item);
   return resultReply({ id, ok: true, tick: s.round.state.tick, queued: true });
 }
 

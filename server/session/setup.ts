@@ -15,7 +15,7 @@ export function defaultConfig(): Config {
   const scn = SCENARIOS[SESSION_DEFAULTS.scenario];
   return {
     scenario: scn.id, budget: scn.budget, tickRate: SESSION_DEFAULTS.tickRate, unlocks: [...scn.unlocks], trafficPct: 100,
-    scriptedIncidents: true, maxStudents: SESSION_DEFAULTS.maxStudents,
+    scriptedIncidents: true, maxStudents: SESSION_DEFAULTS.maxStudents, countdown: true,
   };
 }
 
@@ -33,6 +33,7 @@ export function applyConfig(cfg: Config, c: Configure): void {
   if (c.trafficPct !== undefined) cfg.trafficPct = c.trafficPct;
   if (c.scriptedIncidents !== undefined) cfg.scriptedIncidents = c.scriptedIncidents;
   if (c.maxStudents !== undefined) cfg.maxStudents = c.maxStudents;
+  if (c.countdown !== undefined) cfg.countdown = c.countdown;
 }
 
 /** A round's match settings from the setup and the team names. */
@@ -49,5 +50,6 @@ export function configureFrom(snap: SessionSnapshot): Configure {
   return {
     type: "configure", scenario: c.scenario as ScenarioId, budget: c.budget, tickRate: c.tickRate, unlocks: c.unlocks as LayerKind[],
     trafficPct: c.trafficPct, scriptedIncidents: c.scriptedIncidents, maxStudents: c.maxStudents, teams: snap.teams,
+    ...(c.countdown !== undefined ? { countdown: c.countdown } : {}),
   };
 }

@@ -7,7 +7,7 @@ import { datacenterRow } from "../../shared/view/datacenter";
 import { commandLine, eventBanner, eventLine } from "../../shared/view/feed";
 import { teamScoreRow } from "../../shared/view/leaderboard";
 import { demandRow } from "../../shared/view/round";
-import type { BannerRow, FeedRow, RoundRow } from "../../shared/view/rows";
+import type { BannerRow, FeedRow, FreezeRow, RoundRow } from "../../shared/view/rows";
 import type { MatchRows, Recovered, SessionRows, SessionSnapshot } from "./ports";
 import { Round } from "./Round";
 import type { Roster } from "./Roster";
@@ -27,11 +27,14 @@ export interface SessionFacts {
   readonly roundNumber: number;
   /** The round shown, from its briefing on. */
   readonly shown: RoundRow | null;
+  /** Seconds of the 3-2-1 left, and who may build while the clock is frozen. */
+  readonly time: { readonly countdown: { readonly left: number }; readonly freeze: { row(frozen: boolean): FreezeRow } };
 }
 
 export function sessionRows(s: SessionFacts): SessionRows {
   return {
     code: s.code, phase: s.phase, practice: s.practice, locked: s.locked,
+    countdown: s.time.countdown.left, freeze: s.time.freeze.row(s.phase === "frozen"),
     config: { ...s.config, unlocks: [...s.config.unlocks] },
     teams: s.teams.map((t, i) => ({ index: i, name: t.name, bot: t.bot ?? "", members: s.roster.members(i).length })),
     seats: s.roster.all().map((seat) => ({
@@ -55,7 +58,7 @@ export function snapshotOf(s: SessionFacts): SessionSnapshot {
     roster: s.roster.dump(), bans: s.desk.bans.dump(), teams: s.teams.map((t) => t.name), bots: s.teams.map((t) => t.bot), locked: s.locked, roundNumber: s.roundNumber,
     config: {
       scenario: c.scenario, budget: c.budget, tickRate: c.tickRate, unlocks: [...c.unlocks], trafficPct: c.trafficPct,
-      scriptedIncidents: c.scriptedIncidents, maxStudents: c.maxStudents,
+      scriptedIncidents: c.scriptedIncidents, maxStudents: c.maxStudents, countdown: c.countdown,
     },
   };
 }

@@ -29,6 +29,8 @@ export const PROTOCOL_ERRORS = [
   "not_host",
   "no_team",
   "not_playing",
+  // The clock is frozen and only some teams or students have extra time: not this one.
+  "frozen_for_others",
   "wrong_phase",
   "team_is_bot",
   "unknown_seat",

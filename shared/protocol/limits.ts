@@ -29,6 +29,15 @@ export const LIMITS = {
   queuePerClient: 20,
   /** Inputs waiting for the next tick in one room. */
   queuePerRoom: 600,
+  /** Per client while the clock is frozen: a discussion can last minutes, and players keep building. */
+  queuePerClientFrozen: 60,
+  /** A timed hold (extra time) lasts this many seconds at least and at most. */
+  holdSecondsMin: 10,
+  holdSecondsMax: 900,
+  /** Students one hold may name. */
+  holdSeatsMax: 50,
+  /** The 3-2-1 before the clock starts. */
+  countdownSeconds: 3,
   /** A dropped connection keeps its seat this long for `reconnect` (the seat token works after). */
   reconnectSeconds: 120,
   /**

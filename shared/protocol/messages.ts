@@ -41,6 +41,8 @@ export const S2C = {
   lost: "lost",
   /** The teacher's list of kicked students (sent to the teacher only, on join and on change). */
   bans: "bans",
+  /** Who has been idle this round, per student and per team (to the teacher only, every few seconds). */
+  activity: "activity",
 } as const;
 
 const requestId = z.number().int().min(0).max(2_147_483_647);
@@ -69,12 +71,27 @@ export const HostCommandSchema = z.discriminatedUnion("type", [
     scriptedIncidents: z.boolean().optional(),
     maxStudents: classCap.optional(),
     teams: z.array(teamName).min(LIMITS.minTeams).max(LIMITS.maxTeams).optional(),
+    /** A 3-2-1 countdown before the clock starts (on by default). */
+    countdown: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal("lock") }),
   z.strictObject({ type: z.literal("unlock") }),
   z.strictObject({ type: z.literal("start") }),
   z.strictObject({ type: z.literal("pause") }),
+  /**
+   * Stops the clock but lets players keep building: everyone, or only the teams and students named
+   * (extra time). `seconds`: the clock restarts by itself after that long. Sent while frozen, it
+   * replaces the hold.
+   */
+  z.strictObject({
+    type: z.literal("freeze"),
+    teams: z.array(z.number().int().min(0).max(LIMITS.maxTeams - 1)).max(LIMITS.maxTeams).optional(),
+    seats: z.array(z.number().int().min(1).max(LIMITS.maxSeat)).max(LIMITS.holdSeatsMax).optional(),
+    seconds: z.number().int().min(LIMITS.holdSecondsMin).max(LIMITS.holdSecondsMax).optional(),
+  }),
   z.strictObject({ type: z.literal("resume") }),
+  /** The whole class's pace, in any phase: the round being played follows it from its next minute. */
+  z.strictObject({ type: z.literal("speed"), tickRate: z.number().min(LIMITS.minTickRate).max(LIMITS.maxTickRate) }),
   z.strictObject({ type: z.literal("endRound") }),
   z.strictObject({ type: z.literal("endSession") }),
   // The engine's own incident action: one schema for what the teacher sends and what the engine takes.
@@ -231,4 +248,17 @@ export interface BanEntry {
 export interface BansMessage {
   /** Every kicked student of the session, by seat. */
   bans: BanEntry[];
+}
+
+/**
+ * Who is idle: seconds of playable time (the clock running, or frozen while they may build) since
+ * each student's last accepted command, or since the round started or they got their team.
+ */
+export interface ActivityMessage {
+  round: number;
+  /** Seconds of playable time this round so far. */
+  playedS: number;
+  seats: { seat: number; team: number; idleS: number; commands: number }[];
+  /** Per team: the least idle of its students, and their commands added up. */
+  teams: { team: number; idleS: number; commands: number }[];
 }

@@ -35,4 +35,8 @@ export const ROOM_TIMING = {
   endGraceMs: 500,
   /** Connections beyond the class size a room accepts: teachers' devices, reloads in flight. */
   extraConnections: 20,
+  /** How often the teacher is told who has been idle (during a round). */
+  activityEveryMs: 5000,
+  /** While the clock is frozen, players' changes are shown at most this often (each is a whole datacenter's rows). */
+  previewEveryMs: 150,
 };

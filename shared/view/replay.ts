@@ -3,7 +3,7 @@ import type { RosterEntry } from "../log/format";
 import { datacenterRow } from "./datacenter";
 import { teamScoreRow } from "./leaderboard";
 import { demandRow, roundRow } from "./round";
-import type { RoomRow, SeatRow, TeamRow } from "./rows";
+import { NO_FREEZE, type RoomRow, type SeatRow, type TeamRow } from "./rows";
 import { NO_TEAM } from "../protocol/seats";
 
 export interface ReplayMeta {
@@ -29,9 +29,10 @@ export function roomFromMatch(state: MatchState, meta: ReplayMeta): RoomRow {
   const seats = new Map<string, SeatRow>(meta.roster.map((s) => [String(s.seat), { ...s, connected: true, asks: NO_TEAM }]));
   return {
     code: meta.room, phase: meta.over ? "over" : "playing", practice: false, locked: false, tick: state.tick,
+    countdown: 0, freeze: NO_FREEZE,
     config: {
       scenario: state.scenario, budget: w.budget, tickRate: 1, unlocks: [...w.unlocks], trafficPct: w.trafficPct,
-      scriptedIncidents: w.scriptedIncidents, maxStudents: 0,
+      scriptedIncidents: w.scriptedIncidents, maxStudents: 0, countdown: false,
     },
     round: roundRow(state, meta.round, 1),
     demand: demandRow(state),

@@ -249,6 +249,8 @@ export interface ConfigRow {
   scriptedIncidents: boolean;
   /** The class cap: student seats the room takes. */
   maxStudents: number;
+  /** A 3-2-1 countdown before the clock starts. */
+  countdown: boolean;
 }
 
 /** The round being played: what a browser needs to rebuild the engine's world. */
@@ -310,11 +312,29 @@ export interface SeatRow {
   asks: number;
 }
 
+/**
+ * The clock is frozen (phase "frozen"): who may keep building. Nobody is named when everyone may
+ * (a freeze for discussion); otherwise the teams and students with extra time.
+ */
+export interface FreezeRow {
+  /** Every student in a team may build (a freeze for discussion: nobody named). */
+  everyone: boolean;
+  /** Teams with extra time: their students may build. */
+  teams: List<number>;
+  /** Students with extra time (seat numbers). */
+  seats: List<number>;
+  /** Seconds until the clock restarts by itself; 0: it waits for the teacher. */
+  secondsLeft: number;
+}
+
+/** No freeze: what the row reads outside the `frozen` phase. */
+export const NO_FREEZE: FreezeRow = { everyone: true, teams: [], seats: [], secondsLeft: 0 };
+
 /** The whole synced room as one browser sees it. */
 export interface RoomRow {
   /** The room code. */
   code: string;
-  /** lobby, briefing, playing, paused, over or ended (see "Phases"). */
+  /** lobby, briefing, playing, paused, frozen, over or ended (see "Phases"). */
   phase: Phase;
   /** A practice room: one player (the host) against bots. */
   practice: boolean;
@@ -322,6 +342,10 @@ export interface RoomRow {
   locked: boolean;
   /** The round's tick: the state shows the world after `tick` minutes were played. */
   tick: number;
+  /** Seconds before the clock starts (3, 2, 1); 0 when no countdown is running. */
+  countdown: number;
+  /** Who may keep building while the clock is frozen (phase "frozen"). */
+  freeze: FreezeRow;
   /** The setup for the next round. */
   config: ConfigRow;
   /** The round shown (from its briefing on; the last one after it ended). */

@@ -7,7 +7,7 @@ import type { DatacenterState, FeedEntryState, InstanceState, ServerState } from
 import type { RoundReport } from "../../shared/debrief/report";
 import { JOIN_ERROR_CODE } from "../../shared/protocol/codes";
 import {
-  C2S, S2C, type AppliedMessage, type BansMessage, type HostCommand, type KickedMessage, type LostMessage, type MovingMessage, type NoticeMessage,
+  C2S, S2C, type ActivityMessage, type AppliedMessage, type BansMessage, type HostCommand, type KickedMessage, type LostMessage, type MovingMessage, type NoticeMessage,
   type RequestMessage, type RestartingMessage, type ResultMessage, type WelcomeMessage, type WireError,
 } from "../../shared/protocol/messages";
 
@@ -72,6 +72,8 @@ export class Player {
   readonly moving: MovingMessage[] = [];
   readonly lost: LostMessage[] = [];
   readonly bans: BansMessage[] = [];
+  /** Who is idle (the teacher's reports). */
+  readonly activity: ActivityMessage[] = [];
   /** Close code once the connection is gone (undefined while connected). */
   leftWith: number | undefined;
   private nextId = 1;
@@ -104,6 +106,7 @@ export class Player {
     room.onMessage(S2C.moving, (m: MovingMessage) => { this.moving.push(m); });
     room.onMessage(S2C.lost, (m: LostMessage) => { this.lost.push(m); });
     room.onMessage(S2C.bans, (m: BansMessage) => { this.bans.push(m); });
+    room.onMessage(S2C.activity, (m: ActivityMessage) => { this.activity.push(m); });
     room.onLeave((code) => { this.leftWith = code; });
   }
 

@@ -144,7 +144,7 @@ function typeTables(docs: FieldDocs, names: string[]): string {
 /** The server's messages' payload types, and what they carry. */
 export const MESSAGE_TYPES = [
   "WelcomeMessage", "ResultMessage", "AppliedMessage", "WireError", "ErrorMessage", "NoticeMessage", "HistoryMessage", "KickedMessage",
-  "RequestMessage", "RestartingMessage", "MovingMessage", "LostMessage", "LostCommand", "BansMessage", "BanEntry",
+  "RequestMessage", "RestartingMessage", "MovingMessage", "LostMessage", "LostCommand", "BansMessage", "BanEntry", "ActivityMessage",
 ];
 export const REPORT_TYPES = [
   "RoundReport", "TeamControl", "SpikeFacts", "ReplayInputs", "TeamResult", "TeamFacts", "Minutes", "HypervisorUse", "PackingSummary", "PackingGroup",
@@ -155,7 +155,7 @@ function phaseTable(): string {
   const yes = (b: boolean) => (b ? "yes" : "—");
   const rows = PHASES.map((p) => {
     const r = PHASE_RULES[p];
-    const moves = [r.start && `\`start\` → ${code(r.start)}`, r.pause && `\`pause\` → ${code(r.pause)}`, r.resume && `\`resume\` → ${code(r.resume)}`,
+    const moves = [r.start && `\`start\` → ${code(r.start)}`, r.pause && `\`pause\` → ${code(r.pause)}`, r.freeze && `\`freeze\` → ${code(r.freeze)}`, r.resume && `\`resume\` → ${code(r.resume)}`,
       r.endRound && `\`endRound\` (${r.endRound === "discard" ? "calls the round off: → `lobby`, or `over` after an earlier round" : "→ `over`, debrief"})`]
       .filter(Boolean).join("; ");
     return `| ${code(p)} | ${yes(r.clock)} | ${yes(r.commands)} | ${yes(r.setup)} | ${yes(r.midRound)} | ${yes(r.incidents)} | ${yes(r.joinable)} | ${moves || "—"} |`;

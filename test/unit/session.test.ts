@@ -9,6 +9,7 @@ import type { Recovered } from "../../server/session/ports";
 import { KICKED_CLOSE_CODE, SESSION_ENDED_CLOSE_CODE } from "../../shared/protocol/codes";
 import { S2C, type AppliedMessage, type HistoryMessage, type ResultMessage, type WelcomeMessage } from "../../shared/protocol/messages";
 import { PRACTICE_SETUP, ROOM_TIMING, SESSION_DEFAULTS } from "../../shared/protocol/tuning";
+import { LIMITS } from "../../shared/protocol/limits";
 import { BOT_SEAT, HOST_SEAT, NO_TEAM } from "../../shared/protocol/seats";
 import { playLogged } from "../../shared/sim/log";
 import { startBotMatch } from "../../shared/sim/run";
@@ -53,6 +54,12 @@ function command(seat: Seat, cmd: Record<string, unknown>, applied: AppliedMessa
 }
 
 const code = (r: ResultMessage) => (r.ok ? "ok" : r.error.code);
+
+/** briefing → playing: the teacher starts the clock and the 3-2-1 runs out. */
+function go(): void {
+  expect(host({ type: "start" }).ok).toBe(true);
+  world.clock.advance(LIMITS.countdownSeconds * 1000);
+}
 const refusal = (fn: () => unknown) => {
   try {
     fn();
@@ -125,7 +132,7 @@ describe("a round, phase by phase", () => {
 
   it("playing ticks at the engine's pace; paused stops the clock; the teacher ends the round", () => {
     host({ type: "start" });
-    host({ type: "start" });
+    go();
     expect(session.phase).toBe("playing");
     // A quiet stretch at speed 1: two game minutes a second.
     world.clock.advance(3 * PACE_MS_PER_TICK.quiet);
@@ -176,7 +183,7 @@ describe("a round, phase by phase", () => {
   it("a round ends by itself when its time is up, and the clock stops", () => {
     host({ type: "start" });
     session.round!.state.world.ticks = 5;
-    host({ type: "start" });
+    go();
     world.clock.advance(10_000);
     expect(session.phase).toBe("over");
     expect(session.round!.log.final?.endedBy).toBe("time");
@@ -186,7 +193,7 @@ describe("a round, phase by phase", () => {
 
   it("a queued command the round ends before is answered round_over", () => {
     host({ type: "start" });
-    host({ type: "start" });
+    go();
     const applied: AppliedMessage[] = [];
     expect(command(ann, { type: "buyServer", model: "small" }, applied).ok).toBe(true);
     host({ type: "endRound" });
@@ -204,7 +211,7 @@ describe("rights", () => {
     host({ type: "setBot", team: 1, bot: "idle" });
     expect(code(result(chooseTeam(session, ann.seat, { id: 2, team: 1 })))).toBe("team_is_bot");
     host({ type: "start" });
-    host({ type: "start" });
+    go();
     expect(code(command(ann, { type: "buyServer", model: "small" }))).toBe("no_team");
   });
 
@@ -212,7 +219,7 @@ describe("rights", () => {
     join({ hostSecret: SECRET });
     const ann = join({ nickname: "Ann" }).seat;
     host({ type: "start" });
-    host({ type: "start" });
+    go();
     expect(result(chooseTeam(session, ann.seat, { id: 1, team: 2 }))).toMatchObject({ ok: true, pending: true });
     expect(ann.team).toBe(NO_TEAM);
     expect(world.rows.seats.find((x) => x.seat === ann.seat)?.asks).toBe(2);
@@ -290,7 +297,7 @@ describe("a session's lifetime", () => {
     make();
     join({ hostSecret: SECRET });
     host({ type: "start" });
-    host({ type: "start" });
+    go();
     session.dispose();
     world.clock.advance(ROOM_TIMING.idleCloseMs * 2);
     expect(world.clock.pending).toBe(0);

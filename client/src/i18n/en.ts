@@ -20,7 +20,7 @@ export const en = {
     resumeHost: "Back to your session {{code}}", resumeSeat: "Back to room {{code}}", pastSessions: "Your past sessions", replayButton: "Open a replay",
   },
   phase: {
-    lobby: "Waiting in the lobby", briefing: "Briefing", playing: "Playing", paused: "Paused", over: "Round over", ended: "Session ended",
+    lobby: "Waiting in the lobby", briefing: "Briefing", playing: "Playing", paused: "Paused", frozen: "Clock stopped", over: "Round over", ended: "Session ended",
   },
   practice: {
     title: "Practice round", next: "Next round", intro: "Pick a round of the lesson plan. You play one team; bots play the others. You start the clock when you have read the briefing.",
@@ -57,6 +57,7 @@ export const en = {
     lostCommands_one: "The server stopped before this action of yours was carried out: {{list}}. Do it again if you still want it.",
     lostCommands_other: "The server stopped before these {{count}} actions of yours were carried out: {{list}}. Do them again if you still want them.",
     moving: "This server is being restarted. Your class moves to another server when this round ends (within {{minutes}} min); you will be put back in your seat by yourself.",
+    frozenNote: "The clock has stopped for a discussion: keep building, nothing is lost. Time runs again when the teacher restarts it.",
     pausedNote: "Paused: the clock has stopped. Look around and plan; actions work again when the clock restarts.",
     cash: "Cash", score: "Score", clock: "Clock", spikeIn: "Forecast spike in {{n}} min", spikeNow: "Spike under way",
     served: "Served", dropped: "Dropped", demand: "Demand", capacity: "Capacity", perMin: "/min", feed: "Team feed",
@@ -179,6 +180,7 @@ export const en = {
     not_host: "Only the teacher can do that.",
     no_team: "Pick a team first.",
     not_playing: "The clock is not running.",
+    frozen_for_others: "The clock is stopped while others catch up: you can act again when it restarts.",
     wrong_phase: "Not possible right now ({{phase}}).",
     team_is_bot: "A bot plays that team.",
     unknown_seat: "That student is no longer here.",
@@ -204,7 +206,7 @@ export const en = {
     title: "Teacher", joinAt: "Join at", code: "Room code", scan: "Scan to join", students: "{{count}} students",
     setup: "Round setup", scenario: "Scenario", budget: "Budget ($)", tickRate: "Speed (1×: quiet hours pass at 2 game minutes a second, the forecast window at 1)", unlocks: "Allowed layers",
     traffic: "Traffic (%)", incidents: "Scripted incidents", maxStudents: "Max students", teamNames: "Team names (one per line)",
-    applySetup: "Apply setup", start: "Start round", go: "Start the clock", pause: "Pause", resume: "Resume", endRound: "End round",
+    applySetup: "Apply setup", start: "Start round", go: "Start the clock", pause: "Pause", freeze: "Freeze: keep building", resume: "Resume", endRound: "End round",
     endSession: "End session", lock: "Lock joining", unlock: "Unlock joining", autoBalance: "Auto-balance teams",
     incident: "Trigger incident", incidentKind: "Incident", incidentTeam: "Team", incidentApp: "App", fire: "Fire",
     message: "Message", messagePlaceholder: "Short message to the class", sendMessage: "Send",

@@ -24,7 +24,7 @@ export const zh: Deep<Resources> = {
     resumeHost: "回到你的课堂 {{code}}", resumeSeat: "回到房间 {{code}}", pastSessions: "你以前的课堂", replayButton: "打开回放",
   },
   phase: {
-    lobby: "大厅等待中", briefing: "任务简报", playing: "进行中", paused: "已暂停", over: "本轮结束", ended: "课堂已结束",
+    lobby: "大厅等待中", briefing: "任务简报", playing: "进行中", paused: "已暂停", frozen: "时钟已停", over: "本轮结束", ended: "课堂已结束",
   },
   practice: {
     title: "练习赛", next: "下一轮", intro: "选一轮教学安排。你操作一支队伍，其余队伍由机器人操作。读完任务简报后由你启动时钟。",
@@ -61,6 +61,7 @@ export const zh: Deep<Resources> = {
     lostCommands_one: "服务器在执行你的这项操作之前停止了：{{list}}。如果还需要，请再做一次。",
     lostCommands_other: "服务器在执行你的这 {{count}} 项操作之前停止了：{{list}}。如果还需要，请再做一次。",
     moving: "这台服务器即将重启。本轮结束时（最多 {{minutes}} 分钟后）你的班级会转到另一台服务器，你会被自动放回原来的座位。",
+    frozenNote: "时钟停下来讨论了：可以继续搭建，什么都不会丢。老师重新开始后时间才继续走。",
     pausedNote: "已暂停：时钟停了。可以先看看、做计划；时钟恢复后才能操作。",
     cash: "现金", score: "得分", clock: "时间", spikeIn: "预测高峰还有 {{n}} 分钟", spikeNow: "高峰正在到来",
     served: "已处理", dropped: "已丢弃", demand: "需求", capacity: "容量", perMin: "/分钟", feed: "队伍动态",
@@ -183,6 +184,7 @@ export const zh: Deep<Resources> = {
     not_host: "只有老师可以这样做。",
     no_team: "请先选择队伍。",
     not_playing: "时钟没有在走。",
+    frozen_for_others: "时钟暂停，让其他同学赶上进度：时钟重新开始后你就能操作了。",
     wrong_phase: "现在不能这样做（{{phase}}）。",
     team_is_bot: "这支队伍由机器人操作。",
     unknown_seat: "这位学生已经不在了。",
@@ -208,7 +210,7 @@ export const zh: Deep<Resources> = {
     title: "老师", joinAt: "加入地址", code: "房间码", scan: "扫码加入", students: "{{count}} 名学生",
     setup: "本轮设置", scenario: "场景", budget: "预算（美元）", tickRate: "速度（1×：平静时段每秒 2 个游戏分钟，预报窗口内每秒 1 个）", unlocks: "允许的主机层",
     traffic: "流量（%）", incidents: "预设事故", maxStudents: "学生上限", teamNames: "队伍名称（每行一个）",
-    applySetup: "应用设置", start: "开始本轮", go: "启动时钟", pause: "暂停", resume: "继续", endRound: "结束本轮",
+    applySetup: "应用设置", start: "开始本轮", go: "启动时钟", pause: "暂停", freeze: "冻结：继续搭建", resume: "继续", endRound: "结束本轮",
     endSession: "结束课堂", lock: "锁定加入", unlock: "开放加入", autoBalance: "自动平衡队伍",
     incident: "触发事故", incidentKind: "事故", incidentTeam: "队伍", incidentApp: "应用", fire: "触发",
     message: "消息", messagePlaceholder: "给全班的简短消息", sendMessage: "发送",

@@ -23,6 +23,8 @@ export type ConfigView = Plain<ConfigRow>;
 export type RoundView = Plain<RoundRow>;
 export type BannerView = Plain<BannerRow>;
 export type ClassView = Plain<RoomRow>;
+/** While frozen: who may keep building, and seconds until the clock restarts by itself. */
+export type FreezeView = ClassView["freeze"];
 
 /** An app's instance, on a server or in a VM (`host`). */
 export type InstanceView = InstanceRow;

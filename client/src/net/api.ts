@@ -32,8 +32,18 @@ export interface SessionHistory {
 /** A round's log as text (parsed by the caller), or why it could not be had. */
 export type LogResult = { ok: true; text: string } | { ok: false; reason: "no_access" | "not_found" | "connection_failed" };
 
+/** Where students reach the server (GET /api/links; see server/http/links.ts). */
+export interface JoinLinks {
+  base: string;
+  from: "public_url" | "request" | "lan" | "loopback";
+  others: string[];
+  roomsLocal: boolean;
+}
+
 export interface Api {
   readonly base: string;
+  /** The join link's base the server works out for this page (never throws: falls back to this page's own address). */
+  links(): Promise<JoinLinks>;
   createSession(practice: boolean, nickname?: string): Promise<{ code: string; hostSecret: string }>;
   sessionStatus(code: string): Promise<SessionStatus>;
   resumeSession(code: string): Promise<void>;
@@ -63,6 +73,13 @@ export function createApi(base: string): Api {
 
   return {
     base,
+    async links() {
+      try {
+        const res = await fetch(`${base}/api/links`);
+        if (res.ok) return (await res.json()) as JoinLinks;
+      } catch { /* below */ }
+      return { base, from: "loopback", others: [], roomsLocal: false };
+    },
     async createSession(practice, nickname) {
       let res: Response;
       try {

@@ -1,6 +1,6 @@
 import { errorText, t } from "../i18n";
+import { midRound, myTeam } from "../store/selectors";
 import type { AppState } from "../store/state";
-import { myTeam } from "../store/selectors";
 import { announce } from "../ui/announce";
 import { h } from "../ui/dom";
 import { practiceSetup } from "../ui/practice";
@@ -14,8 +14,7 @@ function nextStep(s: AppState): string {
   const asks = s.me ? view.seats[String(s.me.seat)]?.asks ?? -1 : -1;
   if (asks >= 0) return t("lobby.waitingApproval", { team: view.teams[asks]?.name ?? "" });
   const team = myTeam(s);
-  const midRound = view.phase === "playing" || view.phase === "paused";
-  if (midRound) return t("lobby.lateJoin");
+  if (midRound(view)) return t("lobby.lateJoin");
   if (team >= 0) return t("a11y.inTeam", { team: view.teams[team]?.name ?? "" });
   return view.practice ? t("lobby.pick") : `${t("lobby.pick")} · ${t("lobby.waiting")}`;
 }

@@ -3,7 +3,7 @@ import { errorText, t } from "../i18n";
 import { datacenterOf, serversOf, toMatchState, verdict } from "../model/datacenter";
 import type { ClassView, ServerView } from "../model/types";
 import { findInstance, type Box } from "../scenes/layout";
-import { myTeam } from "../store/selectors";
+import { clockStop, myTeam } from "../store/selectors";
 import type { AppState } from "../store/state";
 import { exposeForTests, TEST_HOOKS, withdrawFromTests } from "../testHooks";
 import { renderCatalogue } from "../ui/catalogue";
@@ -122,7 +122,11 @@ export class PlayScreen implements Screen {
     this.portalWarning.classList.toggle("idle", dropped === 0);
     const offer = `${t("play.portalDown")} (${dropped}${t("play.perMin")}) — ${t("play.showFailure")}`;
     if (this.portalWarning.textContent !== offer) this.portalWarning.textContent = offer;
-    this.racks.pausedNote.hidden = view.phase !== "paused";
+    // Paused, or frozen for others' extra time: wait. Frozen for discussion: keep building.
+    const stop = clockStop(s);
+    this.racks.pausedNote.hidden = stop === null;
+    const note = stop === "build" ? t("play.frozenNote") : t("play.pausedNote");
+    if (this.racks.pausedNote.textContent !== note) this.racks.pausedNote.textContent = note;
     this.practice?.update(view);
   }
 

@@ -36,6 +36,25 @@ export function myServers(s: AppState): ServerView[] {
   return serversOf(myDatacenter(s));
 }
 
+/** A round is under way: the clock runs, or it is stopped (paused or frozen) mid-round. */
+export function midRound(view: ClassView): boolean {
+  return view.phase === "playing" || view.phase === "paused" || view.phase === "frozen";
+}
+
+/**
+ * What a stopped clock means for this browser: "paused" (nobody acts), "build" (frozen, and this
+ * student may keep building), "wait" (frozen while others have extra time: as a pause), or null.
+ */
+export function clockStop(s: AppState): "paused" | "build" | "wait" | null {
+  const view = s.view;
+  if (!view) return null;
+  if (view.phase === "paused") return "paused";
+  if (view.phase !== "frozen") return null;
+  const f = view.freeze;
+  const seat = s.me?.seat ?? -1;
+  return f.everyone || f.seats.includes(seat) || f.teams.includes(myTeam(s)) ? "build" : "wait";
+}
+
 export function isTeacher(s: AppState): boolean {
   return s.me?.role === "host";
 }

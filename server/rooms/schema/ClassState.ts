@@ -2,7 +2,7 @@ import { ArraySchema, MapSchema, Schema, type, view } from "@colyseus/schema";
 import type { AppId, LayerKind } from "../../../shared/engine/data";
 import type { Phase, Role } from "../../../shared/protocol/phases";
 import type { ScenarioId } from "../../../shared/scenarios/types";
-import type { BannerRow, ConfigRow, RoomRow, RoundRow, SeatRow, TeamRow } from "../../../shared/view/rows";
+import type { BannerRow, ConfigRow, FreezeRow, RoomRow, RoundRow, SeatRow, TeamRow } from "../../../shared/view/rows";
 import { DatacenterState, TeamFeedState } from "./DatacenterState";
 
 export class SeatState extends Schema implements SeatRow {
@@ -43,6 +43,15 @@ export class ConfigState extends Schema implements ConfigRow {
   @type("number") trafficPct = 100;
   @type("boolean") scriptedIncidents = true;
   @type("number") maxStudents = 60;
+  @type("boolean") countdown = true;
+}
+
+/** Who may keep building while the clock is frozen. */
+export class FreezeState extends Schema implements FreezeRow {
+  @type("boolean") everyone = true;
+  @type(["uint8"]) teams = new ArraySchema<number>();
+  @type(["number"]) seats = new ArraySchema<number>();
+  @type("uint16") secondsLeft = 0;
 }
 
 /** The round being played: what the browser needs to rebuild the engine's world. */
@@ -78,6 +87,8 @@ export class ClassState extends Schema implements RoomRow {
   @type("boolean") practice = false;
   @type("boolean") locked = false;
   @type("number") tick = 0;
+  @type("uint8") countdown = 0;
+  @type(FreezeState) freeze = new FreezeState();
   @type(ConfigState) config = new ConfigState();
   @type(RoundState) round = new RoundState();
   @type({ map: "number" }) demand = new MapSchema<number>();

@@ -7,7 +7,7 @@ import type { HostCommand } from "../../../../shared/protocol/messages";
 import { money, t } from "../../i18n";
 import type { RoomIntents } from "../../net/types";
 import type { ClassView } from "../../model/types";
-import { seatsOf } from "../../store/selectors";
+import { midRound, seatsOf } from "../../store/selectors";
 import { h, option } from "../dom";
 import { toast } from "../toasts";
 import { endSessionButton, hostRunner, type HostControls } from "./run";
@@ -67,13 +67,14 @@ export function hostControls(room: RoomIntents): HostControls {
   const startRound = btn("host.start", "host-start", { type: "start" }, "primary");
   const go = btn("host.go", "host-go", { type: "start" }, "primary");
   const pause = btn("host.pause", "host-pause", { type: "pause" });
+  const freeze = btn("host.freeze", "host-freeze", { type: "freeze" });
   const resume = btn("host.resume", "host-resume", { type: "resume" }, "primary");
   const endRound = btn("host.endRound", "host-endround", { type: "endRound" });
   const endSession = endSessionButton(run);
   const lock = btn("host.lock", "host-lock", { type: "lock" });
   const unlock = btn("host.unlock", "host-unlock", { type: "unlock" });
   const flow = h("fieldset", { testid: "host-flow" }, h("legend", { text: t("host.controls") }),
-    h("div", { class: "row" }, startRound, go, pause, resume, endRound),
+    h("div", { class: "row" }, startRound, go, pause, freeze, resume, endRound),
     h("div", { class: "row" }, lock, unlock, btn("host.autoBalance", "host-autobalance", { type: "autoBalance" })),
     endSession);
 
@@ -130,9 +131,10 @@ export function hostControls(room: RoomIntents): HostControls {
       });
       startRound.disabled = !(phase === "lobby" || phase === "over");
       go.disabled = phase !== "briefing";
-      pause.disabled = phase !== "playing";
-      resume.disabled = phase !== "paused";
-      endRound.disabled = !(phase === "briefing" || phase === "playing" || phase === "paused");
+      pause.disabled = phase !== "playing" && phase !== "frozen";
+      freeze.disabled = phase !== "playing" && phase !== "paused";
+      resume.disabled = phase !== "paused" && phase !== "frozen";
+      endRound.disabled = !(phase === "briefing" || midRound(view));
       lock.hidden = view.locked;
       unlock.hidden = !view.locked;
       setup.disabled = !(phase === "lobby" || phase === "over");

@@ -2,7 +2,7 @@ import QRCode from "qrcode";
 import { clock, money, t } from "../../i18n";
 import { datacenterOf, serversOf } from "../../model/datacenter";
 import type { ClassView } from "../../model/types";
-import { seatsOf } from "../../store/selectors";
+import { midRound, seatsOf } from "../../store/selectors";
 import { chartLine, type SeriesBook } from "../../store/series";
 import { forecastLines, briefingView } from "../briefing";
 import { lineChart, type LineChart } from "../charts";
@@ -65,7 +65,7 @@ export class Projector {
   update(view: ClassView, book: SeriesBook, reports: readonly RoundReport[] = []): void {
     this.view = view;
     const report = view.phase === "over" ? reports.find((r) => r.round === view.round.number && isCurrentReport(r)) : undefined;
-    const live = view.phase === "playing" || view.phase === "paused" || view.phase === "over";
+    const live = midRound(view) || view.phase === "over";
     const mode = report ? `debrief-${report.round}` : live ? "live" : view.phase === "briefing" ? "briefing" : "lobby";
     if (mode !== this.mode) {
       this.mode = mode;

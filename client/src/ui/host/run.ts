@@ -2,6 +2,7 @@ import type { HostCommand } from "../../../../shared/protocol/messages";
 import { errorText, t } from "../../i18n";
 import type { ClassView } from "../../model/types";
 import type { RoomIntents } from "../../net/types";
+import { midRound } from "../../store/selectors";
 import { h } from "../dom";
 import { toast } from "../toasts";
 
@@ -35,18 +36,20 @@ export function quickBar(room: RoomIntents): HostControls {
   const btn = (key: string, testid: string, action: HostCommand) => h("button", { type: "button", class: "quick", testid, text: t(key), onclick: () => void run(action) });
   const go = btn("host.go", "bar-go", { type: "start" });
   const pause = btn("host.pause", "bar-pause", { type: "pause" });
+  const freeze = btn("host.freeze", "bar-freeze", { type: "freeze" });
   const resume = btn("host.resume", "bar-resume", { type: "resume" });
   const endRound = btn("host.endRound", "bar-endround", { type: "endRound" });
-  const el = h("span", { class: "row quickbar", testid: "host-quickbar" }, go, pause, resume, endRound);
+  const el = h("span", { class: "row quickbar", testid: "host-quickbar" }, go, pause, freeze, resume, endRound);
   return {
     el,
     update(view: ClassView) {
       // Only what makes sense now is shown: the bar stays short.
       go.hidden = view.phase !== "briefing";
-      pause.hidden = view.phase !== "playing";
-      resume.hidden = view.phase !== "paused";
-      endRound.hidden = !(view.phase === "playing" || view.phase === "paused");
-      el.hidden = go.hidden && pause.hidden && resume.hidden && endRound.hidden;
+      pause.hidden = view.phase !== "playing" && view.phase !== "frozen";
+      freeze.hidden = view.phase !== "playing" && view.phase !== "paused";
+      resume.hidden = view.phase !== "paused" && view.phase !== "frozen";
+      endRound.hidden = !midRound(view);
+      el.hidden = go.hidden && pause.hidden && freeze.hidden && resume.hidden && endRound.hidden;
     },
   };
 }
