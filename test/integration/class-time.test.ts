@@ -65,13 +65,13 @@ describe("time in a class round", () => {
     expect(r).toMatchObject({ queued: true, tick });
     // The team's datacenter shows the purchase while the clock stays where it was.
     await waitFor(() => bo.dc(0)!.servers.length === servers + 1);
-    await waitFor(() => bo.dc(0)!.feed.some((f) => f.kind === "command" && f.who === "Ann"));
+    await waitFor(() => bo.feed(0)!.some((f) => f.kind === "command" && f.who === "Ann"));
     expect(ann.state.tick).toBe(tick);
     const queuedLayout = layout(bo.dc(0));
     expectOk(await host.host({ type: "resume" }));
     await waitFor(() => ann.state.tick > tick);
     expect(layout(bo.dc(0))).toBe(queuedLayout);
-    expect(bo.dc(0)!.feed.filter((f) => f.kind === "command" && f.who === "Ann")).toHaveLength(1);
+    expect(bo.feed(0)!.filter((f) => f.kind === "command" && f.who === "Ann")).toHaveLength(1);
   });
 
   it("extra time for one student: only they build; the hold ends by itself", async () => {
