@@ -31,8 +31,9 @@ export const LIMITS = {
   queuePerRoom: 600,
   /** Per client while the clock is frozen: a discussion can last minutes, and players keep building. */
   queuePerClientFrozen: 60,
-  /** A timed hold (extra time) lasts this many seconds at least and at most. */
+  /** A timed hold (extra time) lasts this many seconds at least … */
   holdSecondsMin: 10,
+  /** … and at most (15 minutes). */
   holdSecondsMax: 900,
   /** Students one hold may name. */
   holdSeatsMax: 50,

@@ -255,9 +255,11 @@ export interface BansMessage {
  * each student's last accepted command, or since the round started or they got their team.
  */
 export interface ActivityMessage {
+  /** The round it is about. */
   round: number;
   /** Seconds of playable time this round so far. */
   playedS: number;
+  /** Each student in a human team: seconds idle, and commands accepted this round. */
   seats: { seat: number; team: number; idleS: number; commands: number }[];
   /** Per team: the least idle of its students, and their commands added up. */
   teams: { team: number; idleS: number; commands: number }[];
