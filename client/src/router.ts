@@ -1,11 +1,13 @@
 /**
  * Addresses and what they show. Every screen has a URL a teacher can bookmark or a student can be
- * sent: /join/CODE, /play/CODE, /host/CODE, /replay/ROUND?share=…, /sessions.
+ * sent: /join/CODE, /play/CODE, /host/CODE, /projector/CODE, /replay/ROUND?share=…, /sessions.
  */
 export type Route =
   | { name: "landing"; code: string }
   | { name: "play"; code: string }
   | { name: "host"; code: string }
+  /** The class's view for the projector: the teacher's session, no controls. */
+  | { name: "projector"; code: string }
   | { name: "replay"; round: string; share?: string; session?: string }
   | { name: "sessions" };
 
@@ -14,11 +16,11 @@ export function parseRoute(path: string, search = ""): Route {
   const q = new URLSearchParams(search);
   const replay = (round: string): Route => ({ name: "replay", round, share: q.get("share") ?? undefined, session: q.get("session") ?? undefined });
   if (/^\/replay\/?$/.test(path)) return replay("");
-  const m = /^\/(join|play|host|replay)\/([A-Za-z0-9_-]+)\/?$/.exec(path);
+  const m = /^\/(join|play|host|projector|replay)\/([A-Za-z0-9_-]+)\/?$/.exec(path);
   if (!m) return { name: "landing", code: "" };
   if (m[1] === "join") return { name: "landing", code: m[2].toUpperCase() };
   if (m[1] === "replay") return replay(m[2]);
-  return { name: m[1] as "play" | "host", code: m[2].toUpperCase() };
+  return { name: m[1] as "play" | "host" | "projector", code: m[2].toUpperCase() };
 }
 
 export function pathOf(route: Route): string {
@@ -26,6 +28,7 @@ export function pathOf(route: Route): string {
     case "landing": return route.code ? `/join/${route.code}` : "/";
     case "play": return `/play/${route.code}`;
     case "host": return `/host/${route.code}`;
+    case "projector": return `/projector/${route.code}`;
     case "sessions": return "/sessions";
     case "replay": {
       const q = new URLSearchParams();

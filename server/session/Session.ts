@@ -328,7 +328,7 @@ export class Session implements SessionControl, SessionFacts, SeatHost {
     }
     this.publishMatch();
     // Commands a freeze already put in the feed are not told twice.
-    const lines = tickLines(round.state, round.log.entries.slice(before).filter((e) => !round.announced.has(e)), (seat) => this.nicknameOf(seat));
+    const lines = tickLines(round.state, round.log.entries.slice(before), (seat) => this.nicknameOf(seat), (e) => round.announced.has(e));
     for (const { team, line } of lines.feed) this.feed(team, line);
     for (const banner of lines.banners) this.ports.publish.banner(banner);
     if (round.over) this.endRound("time");

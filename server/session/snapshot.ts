@@ -4,7 +4,7 @@ import type { MatchState } from "../../shared/engine/types";
 import type { LogEntry } from "../../shared/log/format";
 import type { Phase } from "../../shared/protocol/phases";
 import { datacenterRow } from "../../shared/view/datacenter";
-import { commandLine, eventBanner, eventLine } from "../../shared/view/feed";
+import { commandLine, eventBanner, eventLine, rentBanners } from "../../shared/view/feed";
 import { teamScoreRow } from "../../shared/view/leaderboard";
 import { demandRow } from "../../shared/view/round";
 import type { BannerRow, FeedRow, FreezeRow, RoundRow } from "../../shared/view/rows";
@@ -63,16 +63,20 @@ export function snapshotOf(s: SessionFacts): SessionSnapshot {
   };
 }
 
-/** Feed lines and banners for one tick: commands applied (with who sent them), then what happened. */
+/**
+ * Feed lines and banners for one tick: commands applied (with who sent them; not those `told`
+ * already, when they were queued during a freeze), then what happened.
+ */
 export function tickLines(
-  state: MatchState, entries: readonly LogEntry[], nicknameOf: (seat: number) => string,
+  state: MatchState, entries: readonly LogEntry[], nicknameOf: (seat: number) => string, told: (e: LogEntry) => boolean = () => false,
 ): { feed: { team: number; line: FeedRow }[]; banners: BannerRow[] } {
   const feed: { team: number; line: FeedRow }[] = [];
-  const banners: BannerRow[] = [];
-  for (const e of entries) {
-    if (e.type === "command") feed.push({ team: e.team, line: commandLine(e.tick, e.seat, nicknameOf(e.seat), e.command) });
+  const commands = entries.filter((e) => e.type === "command");
+  for (const e of commands) {
+    if (!told(e)) feed.push({ team: e.team, line: commandLine(e.tick, e.seat, nicknameOf(e.seat), e.command) });
   }
   const t = state.tick - 1;
+  const banners: BannerRow[] = rentBanners(commands, t);
   for (const ev of state.events) {
     const line = eventLine(ev, t);
     if (line) feed.push(line);

@@ -22,14 +22,33 @@ export function eventLine(event: GameEvent, tick: number): { team: number; line:
   return { team: event.team, line: { tick, seat: SYSTEM_SEAT, who: "", kind: "event", data: JSON.stringify(event) } };
 }
 
-/** The banner an engine event raises, if any: the spike, and incidents. */
+/** The banner an engine event raises, if any: the spike, incidents, hardware warnings, reclaimed rentals. */
 export function eventBanner(event: GameEvent, tick: number): BannerRow | null {
-  if (event.kind === "spike") return { tick, team: EVERY_TEAM, kind: "spike", app: "", hit: 0, cost: 0 };
-  if (event.kind === "incident") return incidentRow(event, tick);
-  return null;
+  const banner = { tick, team: event.team, app: "", hit: 0, cost: 0, target: "", at: 0 };
+  switch (event.kind) {
+    case "spike": return { ...banner, team: EVERY_TEAM, kind: "spike", at: event.wave };
+    case "incident": return incidentRow(event, tick);
+    case "hardware-warning": return { ...banner, kind: "hardware-warning", target: event.server, at: event.at };
+    case "server-reclaimed": return { ...banner, kind: "server-reclaimed", target: event.server };
+    default: return null;
+  }
+}
+
+/** One banner per team that rented servers this minute: how many, and the model when they were all one. */
+export function rentBanners(commands: readonly { team: number; command: Command }[], tick: number): BannerRow[] {
+  const byTeam = new Map<number, string[]>();
+  for (const { team, command } of commands) {
+    if (command.type !== "rentServer") continue;
+    byTeam.set(team, [...(byTeam.get(team) ?? []), command.model]);
+  }
+  return [...byTeam].map(([team, models]) => ({
+    tick, team, kind: "rent", app: "", hit: models.length, cost: 0, target: models.every((m) => m === models[0]) ? models[0] : "", at: 0,
+  }));
 }
 
 /** An incident as it landed on a team: its banner, and its line in the round's series. */
 export function incidentRow(event: Extract<GameEvent, { kind: "incident" }>, tick: number): BannerRow {
-  return { tick, team: event.team, kind: event.incident, app: event.app ?? "", hit: event.hit.length, cost: event.cost };
+  // The server it hit, when it was one (a hardware failure); several are not named.
+  const target = event.target && !event.target.includes(",") ? event.target : "";
+  return { tick, team: event.team, kind: event.incident, app: event.app ?? "", hit: event.hit.length, cost: event.cost, target, at: 0 };
 }

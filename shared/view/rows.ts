@@ -281,20 +281,28 @@ export interface RoundRow {
   tickRate: number;
 }
 
-/** Something everyone should notice (the spike, an incident). */
+/**
+ * Something the class should notice: the spike, an incident, a server warning of failing hardware
+ * ("hardware-warning"), a rented server taken back for unpaid rent ("server-reclaimed"), a team
+ * renting servers ("rent").
+ */
 export interface BannerRow {
   /** Tick it happened. */
   tick: number;
   /** -1 when it concerns every team. */
   team: number;
-  /** "spike" or an incident kind. */
+  /** "spike", an incident kind, "hardware-warning", "server-reclaimed" or "rent". */
   kind: string;
   /** The app it concerns ("" if none). */
   app: string;
-  /** How many objects the incident hit. */
+  /** How many objects the incident hit (servers rented, for "rent"). */
   hit: number;
   /** What it cost the team, cents. */
   cost: number;
+  /** The server it is about ("" when none or several; the model rented, for "rent"). */
+  target: string;
+  /** A hardware warning: the tick the server fails. The spike: its wave (1 or 2). */
+  at: number;
 }
 
 export interface SeatRow {

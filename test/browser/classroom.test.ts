@@ -37,6 +37,11 @@ describe("a lesson in the browser", () => {
     const code = (await host.getByTestId("room-code").textContent())!.trim();
     expect(code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
     await expect.poll(() => host.getByTestId("join-qr").getAttribute("src")).toMatch(/^data:image\/png/);
+    // The projector's window, opened from the teacher's page in the same browser (the same host secret).
+    const proj = await host.context().newPage();
+    await proj.setViewportSize({ width: 1920, height: 1080 });
+    await proj.goto(`${BASE}/projector/${code}`);
+    await proj.getByTestId("projector-page").waitFor();
 
     // Four students: two desktops (one in Chinese), a phone with touch, and a fourth desktop.
     const { page: ann } = await desktop(env.browser, "en");
@@ -53,8 +58,9 @@ describe("a lesson in the browser", () => {
     await bo.getByTestId("pick-team-0").click();
     await cai.getByTestId("pick-team-1").tap();
     await dee.getByTestId("pick-team-1").click();
-    await expect.poll(() => host.getByTestId("team-card-0").textContent()).toContain("小博");
-    await expect.poll(() => host.getByTestId("team-card-1").textContent()).toContain("Cai");
+    await expect.poll(() => proj.getByTestId("team-card-0").textContent()).toContain("小博");
+    await expect.poll(() => proj.getByTestId("team-card-1").textContent()).toContain("Cai");
+    await expect.poll(() => host.getByTestId("host-lobby").textContent()).toContain("Cai");
     await shot(host, "host-lobby", true);
 
     // The teacher sets exam-morning at the fastest speed and opens the briefing.
@@ -111,12 +117,12 @@ describe("a lesson in the browser", () => {
     expect(await cai.getByTestId("drag-ghost").count()).toBe(0);
 
     // The projector's leaderboard follows the money.
-    const before = await leaderboard(host);
-    await expect.poll(async () => (await leaderboard(host)).join("|"), { timeout: 15_000 }).not.toBe(before.join("|"));
+    const before = await leaderboard(proj);
+    await expect.poll(async () => (await leaderboard(proj)).join("|"), { timeout: 15_000 }).not.toBe(before.join("|"));
     await shot(ann, "play-en");
     await shot(bo, "play-zh");
     await shot(cai, "play-phone", true);
-    await shot(host, "projector-live", true);
+    await shot(proj, "projector-live");
 
     // The teacher pauses and resumes from the top bar; students see it.
     await host.getByTestId("bar-pause").click();
@@ -134,6 +140,7 @@ describe("a lesson in the browser", () => {
 
     // The teacher ends the round; everyone gets a debrief with their numbers.
     await host.getByTestId("host-endround").click();
+    await host.getByTestId("confirm-endround-yes").click();
     await ann.getByTestId("debrief-view").waitFor();
     await expect.poll(() => ann.getByTestId("debrief-team-0").textContent()).toMatch(/Availability \d+\.\d%/);
     expect(await ann.getByTestId("debrief-money-0").textContent()).toMatch(/Revenue\+\$[\d,]+/);

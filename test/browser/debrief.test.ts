@@ -65,6 +65,10 @@ describe("the debrief in the browser", () => {
     await host.getByTestId("host-new").click();
     await host.getByTestId("room-code").waitFor();
     const code = (await host.getByTestId("room-code").textContent())!.trim();
+    // The projector's window: the teacher's page opens it in the same browser (same host secret).
+    const proj = await host.context().newPage();
+    await proj.goto(`${BASE}/projector/${code}`);
+    await proj.getByTestId("projector-page").waitFor();
 
     const { page: ann } = await phone(env.browser, "en");
     const { page: bo } = await phone(env.browser, "zh-CN");
@@ -101,49 +105,49 @@ describe("the debrief in the browser", () => {
     expect(await host.getByTestId("phase").textContent()).toBe("Round over");
 
     // The projector: the podium (students only), the bots apart, every team on one chart, the table.
-    await host.getByTestId("podium").waitFor();
-    const podium = await host.getByTestId("podium").textContent();
-    expect(await host.getByTestId("podium-apart").textContent()).toMatch(/containers-autoscale.*vm-preprovision|vm-preprovision.*containers-autoscale/);
+    await proj.getByTestId("podium").waitFor();
+    const podium = await proj.getByTestId("podium").textContent();
+    expect(await proj.getByTestId("podium-apart").textContent()).toMatch(/containers-autoscale.*vm-preprovision|vm-preprovision.*containers-autoscale/);
     expect(podium).toMatch(/Alpha|Bravo/);
-    expect(await host.getByTestId("class-row-2").locator("td").first().textContent()).toBe("—");
-    await revealed(host); // third, second, first
+    expect(await proj.getByTestId("class-row-2").locator("td").first().textContent()).toBe("—");
+    await revealed(proj); // third, second, first
     // The two bots' lines say they are bots; the students' do not.
-    const legend = (await host.getByTestId("class-chart").textContent()) ?? "";
+    const legend = (await proj.getByTestId("class-chart").textContent()) ?? "";
     expect(legend.match(/\(bot\)/g)?.length).toBe(2);
     expect(legend).not.toMatch(/(Alpha|Bravo) \(bot\)/);
-    await shot(host, "debrief-projector-en");
-    await host.getByTestId("debrief-compare").scrollIntoViewIfNeeded();
-    await shot(host, "debrief-projector-table-en");
+    await shot(proj, "debrief-projector-en");
+    await proj.getByTestId("debrief-compare").scrollIntoViewIfNeeded();
+    await shot(proj, "debrief-projector-table-en");
 
     // A team in the spotlight: its racks, money, cards and what-if, full screen; the packing card opens.
-    await host.getByTestId("spotlight-0").click();
-    await host.getByTestId("spotlight").waitFor();
-    await expect.poll(() => host.getByTestId("whatif-result-0").textContent(), { timeout: 20_000 }).toMatch(/Had containers with payments in VMs of their own \(hybrid-isolate-payment\) run your datacenter from the start/);
-    await moneyAgrees(host, 0);
-    const alphaScore = dollars(await host.getByTestId("spotlight").locator(".team-name").textContent());
-    expect(await host.getByTestId("spotlight").getByTestId("card-compliance").textContent()).toMatch(/surcharge of 5 cents/);
-    await shot(host, "debrief-spotlight-en");
-    await host.getByTestId("spotlight").getByTestId("packing-details").locator("summary").click();
-    await expect.poll(() => host.getByTestId("spotlight").getByTestId("packing-details").getAttribute("open")).not.toBeNull();
-    await shot(host, "debrief-spotlight-cards-en");
-    await host.keyboard.press("Escape");
-    await expect.poll(() => host.getByTestId("spotlight").count()).toBe(0);
+    await proj.getByTestId("spotlight-0").click();
+    await proj.getByTestId("spotlight").waitFor();
+    await expect.poll(() => proj.getByTestId("whatif-result-0").textContent(), { timeout: 20_000 }).toMatch(/Had containers with payments in VMs of their own \(hybrid-isolate-payment\) run your datacenter from the start/);
+    await moneyAgrees(proj, 0);
+    const alphaScore = dollars(await proj.getByTestId("spotlight").locator(".team-name").textContent());
+    expect(await proj.getByTestId("spotlight").getByTestId("card-compliance").textContent()).toMatch(/surcharge of 5 cents/);
+    await shot(proj, "debrief-spotlight-en");
+    await proj.getByTestId("spotlight").getByTestId("packing-details").locator("summary").click();
+    await expect.poll(() => proj.getByTestId("spotlight").getByTestId("packing-details").getAttribute("open")).not.toBeNull();
+    await shot(proj, "debrief-spotlight-cards-en");
+    await proj.keyboard.press("Escape");
+    await expect.poll(() => proj.getByTestId("spotlight").count()).toBe(0);
 
     // The class summary, one PNG page.
-    const download = host.waitForEvent("download");
-    await host.getByTestId("download-summary").first().click();
+    const download = proj.waitForEvent("download");
+    await proj.getByTestId("download-summary").first().click();
     const png = await download;
     expect(png.suggestedFilename()).toBe("spikeday-round1-class.png");
     await png.saveAs(`${ARTIFACTS}debrief-summary.png`);
     expect(readFileSync(`${ARTIFACTS}debrief-summary.png`).subarray(1, 4).toString()).toBe("PNG");
 
     // The same in Chinese.
-    await host.getByTestId("lang-switch").selectOption("zh-CN");
-    await expect.poll(() => host.getByTestId("podium").textContent()).toMatch(/领奖台/);
-    await host.getByTestId("podium-reveal").click();
-    await revealed(host);
-    await shot(host, "debrief-projector-zh");
-    expect(await host.getByTestId("debrief-view").innerText()).not.toMatch(/\{\{|\}\}|undefined|NaN|\b(?:debrief|card)\.[a-zA-Z]/);
+    await proj.getByTestId("lang-switch").selectOption("zh-CN");
+    await expect.poll(() => proj.getByTestId("podium").textContent()).toMatch(/领奖台/);
+    await proj.getByTestId("podium-reveal").click();
+    await revealed(proj);
+    await shot(proj, "debrief-projector-zh");
+    expect(await proj.getByTestId("projector").innerText()).not.toMatch(/\{\{|\}\}|undefined|NaN|\b(?:debrief|card)\.[a-zA-Z]/);
 
     // Students: their own team first, every money figure agreeing, the what-if and the packing card.
     for (const [page, team, lang] of [[ann, 0, "en"], [bo, 1, "zh"]] as const) {

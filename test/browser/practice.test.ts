@@ -45,6 +45,7 @@ describe("practice against bots", () => {
     await shot(page, "practice-play-phone", true);
 
     await page.getByTestId("bar-endround").tap();
+    await page.getByTestId("confirm-endround-yes").tap();
     await page.getByTestId("debrief-view").waitFor();
     await expect.poll(() => page.getByTestId("debrief-team-0").textContent()).toMatch(/Availability \d+\.\d%/);
     // The bots played too: their rounds are in the class comparison, apart from the player's.

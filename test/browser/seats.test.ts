@@ -57,6 +57,7 @@ describe("seats in the browser", () => {
     // Kicked: Zed is told, and this browser cannot come back under another name.
     const seat = (await host.locator("[data-testid^=host-student-]").filter({ hasText: "Zed" }).getAttribute("data-testid"))!.replace("host-student-", "");
     await host.getByTestId(`host-kick-${seat}`).click();
+    await host.getByTestId("confirm-kick-yes").click();
     await zed.getByTestId("closed").waitFor();
     await expect.poll(() => zed.getByTestId("closed").textContent()).toMatch(/老师已将你移出本次课堂/);
     await shot(zed, "seats-kicked-zh");

@@ -135,7 +135,7 @@ describe("selectors", () => {
   });
 
   it("shows an incident banner to its team and the teacher, for 15 game minutes", () => {
-    const view = at("playing", { tick: 20, banners: [{ tick: 18, team: 1, kind: "leak", app: "web", hit: 1, cost: 0 }] });
+    const view = at("playing", { tick: 20, banners: [{ tick: 18, team: 1, kind: "leak", app: "web", hit: 1, cost: 0, target: "", at: 0 }] });
     expect(currentBanner(inRoom(view, { seat: 2, role: "student" }))?.kind).toBe("leak");
     expect(currentBanner(inRoom(view, { seat: 1, role: "student" }))).toBeNull();
     expect(currentBanner(inRoom(view, { seat: 0, role: "host" }))?.kind).toBe("leak");

@@ -97,6 +97,7 @@ export class App {
 /** Which room a route opens, and as whom; null for the pages outside a room. */
 export function roomOf(route: Route): { code: string; role: "host" | "student" } | null {
   if (route.name === "play") return { code: route.code, role: "student" };
-  if (route.name === "host") return { code: route.code, role: "host" };
+  // The projector joins as the teacher, with the host secret this browser keeps.
+  if (route.name === "host" || route.name === "projector") return { code: route.code, role: "host" };
   return null;
 }

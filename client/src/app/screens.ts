@@ -26,6 +26,7 @@ export const LAZY: Record<Exclude<ScreenKey, "landing" | "message" | "closed">, 
   debrief: () => import("../screens/debrief").then((m) => m.debriefScreen),
   host: () => import("../screens/host").then((m) => (ctx: ScreenContext) => m.hostScreen(ctx, false)),
   "host-over": () => import("../screens/host").then((m) => (ctx: ScreenContext) => m.hostScreen(ctx, true)),
+  projector: () => import("../screens/projector").then((m) => m.projectorScreen),
   sessions: () => import("../screens/sessions").then((m) => m.sessionsScreen),
   replay: () => import("../screens/replay").then((m) => m.replayScreen),
 };

@@ -35,6 +35,7 @@ export function storeSink(store: Store<AppState>): NetSink {
       if (list.length > 0) toast(t("play.lostCommands", { count: list.length, list: list.join(", ") }), "bad", 20000);
     },
     bans: (m) => store.update({ bans: m.bans }),
+    activity: (m) => store.update({ activity: m }),
     moving: (m) => toast(t("play.moving", { minutes: Math.max(1, Math.ceil(m.withinSeconds / 60)) }), "info", 20000),
   };
 }

@@ -42,7 +42,7 @@ export const studentEn = {
     title: {
       landing: "Join a class", sessions: "Your past sessions", replay: "Replay", message: "Connecting", closed: "Out of the session",
       lobby: "Lobby {{code}}", briefing: "Briefing {{code}}", play: "Your datacenter {{code}}", debrief: "Debrief {{code}}",
-      host: "Teacher {{code}}", "host-over": "Teacher: debrief {{code}}",
+      host: "Teacher {{code}}", "host-over": "Teacher: debrief {{code}}", projector: "Projector {{code}}",
     },
   },
 };
@@ -84,7 +84,7 @@ export const studentZh: Deep<typeof studentEn> = {
     title: {
       landing: "加入课堂", sessions: "你以前的课堂", replay: "回放", message: "正在连接", closed: "已离开课堂",
       lobby: "大厅 {{code}}", briefing: "任务简报 {{code}}", play: "你的数据中心 {{code}}", debrief: "复盘 {{code}}",
-      host: "教师 {{code}}", "host-over": "教师：复盘 {{code}}",
+      host: "教师 {{code}}", "host-over": "教师：复盘 {{code}}", projector: "投影 {{code}}",
     },
   },
 };

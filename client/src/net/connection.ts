@@ -8,7 +8,7 @@ import type { RoomRow } from "../../../shared/view/rows";
 import { KICKED_CLOSE_CODE, SERVER_RESTART_CLOSE_CODE, SESSION_ENDED_CLOSE_CODE } from "../../../shared/protocol/codes";
 import { LIMITS } from "../../../shared/protocol/limits";
 import {
-  C2S, S2C, type AppliedMessage, type BansMessage, type ErrorMessage, type HostCommand, type KickedMessage, type LostMessage, type MovingMessage,
+  C2S, S2C, type ActivityMessage, type AppliedMessage, type BansMessage, type ErrorMessage, type HostCommand, type KickedMessage, type LostMessage, type MovingMessage,
   type NoticeMessage, type RequestMessage, type ResultMessage, type WelcomeMessage,
 } from "../../../shared/protocol/messages";
 import type { Command } from "../../../shared/engine";
@@ -156,6 +156,7 @@ export class Connection implements RoomIntents {
     room.onMessage(S2C.request, (m: RequestMessage) => sink.request(m));
     room.onMessage(S2C.lost, (m: LostMessage) => sink.lost(m));
     room.onMessage(S2C.bans, (m: BansMessage) => sink.bans(m));
+    room.onMessage(S2C.activity, (m: ActivityMessage) => sink.activity(m));
     room.onMessage(S2C.moving, (m: MovingMessage) => sink.moving(m));
     room.onMessage(S2C.restarting, () => { this.restarting = true; });
     room.onMessage(S2C.kicked, (m: KickedMessage) => {

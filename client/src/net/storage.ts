@@ -64,6 +64,9 @@ export const memory = {
   seat: (code: string) => read<SeatMemory>(`seat.${code}`),
   setSeat: (s: SeatMemory) => write(`seat.${s.code}`, s),
   forgetSeat: (code: string) => write(`seat.${code}`, null),
+  /** The address the teacher picked for join links (a machine on several networks); null: the server's choice. */
+  joinBase: () => read<string>("joinBase"),
+  setJoinBase: (base: string | null) => write("joinBase", base),
   lastRoom: () => read<{ code: string; role: "host" | "student" }>("last"),
   setLastRoom: (v: { code: string; role: "host" | "student" } | null) => write("last", v),
 };

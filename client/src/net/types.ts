@@ -2,7 +2,7 @@
 import type { RoundReport } from "../../../shared/debrief/report";
 import type { Command } from "../../../shared/engine";
 import type {
-  AppliedMessage, BansMessage, HistoryMessage, HostCommand, LostMessage, MovingMessage, NoticeMessage, RequestMessage, ResultMessage,
+  ActivityMessage, AppliedMessage, BansMessage, HistoryMessage, HostCommand, LostMessage, MovingMessage, NoticeMessage, RequestMessage, ResultMessage,
   WelcomeMessage, WireError,
 } from "../../../shared/protocol/messages";
 import type { ClassView } from "../model/types";
@@ -31,6 +31,8 @@ export interface NetSink {
   lost(m: LostMessage): void;
   /** The teacher's list of kicked students. */
   bans(m: BansMessage): void;
+  /** Who is idle (to the teacher, every few seconds of a round). */
+  activity(m: ActivityMessage): void;
   /** The server is being restarted: the class moves to another server after this round (the client rejoins by itself). */
   moving(m: MovingMessage): void;
   /** The connection dropped and the seat is being recovered (attempt n; `interrupted`: the server restarted). */

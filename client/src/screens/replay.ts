@@ -280,7 +280,7 @@ export class ReplayPage {
     this.viewTeam = team;
     this.destroyViews();
     if (team < 0) {
-      this.projector = new Projector(null);
+      this.projector = new Projector();
       this.main.replaceChildren(this.projector.el);
     } else {
       const wrap = h("div", { style: { height: "60vh", minHeight: "320px", background: "#1b2129", borderRadius: "var(--radius)", overflow: "hidden" }, testid: "replay-canvas" });

@@ -71,8 +71,10 @@ export type ScreenKey =
   /** Out of the session: kicked, ended, lost. */
   | "closed"
   | "lobby" | "briefing" | "play" | "debrief"
-  /** The teacher's projector and controls, during and after a round. */
-  | "host" | "host-over";
+  /** The teacher's controls, during and after a round. */
+  | "host" | "host-over"
+  /** What the class sees on the projector (the teacher's session, no controls). */
+  | "projector";
 
 export const ROOM_SCREENS: readonly ScreenKey[] = ["lobby", "briefing", "play", "debrief", "host", "host-over"];
 
@@ -87,6 +89,7 @@ export function screenFor(s: AppState): ScreenKey {
   const view = s.view;
   if (!view || view.code !== r.code || !s.me) return "message";
   if (view.phase === "ended") return "closed";
+  if (r.name === "projector") return "projector";
   if (!isPlayer(s)) return view.phase === "over" ? "host-over" : "host";
   if (view.phase === "over") return "debrief";
   if (myTeam(s) < 0 || view.phase === "lobby") return "lobby";
@@ -118,7 +121,8 @@ export function currentBanner(s: AppState): ClassView["banners"][number] | null 
   if (!view) return null;
   const team = myTeam(s);
   const teacher = isTeacher(s);
-  const b = [...view.banners].reverse().find((x) => x.team === -1 || x.team === team || teacher);
+  // Rentals are news for the projector; a student's own team's are in its feed.
+  const b = [...view.banners].reverse().find((x) => teacher || (x.kind !== "rent" && (x.team === -1 || x.team === team)));
   if (!b || view.tick - b.tick > BANNER_MINUTES) return null;
   return b;
 }

@@ -3,7 +3,7 @@
  * network changes it (pure functions: the controller applies them, the tests call them).
  */
 import type { RoundReport } from "../../../shared/debrief/report";
-import type { BanEntry, WelcomeMessage } from "../../../shared/protocol/messages";
+import type { ActivityMessage, BanEntry, WelcomeMessage } from "../../../shared/protocol/messages";
 import type { Lang } from "../i18n";
 import type { ClassView } from "../model/types";
 import type { ClosedReason, DebriefMessage, HistoryMessage, Role } from "../net/types";
@@ -42,10 +42,12 @@ export interface AppState {
   joinError: string | null;
   /** The teacher's list of kicked students (empty for students). */
   bans: readonly BanEntry[];
+  /** Who is idle this round (the teacher's; null for students and before a round). */
+  activity: ActivityMessage | null;
 }
 
 export function initialState(route: Route, lang: Lang): AppState {
-  return { route, lang, link: { status: "idle" }, view: null, me: null, reports: [], book: EMPTY_BOOK, notice: null, joinError: null, bans: [] };
+  return { route, lang, link: { status: "idle" }, view: null, me: null, reports: [], book: EMPTY_BOOK, notice: null, joinError: null, bans: [], activity: null };
 }
 
 /** Entering a room: what was known of another room is dropped. */
@@ -53,7 +55,7 @@ export function joining(s: AppState, code: string): Partial<AppState> {
   const same = s.view?.code === code;
   return same
     ? { link: { status: "joining", code } }
-    : { link: { status: "joining", code }, view: null, me: null, reports: [], book: EMPTY_BOOK, notice: null, bans: [] };
+    : { link: { status: "joining", code }, view: null, me: null, reports: [], book: EMPTY_BOOK, notice: null, bans: [], activity: null };
 }
 
 export function stateArrived(s: AppState, view: ClassView): Partial<AppState> {

@@ -1,5 +1,5 @@
-import { localized, t } from "../i18n";
-import type { BannerView } from "../model/types";
+import { t } from "../i18n";
+import { bannerText } from "./bannerText";
 import { currentBanner } from "../store/selectors";
 import type { AppState } from "../store/state";
 import { announce } from "./announce";
@@ -7,14 +7,6 @@ import { h } from "./dom";
 
 /** How long a banner stays up at most, in seconds of real time (at slow speeds 15 game minutes is long). */
 const BANNER_SECONDS = 15;
-
-/** A whole sentence, as the team feed has it ("Hardware failure: a server died: 2 things on it stopped"), never "Hardware failure · 2". */
-export function incidentText(b: BannerView): string {
-  const title = t(`incident.${b.kind}`);
-  if (b.kind === "spike") return `${title} — ${t("incident.desc-spike")}`;
-  if (b.hit === 0 && b.cost === 0) return t("incident.nothing", { title });
-  return `${title}: ${localized(`incident.desc-${b.kind}`, { app: b.app, hit: b.hit, cost: b.cost })}`;
-}
 
 /**
  * The strip under the top bar: the connection's trouble while it lasts, otherwise the newest of
@@ -45,7 +37,8 @@ export class Banners {
     const key = `${b.tick}:${b.kind}:${b.team}`;
     if (key === this.incident) return;
     this.incident = key;
-    this.show(incidentText(b), b.kind === "spike" ? "spike" : "", true);
+    // A whole sentence naming the team, the server and what it cost ("Bravo: server s3 died…"), never "Hardware failure · 2".
+    this.show(bannerText(b, s.view!), b.kind === "spike" ? "spike" : "", true);
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(() => { if (this.incident === key) this.show("", ""); }, BANNER_SECONDS * 1000);
   }

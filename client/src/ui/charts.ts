@@ -20,11 +20,12 @@ const MINUTE_STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 90, 120, 180, 240, 360, 720];
 
 /**
  * A time chart (uPlot: small and fast enough to redraw every tick on a phone). X is the tick; the
- * axis shows the game clock. `yRange` fixes the y axis (charts meant to be compared share one).
+ * axis shows the game clock. `yRange` fixes the y axis (charts meant to be compared share one); a
+ * function is asked at every redraw (a shared scale that grows as the round goes on).
  */
 export function lineChart(
-  specs: SeriesSpec[], startMinute: () => number, height = 180, yFormat?: (v: number) => string, legend = true, yRange?: [number, number],
-  axisFont?: string,
+  specs: SeriesSpec[], startMinute: () => number, height = 180, yFormat?: (v: number) => string, legend = true,
+  yRange?: [number, number] | (() => [number, number]), axisFont?: string,
 ): LineChart {
   const el = document.createElement("div");
   el.className = "chart";
@@ -35,8 +36,8 @@ export function lineChart(
     // A static key: live values read "--" until hovered, and phones have no hover.
     legend: { show: legend, live: false },
     cursor: { drag: { x: false, y: false } },
-    // A fixed y range puts several charts on one scale (the class debrief compares teams by eye).
-    scales: { x: { time: false }, ...(yRange ? { y: { range: yRange } } : {}) },
+    // A fixed y range puts several charts on one scale (the class debrief, the projector's live tiles compare teams by eye).
+    scales: { x: { time: false }, ...(yRange ? { y: { range: typeof yRange === "function" ? () => yRange() : yRange } } : {}) },
     axes: [
       // Whole game minutes only: a tick is a minute, "06:2.5" is not a time. Big labels (the
       // projector's) need more room between ticks than uPlot's default 50 px, or they run together.

@@ -6,7 +6,7 @@ import type { AppState } from "../store/state";
 
 /** Each screen's own page title (tabs, history and screen readers tell screens apart by it). */
 export function pageTitle(key: ScreenKey, s: AppState): string {
-  const code = s.view?.code ?? (s.route.name === "play" || s.route.name === "host" ? s.route.code : "");
+  const code = s.view?.code ?? (s.route.name === "play" || s.route.name === "host" || s.route.name === "projector" ? s.route.code : "");
   const what = t(`a11y.title.${key}`, { code });
   return `${what} · ${t("brand.name")}`;
 }

@@ -79,6 +79,8 @@ export class BannerState extends Schema implements BannerRow {
   @type("string") app = "";
   @type("uint16") hit = 0;
   @type("number") cost = 0;
+  @type("string") target = "";
+  @type("number") at = 0;
 }
 
 export class ClassState extends Schema implements RoomRow {

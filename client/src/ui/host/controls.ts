@@ -4,6 +4,7 @@ import { SCENARIOS, SCENARIO_IDS, type ScenarioId } from "../../../../shared/sce
 import { LESSON_PRESETS, TICK_RATE_CHOICES } from "../../../../shared/scenarios/presets";
 import { LIMITS } from "../../../../shared/protocol/limits";
 import type { HostCommand } from "../../../../shared/protocol/messages";
+import type { Phase } from "../../../../shared/protocol/phases";
 import { money, t } from "../../i18n";
 import type { RoomIntents } from "../../net/types";
 import type { ClassView } from "../../model/types";
@@ -11,6 +12,7 @@ import { midRound, seatsOf } from "../../store/selectors";
 import { h, option } from "../dom";
 import { toast } from "../toasts";
 import { endSessionButton, hostRunner, type HostControls } from "./run";
+import { endRoundAsked, kickAsked } from "./confirm";
 
 /** Every host command as labelled controls (also how the browser tests drive the teacher). */
 export function hostControls(room: RoomIntents): HostControls {
@@ -24,6 +26,7 @@ export function hostControls(room: RoomIntents): HostControls {
   const unlockBoxes = LAYER_KINDS.map((l) => h("input", { type: "checkbox", value: l, testid: `host-unlock-${l}` }));
   const traffic = h("input", { type: "number", min: String(TRAFFIC_PCT_LIMITS.min), max: String(TRAFFIC_PCT_LIMITS.max), step: "5", testid: "host-traffic" });
   const incidents = h("input", { type: "checkbox", testid: "host-scripted" });
+  const countdown = h("input", { type: "checkbox", testid: "host-countdown" });
   const maxStudents = h("input", { type: "number", min: String(LIMITS.minStudents), max: String(LIMITS.maxStudents), testid: "host-maxstudents" });
   const teamNames = h("textarea", { rows: 4, testid: "host-teamnames" });
   let loaded = false;
@@ -39,7 +42,7 @@ export function hostControls(room: RoomIntents): HostControls {
     void run({
       type: "configure", scenario: scenario.value as ScenarioId, budget: Math.round(Number(budget.value) * 100),
       tickRate: Number(tickRate.value), unlocks: unlockBoxes.filter((b) => b.checked).map((b) => b.value as LayerKind),
-      trafficPct: Number(traffic.value), scriptedIncidents: incidents.checked, maxStudents: Number(maxStudents.value),
+      trafficPct: Number(traffic.value), scriptedIncidents: incidents.checked, maxStudents: Number(maxStudents.value), countdown: countdown.checked,
       ...(names.length >= LIMITS.minTeams ? { teams: names } : {}),
     }).then((ok) => ok && toast(t("common.ok"), "ok", 1500));
   };
@@ -53,11 +56,11 @@ export function hostControls(room: RoomIntents): HostControls {
       LESSON_PRESETS.map((p) => h("button", { type: "button", testid: `host-${p.key}`, onclick: () => { fill(p.scenario, p.unlocks); apply(); }, text: t(`host.${p.key}`) }))),
     h("label", {}, t("host.scenario"), scenario),
     h("label", {}, t("host.budget"), budget),
-    h("label", {}, t("host.tickRate"), tickRate),
     h("div", {}, h("span", { class: "muted", text: t("host.unlocks") }),
       h("div", { class: "checks" }, unlockBoxes.map((b) => h("label", { class: "inline" }, b, t(`layer.${b.value}`))))),
     h("label", {}, t("host.traffic"), traffic),
     h("label", { class: "inline" }, incidents, t("host.incidents")),
+    h("label", { class: "inline" }, countdown, t("host.countdown")),
     h("label", {}, t("host.maxStudents"), maxStudents),
     h("label", {}, t("host.teamNames"), teamNames),
     h("button", { type: "button", class: "primary", testid: "host-apply", onclick: apply, text: t("host.applySetup") }));
@@ -69,14 +72,20 @@ export function hostControls(room: RoomIntents): HostControls {
   const pause = btn("host.pause", "host-pause", { type: "pause" });
   const freeze = btn("host.freeze", "host-freeze", { type: "freeze" });
   const resume = btn("host.resume", "host-resume", { type: "resume" }, "primary");
-  const endRound = btn("host.endRound", "host-endround", { type: "endRound" });
+  let phaseNow: Phase = "lobby";
+  const endRound = h("button", { type: "button", class: "danger", testid: "host-endround", text: t("host.endRound"), onclick: () => void endRoundAsked(run, phaseNow) });
   const endSession = endSessionButton(run);
+  // The class's pace, at once and in any phase (the setup's "Apply" sends it too).
+  tickRate.addEventListener("change", () => void run({ type: "speed", tickRate: Number(tickRate.value) }));
   const lock = btn("host.lock", "host-lock", { type: "lock" });
   const unlock = btn("host.unlock", "host-unlock", { type: "unlock" });
   const flow = h("fieldset", { testid: "host-flow" }, h("legend", { text: t("host.controls") }),
-    h("div", { class: "row" }, startRound, go, pause, freeze, resume, endRound),
+    h("div", { class: "row" }, startRound, go, pause, freeze, resume),
+    h("label", {}, t("host.speed"), tickRate),
     h("div", { class: "row" }, lock, unlock, btn("host.autoBalance", "host-autobalance", { type: "autoBalance" })),
-    endSession);
+    // Set apart from the round's flow: these end things for everyone, and ask first.
+    h("div", { class: "danger-zone", role: "group", "aria-labelledby": "danger-zone-title" },
+      h("p", { id: "danger-zone-title", class: "muted", text: t("host.endsForEveryone") }), h("div", { class: "row" }, endRound, endSession)));
 
   // Incidents and messages
   const incKind = h("select", { testid: "host-incident-kind" }, (["leak", "kernel", "hardware", "audit"] as const).map((k) => option(k, t(`incident.${k}`))));
@@ -110,17 +119,20 @@ export function hostControls(room: RoomIntents): HostControls {
     el,
     update(view: ClassView) {
       const phase = view.phase;
+      phaseNow = phase;
       const cfg = view.config;
       if (!loaded) {
         loaded = true;
         fill(cfg.scenario, [...cfg.unlocks]);
         budget.value = String(Math.round(cfg.budget / 100));
-        tickRate.value = String(cfg.tickRate);
         traffic.value = String(cfg.trafficPct);
         incidents.checked = cfg.scriptedIncidents;
+        countdown.checked = cfg.countdown;
         maxStudents.value = String(cfg.maxStudents);
         teamNames.value = view.teams.map((x) => x.name).join("\n");
       }
+      // The speed is the class's now: the select shows what the server holds.
+      if (document.activeElement !== tickRate && tickRate.value !== String(cfg.tickRate)) tickRate.value = String(cfg.tickRate);
       // The cap also moves from the Seats panel (in any phase): the setup follows it, or "Apply" would undo it.
       if (cfg.maxStudents !== lastCap) {
         lastCap = cfg.maxStudents;
@@ -164,7 +176,7 @@ export function hostControls(room: RoomIntents): HostControls {
               if (team >= 0) void run({ type: "move", seat: s.seat, team });
             },
           }, option("-1", "—", s.team < 0), view.teams.map((x, i) => option(String(i), x.name, s.team === i))),
-          h("button", { type: "button", class: "danger", testid: `host-kick-${s.seat}`, onclick: () => void run({ type: "kick", seat: s.seat }), text: t("host.kick") }))));
+          h("button", { type: "button", class: "danger", testid: `host-kick-${s.seat}`, "aria-label": `${t("host.kick")}: ${s.nickname}`, onclick: () => void kickAsked(run, s.seat, s.nickname), text: t("host.kick") }))));
       }
     },
   };

@@ -1,3 +1,4 @@
+import { t } from "../../i18n";
 import { appColor, layoutDatacenter } from "../../scenes/layout";
 import type { ServerView } from "../../model/types";
 
@@ -55,4 +56,26 @@ export function drawMinimap(canvas: HTMLCanvasElement, servers: readonly ServerV
     ctx.globalAlpha = 1;
   }
   ctx.restore();
+}
+
+/**
+ * What a minimap shows, in words: its text alternative, and the line under it on the projector
+ * ("5 servers (2 rented, 1 failing) · 9 apps running, 2 down, 1 starting").
+ */
+export function minimapSummary(servers: readonly ServerView[], tick: number): string {
+  const instances = servers.flatMap((s) => [...s.instances, ...s.vms.flatMap((v) => v.instances)]);
+  const down = instances.filter((i) => tick < i.downUntil).length;
+  const starting = instances.filter((i) => tick >= i.downUntil && tick < i.readyAt).length;
+  const running = instances.length - down - starting;
+  const rented = servers.filter((s) => s.rented).length;
+  const failing = servers.filter((s) => s.failedUntil > tick || (s.failingAt > tick)).length;
+  const arriving = servers.filter((s) => tick < s.readyAt).length;
+  const notes = [
+    rented > 0 ? t("projector.rented", { count: rented }) : "",
+    arriving > 0 ? t("projector.arriving", { count: arriving }) : "",
+    failing > 0 ? t("projector.failing", { count: failing }) : "",
+  ].filter(Boolean);
+  const head = t("projector.servers", { count: servers.length }) + (notes.length > 0 ? ` (${notes.join(", ")})` : "");
+  const apps = [t("projector.running", { count: running }), down > 0 ? t("projector.down", { count: down }) : "", starting > 0 ? t("projector.starting", { count: starting }) : ""].filter(Boolean);
+  return `${head} · ${apps.join(", ")}`;
 }

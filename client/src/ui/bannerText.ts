@@ -1,0 +1,22 @@
+import { clock, money, t } from "../i18n";
+import type { BannerView, ClassView } from "../model/types";
+
+/**
+ * A banner as a sentence a class can read from the back of the room: who, what happened, what it
+ * cost, in words ("Bravo: server s3 warns of failing hardware and dies at 10:42"), never a code
+ * and a number ("Hardware failure · 2").
+ */
+export function bannerText(b: BannerView, view: Pick<ClassView, "teams" | "round">): string {
+  const team = b.team >= 0 ? view.teams[b.team]?.name ?? "" : t("common.all");
+  const app = b.app ? t(`app.${b.app}`) : "";
+  const p = { team, app, count: b.hit, cost: money(b.cost), server: b.target, time: clock(view.round.startMinute + b.at) };
+  switch (b.kind) {
+    case "spike": return t(b.at === 2 ? "banner.spike2" : "banner.spike");
+    case "kernel": return t(b.cost > 0 ? "banner.kernelFine" : "banner.kernel", p);
+    case "hardware": return t(b.target ? "banner.hardware" : "banner.hardwareNone", p);
+    case "audit": return t(b.hit > 0 ? "banner.audit" : "banner.auditClean", p);
+    case "rent": return b.target ? t("banner.rent", { ...p, model: t(`model.${b.target}`) }) : t("banner.rentMixed", p);
+    case "leak": case "patch": case "hardware-warning": case "server-reclaimed": return t(`banner.${b.kind}`, p);
+    default: return `${team}: ${t(`incident.${b.kind}`, { defaultValue: b.kind })}`;
+  }
+}
