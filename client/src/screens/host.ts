@@ -6,9 +6,9 @@ import { h } from "../ui/dom";
 import { ClassPanel } from "../ui/host/classPanel";
 import { hostControls } from "../ui/host/controls";
 import { JoinBox } from "../ui/host/joinBox";
+import { LobbyBoard } from "../ui/host/lobbyBoard";
 import { hostRunner, type HostControls } from "../ui/host/run";
 import { seatsPanel } from "../ui/host/seats";
-import { teamCards, teamCardsKey } from "../ui/teamCards";
 import { onChange, type Screen, type ScreenContext } from "./screen";
 
 /**
@@ -23,7 +23,9 @@ export function hostScreen(ctx: ScreenContext, over: boolean): Screen {
   let seats: ReturnType<typeof seatsPanel> | null = null;
   const run = hostRunner(ctx.room);
   const classPanel = new ClassPanel(run);
-  const lobby = h("section", { class: "panel", testid: "host-lobby", "aria-labelledby": "host-lobby-title" });
+  // Who has joined, and who is still choosing a team (the same board as the projector's, at laptop size).
+  const lobbyBoard = new LobbyBoard();
+  const lobby = h("section", { class: "panel", testid: "host-lobby" }, lobbyBoard.el);
   const debriefBox = h("div");
   let debrief: { el: HTMLElement; destroy(): void } | null = null;
   const renderDebrief = onChange((s: AppState) => s.reports, (reports) => {
@@ -31,11 +33,6 @@ export function hostScreen(ctx: ScreenContext, over: boolean): Screen {
     // The class debrief here too (the projector's window shows it to the room), then each team the teacher opens.
     debrief = debriefView(reports, null, { racks: (team) => teamServers(ctx.store.get(), team) });
     debriefBox.replaceChildren(debrief.el);
-  });
-  const renderLobby = onChange((s: AppState) => teamCardsKey(s.view!), () => {
-    const view = ctx.store.get().view!;
-    const students = Object.values(view.seats).filter((s) => s.role === "student").length;
-    lobby.replaceChildren(h("h2", { id: "host-lobby-title", text: t("projector.students", { count: students }) }), teamCards(view, -1));
   });
   return {
     mount(root) {
@@ -65,7 +62,7 @@ export function hostScreen(ctx: ScreenContext, over: boolean): Screen {
       lobby.hidden = round;
       classPanel.el.hidden = !round;
       if (round) classPanel.update(view, s.activity);
-      else renderLobby(s);
+      else lobbyBoard.update(view);
       seats?.update(view, s.bans);
       controls?.update(view);
     },

@@ -60,7 +60,6 @@ export function projectorScreen(ctx: ScreenContext): Screen {
 
   return {
     mount(root) {
-      const view = ctx.store.get().view!;
       root.replaceChildren(h("div", { class: "projector-page", testid: "projector-page" },
         topbar(soundBtn),
         strip,

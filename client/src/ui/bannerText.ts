@@ -10,10 +10,12 @@ export function bannerText(b: BannerView, view: Pick<ClassView, "teams" | "round
   const team = b.team >= 0 ? view.teams[b.team]?.name ?? "" : t("common.all");
   const app = b.app ? t(`app.${b.app}`) : "";
   const p = { team, app, count: b.hit, cost: money(b.cost), server: b.target, time: clock(view.round.startMinute + b.at) };
+  // An incident that found nothing to hit says so, rather than "0 instances went down".
+  if (["leak", "kernel", "patch"].includes(b.kind) && b.hit === 0 && b.cost === 0) return t("banner.nothing", { team, title: t(`incident.${b.kind}`) });
   switch (b.kind) {
     case "spike": return t(b.at === 2 ? "banner.spike2" : "banner.spike");
     case "kernel": return t(b.cost > 0 ? "banner.kernelFine" : "banner.kernel", p);
-    case "hardware": return t(b.target ? "banner.hardware" : "banner.hardwareNone", p);
+    case "hardware": return t(!b.target ? "banner.hardwareNone" : b.hit > 0 ? "banner.hardware" : "banner.hardwareEmpty", p);
     case "audit": return t(b.hit > 0 ? "banner.audit" : "banner.auditClean", p);
     case "rent": return b.target ? t("banner.rent", { ...p, model: t(`model.${b.target}`) }) : t("banner.rentMixed", p);
     case "leak": case "patch": case "hardware-warning": case "server-reclaimed": return t(`banner.${b.kind}`, p);

@@ -42,7 +42,7 @@ export class StatusBar {
     setText(this.code, view.code);
     if (isTeacher(s) && !view.practice) {
       if (!this.quick) {
-        this.quick = quickBar(this.room);
+        this.quick = quickBar(this.room, { startRound: true });
         this.el.append(this.quick.el);
       }
       this.quick.update(view);

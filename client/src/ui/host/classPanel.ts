@@ -60,8 +60,13 @@ export class ClassPanel {
     const live = midRound(view);
     const report = activity && activity.round === view.round.number ? activity : null;
     const limit = Number(this.idleAfter.value);
-    const idleText = (idleS: number | undefined, commands: number) => idleS === undefined ? "—"
-      : `${idleS >= limit ? t("host.idleFor", { time: minutesSeconds(idleS) }) : t("host.active")} · ${t("host.actions", { count: commands })}`;
+    // Time since the last command (of playable time: a stopped clock does not make anyone idle), said in words, not by colour alone.
+    const idleText = (idleS: number | undefined, commands: number) => {
+      if (idleS === undefined) return "—";
+      const time = minutesSeconds(idleS);
+      if (idleS >= limit) return `${t("host.idleFor", { time })}${commands > 0 ? ` · ${t("host.actions", { count: commands })}` : ""}`;
+      return commands === 0 ? t("host.noActionYet", { time }) : `${t("host.ago", { time })} · ${t("host.actions", { count: commands })}`;
+    };
     this.note.textContent = report ? "" : t("host.noActivity");
     view.teams.forEach((team, i) => {
       const row = this.teamRows[i];

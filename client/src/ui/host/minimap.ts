@@ -68,14 +68,18 @@ export function minimapSummary(servers: readonly ServerView[], tick: number): st
   const starting = instances.filter((i) => tick >= i.downUntil && tick < i.readyAt).length;
   const running = instances.length - down - starting;
   const rented = servers.filter((s) => s.rented).length;
-  const failing = servers.filter((s) => s.failedUntil > tick || (s.failingAt > tick)).length;
+  // Broken (dead until repaired) and failing (warned, about to die) are different stories for the class.
+  const broken = servers.filter((s) => s.failedUntil > tick).length;
+  const failing = servers.filter((s) => s.failedUntil <= tick && s.failingAt > tick).length;
   const arriving = servers.filter((s) => tick < s.readyAt).length;
   const notes = [
     rented > 0 ? t("projector.rented", { count: rented }) : "",
     arriving > 0 ? t("projector.arriving", { count: arriving }) : "",
+    broken > 0 ? t("projector.broken", { count: broken }) : "",
     failing > 0 ? t("projector.failing", { count: failing }) : "",
   ].filter(Boolean);
-  const head = t("projector.servers", { count: servers.length }) + (notes.length > 0 ? ` (${notes.join(", ")})` : "");
+  const sep = t("projector.sep");
+  const head = t("projector.servers", { count: servers.length }) + (notes.length > 0 ? t("projector.paren", { x: notes.join(sep) }) : "");
   const apps = [t("projector.running", { count: running }), down > 0 ? t("projector.down", { count: down }) : "", starting > 0 ? t("projector.starting", { count: starting }) : ""].filter(Boolean);
-  return `${head} · ${apps.join(", ")}`;
+  return `${head} · ${apps.join(sep)}`;
 }

@@ -1,4 +1,6 @@
 import "./host.css";
+// The class debrief shown here comes without the debrief screen that would bring its styles.
+import "../debrief/debrief.css";
 import { isCurrentReport, type RoundReport } from "../../../../shared/debrief/report";
 import { clock, money, t } from "../../i18n";
 import { datacenterOf, serversOf } from "../../model/datacenter";
@@ -89,10 +91,10 @@ export class Projector {
       this.briefing = b;
       this.main.replaceChildren(b.el);
     } else {
+      // One screen, no scrolling: the standings and what happened on the left, every team's traffic on the right.
       this.main.replaceChildren(
         h("div", { class: "board-head", testid: "projector-top" }, this.clockEl, h("div", { class: "stack" }, this.title, this.spike)),
-        this.stopped, this.banners,
-        h("div", { class: "board-body" }, this.board, this.tiles.el));
+        h("div", { class: "board-body" }, h("div", { class: "stack board-left" }, this.board, this.stopped, this.banners), this.tiles.el));
     }
   }
 

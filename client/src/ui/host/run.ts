@@ -36,25 +36,28 @@ export function endSessionButton(run: (action: HostCommand) => Promise<boolean>)
  * first. Only what applies now is shown; when the button that had the focus goes (Pause becomes
  * Resume), the focus moves to the one that took its place instead of falling to the page.
  */
-export function quickBar(room: RoomIntents): HostControls {
+export function quickBar(room: RoomIntents, opts: { startRound?: boolean } = {}): HostControls {
   const run = hostRunner(room);
   let phase: Phase = "lobby";
   const btn = (key: string, testid: string, action: HostCommand) => h("button", { type: "button", class: "quick", testid, text: t(key), onclick: () => void run(action) });
+  // The teacher's next step from the lobby or a debrief, without scrolling down to the controls.
+  const start = btn("host.start", "bar-start", { type: "start" });
   const go = btn("host.go", "bar-go", { type: "start" });
   const pause = btn("host.pause", "bar-pause", { type: "pause" });
   const freeze = btn("host.freeze", "bar-freeze", { type: "freeze" });
   const resume = btn("host.resume", "bar-resume", { type: "resume" });
   const endRound = h("button", { type: "button", class: "quick danger-quick", testid: "bar-endround", text: t("host.endRound"), onclick: () => void endRoundAsked(run, phase) });
-  const flow = h("span", { class: "row quickbar-flow" }, go, pause, freeze, resume);
+  const flow = h("span", { class: "row quickbar-flow" }, start, go, pause, freeze, resume);
   const danger = h("span", { class: "quickbar-danger" }, endRound);
   const el = h("span", { class: "row quickbar", testid: "host-quickbar", role: "group", "aria-label": t("host.controls") }, flow, danger);
-  const all = [go, pause, freeze, resume, endRound];
+  const all = [start, go, pause, freeze, resume, endRound];
   return {
     el,
     update(view: ClassView) {
       phase = view.phase;
       const focused = all.find((b) => b === document.activeElement);
       // Only what makes sense now is shown: the bar stays short.
+      start.hidden = !opts.startRound || (view.phase !== "lobby" && view.phase !== "over");
       go.hidden = view.phase !== "briefing" || view.countdown > 0;
       pause.hidden = view.phase !== "playing" && view.phase !== "frozen";
       freeze.hidden = view.phase !== "playing" && view.phase !== "paused";

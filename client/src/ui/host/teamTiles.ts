@@ -52,6 +52,7 @@ export class TeamTiles {
     const top = Math.max(0, ...minutes.flatMap((m) => [...m.served, ...m.dropped].map((v) => v ?? 0)));
     this.yMax = niceCeiling(top);
     this.scale.textContent = t("projector.scale", { max: this.yMax.toLocaleString() });
+    this.grid.dataset.ymax = String(this.yMax);
     view.teams.forEach((team, i) => {
       const tile = this.tiles[i];
       if (!tile) return;
@@ -81,7 +82,7 @@ export class TeamTiles {
       const chart = lineChart([
         { label: t("host.served"), color: "#0072b2", width: 3 },
         { label: t("host.dropped"), color: "#b34100", width: 3, fill: "rgba(213,94,0,0.2)" },
-      ], () => view.round.startMinute, 150, undefined, false, () => [0, this.yMax], "600 14px system-ui, sans-serif");
+      ], () => view.round.startMinute, 130, undefined, false, () => [0, this.yMax], "700 16px system-ui, sans-serif");
       // The chart is a picture to a screen reader: its label says what it shows.
       const figure = h("div", { role: "img", testid: `chart-${i}` }, chart.el);
       const canvas = h("canvas", { class: "minimap", role: "img", testid: `minimap-${i}` });
@@ -96,6 +97,7 @@ export class TeamTiles {
         canvas, map);
       return { el, chart, figure, canvas, map, stats };
     });
+    this.grid.style.setProperty("--cols", String(view.teams.length <= 4 ? 2 : 3));
     this.grid.replaceChildren(...this.tiles.map((x) => x.el));
   }
 
