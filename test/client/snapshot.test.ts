@@ -26,7 +26,7 @@ describe("the snapshot a browser takes", () => {
     const state = new ClassState();
     const writer = new SchemaWriter(state, () => {});
     writer.session({
-      code: replay.code, phase: replay.phase, practice: false, locked: false, config: replay.config,
+      code: replay.code, phase: replay.phase, practice: false, locked: false, config: replay.config, countdown: replay.countdown, freeze: replay.freeze,
       teams: [...replay.teams].map(({ index, name, bot, members }) => ({ index, name, bot, members })),
       seats: [...replay.seats.values()], round: replay.round,
     });
