@@ -290,7 +290,7 @@ export const en = {
     chartAlt: "Line chart of {{what}} per minute for {{teams}}. The table below gives each team's totals.",
     scatter: "Availability against cost per 1,000 requests served", scatterAlt: "Each team as a point: availability (up is better) against cost per 1,000 requests served (left is cheaper).",
     cheaper: "← cheaper", better: "more available ↑",
-    table: "Every team's round", spotlight: "Spotlight", spotlightTeam: "Show {{team}} on the projector", closeSpotlight: "Back to the class",
+    table: "Every team's round", spotlight: "Spotlight", spotlightTeam: "Spotlight {{team}} on the projector", closeSpotlight: "Back to the class",
     racks: "The racks at the end", downloadSummary: "Download class summary (PNG)", downloadTeam: "Download our debrief (PNG)", downloadCsv: "Results (CSV)",
     whatIf: "What if…", whatIfStrategy: "Strategy", whatIfFrom: "Takes over at", whatIfRun: "Show what if", computing: "Computing…",
     whatIfMs: "computed in {{ms}} ms", actual: "Your round", counterfactual: "What if", cash: "Cash", served: "Served a minute",

@@ -294,7 +294,7 @@ export const zh: Deep<Resources> = {
     chartAlt: "{{teams}} 每分钟{{what}}的折线图。下表给出各队的总数。",
     scatter: "可用性与每千次请求成本", scatterAlt: "每个队伍一个点：可用性（越高越好）与每千次请求成本（越左越便宜）。",
     cheaper: "← 更便宜", better: "可用性更高 ↑",
-    table: "各队本轮表现", spotlight: "聚焦", spotlightTeam: "在投影上展示 {{team}}", closeSpotlight: "返回全班",
+    table: "各队本轮表现", spotlight: "聚焦", spotlightTeam: "聚焦 {{team}}，在投影上展示", closeSpotlight: "返回全班",
     racks: "结束时的机架", downloadSummary: "下载全班总结（PNG）", downloadTeam: "下载我们的复盘（PNG）", downloadCsv: "成绩（CSV）",
     whatIf: "如果……", whatIfStrategy: "策略", whatIfFrom: "接管时间", whatIfRun: "看看会怎样", computing: "计算中…",
     whatIfMs: "用时 {{ms}} 毫秒", actual: "你们的一轮", counterfactual: "如果", cash: "现金", served: "每分钟处理",
