@@ -22,6 +22,8 @@ const cast = new Cast();
 afterAll(() => cast.closeAll());
 
 const PROJECTOR = { width: 1920, height: 1080 };
+/** How long a page may take to show what the server did, on a busy machine (the default poll gives up after 1 s). */
+const WAIT = { timeout: 15_000 };
 
 /** The testid of the focused element. */
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName ?? "");
@@ -69,8 +71,8 @@ describe("the teacher's laptop and the projector", () => {
 
       // The join link is built from where the server says students reach it, not from this browser's address.
       const links = (await (await fetch(`${env.base}/api/links`)).json()) as { base: string };
-      await expect.poll(() => teacher.getByTestId("join-url").textContent()).toBe(`${links.base.replace(/^https?:\/\//, "")}/join/${code}`);
-      await expect.poll(() => teacher.getByTestId("join-qr").getAttribute("src")).toMatch(/^data:image\/png/);
+      await expect.poll(() => teacher.getByTestId("join-url").textContent(), WAIT).toBe(`${links.base.replace(/^https?:\/\//, "")}/join/${code}`);
+      await expect.poll(() => teacher.getByTestId("join-qr").getAttribute("src"), WAIT).toMatch(/^data:image\/png/);
 
       // The projector's window: same browser (the host secret), no controls, big type.
       const href = await teacher.getByTestId("open-projector").getAttribute("href");
@@ -79,7 +81,7 @@ describe("the teacher's laptop and the projector", () => {
       await proj.setViewportSize(PROJECTOR);
       await proj.goto(`${env.base}${href}`);
       await proj.getByTestId("projector-page").waitFor();
-      await expect.poll(() => proj.getByTestId("join-qr").getAttribute("src")).toMatch(/^data:image\/png/);
+      await expect.poll(() => proj.getByTestId("join-qr").getAttribute("src"), WAIT).toMatch(/^data:image\/png/);
       const codeBox = (await proj.getByTestId("room-code").boundingBox())!;
       expect(codeBox.width).toBeGreaterThanOrEqual(0.1 * PROJECTOR.width);
       expect(codeBox.height).toBeGreaterThanOrEqual(100);
@@ -95,10 +97,10 @@ describe("the teacher's laptop and the projector", () => {
       const bo = await cast.join(env.base, code, { nickname: "小博" });
       expectOk(await bo.chooseTeam(1));
       await cast.join(env.base, code, { nickname: "Eve" });
-      await expect.poll(() => proj.getByTestId("lobby-count").textContent()).toMatch(say.students);
-      await expect.poll(() => proj.getByTestId("team-card-1").locator("li.pop").textContent()).toBe("小博");
-      await expect.poll(() => proj.getByTestId("lobby-teams").textContent()).toMatch(say.choosing);
-      await expect.poll(() => teacher.getByTestId("host-lobby").textContent()).toMatch(say.choosing);
+      await expect.poll(() => proj.getByTestId("lobby-count").textContent(), WAIT).toMatch(say.students);
+      await expect.poll(() => proj.getByTestId("team-card-1").locator("li.pop").textContent(), WAIT).toBe("小博");
+      await expect.poll(() => proj.getByTestId("lobby-teams").textContent(), WAIT).toMatch(say.choosing);
+      await expect.poll(() => teacher.getByTestId("host-lobby").textContent(), WAIT).toMatch(say.choosing);
       await expectAccessible(proj, `projector-lobby-${lang}`);
       await shot(proj, `projector-lobby-${lang}`);
 
@@ -106,7 +108,7 @@ describe("the teacher's laptop and the projector", () => {
       await teacher.getByTestId("host-bot-2").selectOption("containers-autoscale");
       await teacher.getByTestId("host-bot-3").selectOption("vm-preprovision");
       await teacher.getByTestId("host-tickrate").selectOption("2");
-      await expect.poll(() => teacher.getByTestId("host-current").textContent()).toMatch(/2×/);
+      await expect.poll(() => teacher.getByTestId("host-current").textContent(), WAIT).toMatch(/2×/);
       await expectAccessible(teacher, `host-lobby-${lang}`);
       await shot(teacher, `host-lobby-${lang}`);
       await teacher.getByTestId("bar-start").click();
@@ -115,7 +117,7 @@ describe("the teacher's laptop and the projector", () => {
 
       // 3-2-1 over everything, on the projector, before the clock runs.
       await teacher.getByTestId("bar-go").click();
-      await expect.poll(() => proj.getByTestId("countdown").isVisible()).toBe(true);
+      await expect.poll(() => proj.getByTestId("countdown").isVisible(), WAIT).toBe(true);
       expect(await proj.getByTestId("countdown").textContent()).toMatch(say.countdown);
       expect(await proj.getByTestId("countdown-number").textContent()).toMatch(/^[123]$/);
       await shot(proj, `projector-countdown-${lang}`);
@@ -156,7 +158,7 @@ describe("the teacher's laptop and the projector", () => {
 
       // Freeze for a discussion: the projector says so; nothing moves, so its numbers can be checked.
       await teacher.getByTestId("bar-freeze").click();
-      await expect.poll(() => proj.getByTestId("clock-stopped").textContent()).toMatch(say.frozen);
+      await expect.poll(() => proj.getByTestId("clock-stopped").textContent(), WAIT).toMatch(say.frozen);
       await clockSettled(proj, teacher);
       await numbersAgree(proj, teacher, say.chart, say.map);
       await expectAccessible(proj, `projector-frozen-${lang}`);
@@ -165,14 +167,14 @@ describe("the teacher's laptop and the projector", () => {
       await teacher.evaluate(() => window.scrollTo(0, 0));
       await shot(teacher, `host-frozen-${lang}`);
       await teacher.getByTestId("bar-resume").click();
-      await expect.poll(() => proj.getByTestId("clock-stopped").isVisible()).toBe(false);
+      await expect.poll(() => proj.getByTestId("clock-stopped").isVisible(), WAIT).toBe(false);
 
       // Extra time for one student: the clock stops for the rest, and the projector says why.
       await teacher.getByTestId(`extra-seat-${bo.welcome.seat}`).click();
-      await expect.poll(() => proj.getByTestId("clock-stopped").textContent()).toMatch(say.hold);
-      await expect.poll(() => bo.state.phase).toBe("frozen");
+      await expect.poll(() => proj.getByTestId("clock-stopped").textContent(), WAIT).toMatch(say.hold);
+      await expect.poll(() => bo.state.phase, WAIT).toBe("frozen");
       await teacher.getByTestId("bar-resume").click();
-      await expect.poll(() => bo.state.phase).toBe("playing");
+      await expect.poll(() => bo.state.phase, WAIT).toBe("playing");
 
       // Kick and End session ask first; Cancel (focused) changes nothing.
       await teacher.getByTestId(`host-kick-${bo.welcome.seat}`).click();
@@ -182,7 +184,7 @@ describe("the teacher's laptop and the projector", () => {
       await teacher.getByTestId("host-endsession").click();
       await teacher.getByTestId("confirm-endsession").waitFor();
       await teacher.keyboard.press("Escape");
-      await expect.poll(() => teacher.getByTestId("confirm-endsession").count()).toBe(0);
+      await expect.poll(() => teacher.getByTestId("confirm-endsession").count(), WAIT).toBe(0);
 
       // End round: a modal with Cancel focused; Escape keeps the round; the focus comes back.
       await teacher.getByTestId("bar-endround").click();
@@ -191,7 +193,7 @@ describe("the teacher's laptop and the projector", () => {
       await expectAccessible(teacher, `host-confirm-${lang}`);
       await shot(teacher, `host-confirm-${lang}`);
       await teacher.keyboard.press("Escape");
-      await expect.poll(() => teacher.getByTestId("confirm-endround").count()).toBe(0);
+      await expect.poll(() => teacher.getByTestId("confirm-endround").count(), WAIT).toBe(0);
       expect(await focused(teacher)).toBe("bar-endround");
       expect(bo.state.phase).toBe("playing");
       expect(bo.leftWith).toBeUndefined();
@@ -217,7 +219,7 @@ describe("the teacher's laptop and the projector", () => {
 
 /** The projector has drawn the minute the clock stopped at: its clock reads what the teacher's does. */
 async function clockSettled(proj: Page, teacher: Page): Promise<void> {
-  await expect.poll(async () => (await proj.getByTestId("host-clock").textContent()) === (await teacher.getByTestId("clock").textContent())).toBe(true);
+  await expect.poll(async () => (await proj.getByTestId("host-clock").textContent()) === (await teacher.getByTestId("clock").textContent()), WAIT).toBe(true);
 }
 
 /**
