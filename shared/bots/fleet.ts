@@ -1,5 +1,5 @@
-import { APPS, GUEST_OS, HOST_LAYERS, HYPERVISOR_COST, LICENCES, SERVER_MODELS, VM_ENGINE, VM_LIMITS, type AppId, type LayerKind, type ModelId, type OsKind, type VirtMode } from "../engine/data";
-import { serverFree } from "../engine/capacity";
+import { APPS, GUEST_OS, HOST_LAYERS, HYPERVISOR_COST, LICENCES, SERVER_MODELS, VM_LIMITS, type AppId, type LayerKind, type ModelId, type OsKind, type VirtMode } from "../engine/data";
+import { serverFree, vmOverheadCpuUnder } from "../engine/capacity";
 import { unlicensedWindows } from "../engine/incidents";
 import type { Command } from "../engine/commands";
 import type { Server, Vm } from "../engine/types";
@@ -74,9 +74,8 @@ export function osFor(app: AppId): OsKind {
 
 /** vCPUs for a VM that must leave `cpu` millicores to apps after its guest OS and the hypervisor's tax. */
 export function vcpusFor(cpu: number, os: OsKind, mode: VirtMode, layer: "type1" | "type2", engine = false): number {
-  const extra = GUEST_OS[os].cpu + (engine ? VM_ENGINE.cpu : 0);
-  const pct = HYPERVISOR_COST[layer].taxPct[mode];
-  for (let v = 1; v <= VM_LIMITS.maxVcpus; v++) if (v * 1000 - extra - v * 10 * pct >= cpu) return v;
+  const hv = HYPERVISOR_COST[layer];
+  for (let v = 1; v <= VM_LIMITS.maxVcpus; v++) if (v * 1000 - vmOverheadCpuUnder({ os, mode, vcpus: v, engine }, hv) >= cpu) return v;
   return VM_LIMITS.maxVcpus;
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import {
   APP_IDS, BUDGET_LIMITS, LAYER_KINDS, LICENCE_EDITIONS, MAX_TEAMS, MODEL_IDS, OS_KINDS,
-  TRAFFIC_PCT_LIMITS, VIRT_MODES, VM_LIMITS,
+  TEAM_NAME_MAX, TRAFFIC_PCT_LIMITS, VIRT_MODES, VM_LIMITS,
 } from "./data";
 import { SCENARIO_IDS } from "../scenarios/types";
 import { err, type EngineError } from "./errors";
@@ -67,7 +67,7 @@ export type HostAction = z.infer<typeof HostActionSchema>;
 
 export const SettingsSchema = z.strictObject({
   scenario: z.enum(SCENARIO_IDS),
-  teams: z.array(z.string().min(1).max(40)).min(1).max(MAX_TEAMS),
+  teams: z.array(z.string().min(1).max(TEAM_NAME_MAX)).min(1).max(MAX_TEAMS),
   budget: int(BUDGET_LIMITS.min, BUDGET_LIMITS.max).optional(),
   unlocks: z.array(z.enum(LAYER_KINDS)).max(LAYER_KINDS.length).optional(),
   trafficPct: int(TRAFFIC_PCT_LIMITS.min, TRAFFIC_PCT_LIMITS.max).optional(),

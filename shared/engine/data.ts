@@ -291,3 +291,5 @@ export const PACE_MS_PER_TICK = { quiet: 500, spike: 1000 };
 export const BUDGET_LIMITS = { min: 0, max: 100_000_000 };
 export const TRAFFIC_PCT_LIMITS = { min: 25, max: 400 };
 export const MAX_TEAMS = 8;
+/** A team name's length the engine accepts: room for the simulator's names ("3·containers-autoscale:frozen"). */
+export const TEAM_NAME_MAX = 40;

@@ -1,12 +1,12 @@
-import { MAX_TEAMS } from "../engine/data";
+import { MAX_TEAMS, TEAM_NAME_MAX } from "../engine/data";
 
 /** Limits the server enforces and the client shows (one place, so both agree). */
 export const LIMITS = {
   /** A nickname's length in visible characters (graphemes), after normalising. */
   nicknameMin: 1,
   nicknameMax: 20,
-  /** A team name's length in characters. */
-  teamNameMax: 24,
+  /** A team name's length in characters a teacher may give: shorter than the engine's TEAM_NAME_MAX so it fits a team tile. */
+  teamNameMax: Math.min(24, TEAM_NAME_MAX),
   /** Teams in a round: at least this many (configure's `teams`). */
   minTeams: 2,
   /** The engine's own limit: a match cannot hold more teams. */
