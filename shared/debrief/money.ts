@@ -4,7 +4,10 @@
  * The lines add up to the score exactly, in cents; the screens, the CSV and `sim --debrief` all
  * show these lines, so every figure reconciles with every other.
  */
+import { RESALE_PCT, SERVER_MODELS } from "../engine/data";
 import type { TeamResult } from "../engine/results";
+import { SCENARIOS } from "../scenarios";
+import type { ScenarioId } from "../scenarios/types";
 import type { TeamFacts } from "./track";
 
 export const MONEY_LINES = [
@@ -66,9 +69,19 @@ export function wholeDollars(lines: readonly MoneyLine[]): number[] {
 }
 
 /**
- * What a team's round cost, net: everything spent, less what came back from sales and what is still
- * owned. score = budget + revenue − cost, so cost per 1,000 requests served compares teams fairly.
+ * What the servers a scenario hands every team are worth at resale when the round starts. They cost
+ * the team nothing, yet the score counts what is left of them, so a round's cost is measured from
+ * the budget plus them (an idle team's cost is its power and penalties, not a gain of $3,000).
  */
-export function netCost(result: TeamResult, budget: number): number {
-  return budget + result.ledger.revenue - result.score;
+export function startingAssets(scenario: ScenarioId): number {
+  return SCENARIOS[scenario].startingServers.reduce((sum, m) => sum + Math.trunc((SERVER_MODELS[m].price * RESALE_PCT) / 100), 0);
+}
+
+/**
+ * What a team's round cost, net: everything spent, less what came back from sales and what is still
+ * owned beyond what it started with. score = budget + starting servers + revenue − cost, so cost per
+ * 1,000 requests served compares teams fairly.
+ */
+export function netCost(result: TeamResult, budget: number, scenario: ScenarioId): number {
+  return budget + startingAssets(scenario) + result.ledger.revenue - result.score;
 }

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { BOT_NAMES } from "../../shared/bots";
-import { moneyLines, moneyTotal, netCost, wholeDollars } from "../../shared/debrief/money";
+import { moneyLines, moneyTotal, netCost, startingAssets, wholeDollars } from "../../shared/debrief/money";
+import { classRows } from "../../shared/debrief/class";
 import { Replayer } from "../../shared/log/replay";
 import { SCENARIO_IDS } from "../../shared/scenarios";
 import { botRound } from "./support/rounds";
@@ -31,11 +32,28 @@ describe("the money waterfall", () => {
           // Costs are costs and gains are gains: no line changes sign (the compliance remainder included).
           for (const l of lines.filter((x) => !["budget", "revenue", "sold", "owned"].includes(x.line))) expect(l.cents, `${where} ${l.line}`).toBeLessThanOrEqual(0);
           expect(wholeDollars(lines).reduce((a, b) => a + b, 0), where).toBe(Math.round(r.score / 100));
-          expect(netCost(r, report.budget), where).toBe(report.budget + r.ledger.revenue - r.score);
+          // The net cost is what was spent, less sales and what is owned beyond the servers the team was given.
+          const spent = -lines.filter((x) => !["budget", "revenue", "sold", "owned"].includes(x.line)).reduce((a, x) => a + x.cents, 0);
+          expect(netCost(r, report.budget, scenario), where).toBe(spent - r.ledger.resale - r.resale + startingAssets(scenario));
           teams++;
         });
       }
       expect(teams).toBe(SEEDS.length * 8);
+    });
+  }
+
+  for (const scenario of SCENARIO_IDS) {
+    it(`charges a team that does nothing on ${scenario}: its cost is what it spent, never a gain from the servers it was given`, () => {
+      const { report } = botRound(scenario, ["idle", "containers-reactive"], 3);
+      const idle = report.results[0];
+      const lines = moneyLines(idle, report.budget, report.facts[0]);
+      const spent = -lines.filter((x) => !["budget", "revenue", "sold", "owned"].includes(x.line)).reduce((a, x) => a + x.cents, 0);
+      expect(startingAssets(scenario)).toBeGreaterThan(0);
+      expect(idle.resale).toBe(startingAssets(scenario));
+      expect(netCost(idle, report.budget, scenario)).toBe(spent);
+      expect(spent).toBeGreaterThan(0);
+      // The team that served requests has a positive cost per 1,000 too, so it stands on the class's scatter.
+      expect(classRows(report).find((row) => row.team === 1)!.costPer1k).toBeGreaterThan(0);
     });
   }
 
