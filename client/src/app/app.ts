@@ -6,6 +6,7 @@ import { ROOM_SCREENS, screenFor, type ScreenKey } from "../store/selectors";
 import type { AppState } from "../store/state";
 import { throttleFrame } from "../ui/dom";
 import { focusScreenStart, pageTitle } from "../ui/focus";
+import { clearErrorToasts } from "../ui/toasts";
 import { EAGER, LAZY, PLAYER_NEXT, type ScreenFactory } from "./screens";
 
 /**
@@ -67,6 +68,7 @@ export class App {
   private swap(key: ScreenKey, s: AppState): "screen" | "lang" | null {
     const first = this.key === null;
     const sameScreen = key === this.key;
+    if (this.key === "play" && key === "debrief") clearErrorToasts();
     this.screen?.destroy();
     this.screen = null;
     const inRoom = ROOM_SCREENS.includes(key);

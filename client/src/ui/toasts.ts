@@ -28,3 +28,8 @@ export function toast(text: string, kind: "bad" | "ok" | "info" = "info", ms = 6
   while (stack.children.length > 5) (stack.querySelector(".toast:not(.bad)") ?? stack.firstElementChild)?.remove();
   announce(text, kind === "bad" ? "assertive" : "polite");
 }
+
+/** Takes down the error toasts: a round's refusals mean nothing once its debrief is on screen (they covered its cards). */
+export function clearErrorToasts(): void {
+  for (const el of host().querySelectorAll(".toast.bad")) el.remove();
+}
