@@ -4,7 +4,7 @@ import type { Server, Vm } from "../engine/types";
 import { BareBot, bareCount, placeOnBare } from "./bare";
 import { acquire, installMissing, largestInstanceCpu, returnIdleRented, serversWith, vmWithApp, type VmPlan } from "./fleet";
 import {
-  announced, bandHigh, bandPeak, dbCpuFor, instancesFor, instancesOf, servedApps, spikeWindow, usable, warnedServers,
+  announced, bandHigh, bandPeak, dbCpuFor, instancesFor, instancesOf, servedApps, spikeWindow, usable,
   type Bot, type BotContext,
 } from "./helpers";
 
@@ -102,13 +102,19 @@ export class VmBot implements Bot {
     this.newHost(ctx);
   }
 
-  /** Moves VMs off a host that warns (type-1 only) and deletes the VMs a dead host took down. */
+  /**
+   * Moves VMs off a host that warns (type-1 only), minute after minute until the host dies, onto
+   * hosts already up: a new one cannot be (delivery and the hypervisor's install outlast the
+   * warning), which is why the spare room is kept; deletes the VMs a dead host took down.
+   */
   private evacuate(ctx: BotContext): void {
     const t = ctx.state.tick;
     if (this.opts.layer === "type1") {
-      for (const failing of warnedServers(ctx)) {
+      const ready = (s: Server) => s.readyAt <= t && s.layerReadyAt <= t;
+      for (const failing of ctx.team.servers.filter((s) => s.layer === "type1" && s.failingAt > t)) {
         for (const vm of [...failing.vms]) {
-          const target = this.hosts(ctx).find((s) => s !== failing && fits(ctx, s, vm));
+          if (vm.migration) continue;
+          const target = this.hosts(ctx).find((s) => s !== failing && ready(s) && fits(ctx, s, vm));
           if (target) ctx.act({ type: "migrateVm", vm: vm.id, to: target.id });
         }
       }
