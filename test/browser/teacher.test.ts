@@ -245,6 +245,9 @@ async function numbersAgree(proj: Page, teacher: Page, chart: RegExp, map: RegEx
     expect(lastDropped).toBe(dropped);
     expect(Math.max(served, lastDropped, worst)).toBeLessThanOrEqual(ymax);
   }
+  // The bots (teams 2 and 3) stand apart in the standings as in the debrief: no place among the class.
+  for (const team of [2, 3]) expect(await proj.getByTestId(`leader-rank-${team}`).textContent()).toBe("—");
+  expect([await proj.getByTestId("leader-rank-0").textContent(), await proj.getByTestId("leader-rank-1").textContent()].sort()).toEqual(["1", "2"]);
   expect(await proj.getByTestId("minimap-0").getAttribute("aria-label")).toMatch(map);
   expect(await proj.getByTestId("minimap-text-0").textContent()).toBe(
     (await proj.getByTestId("minimap-0").getAttribute("aria-label"))!.replace(/^[^:：]*[:：]\s?/, ""));

@@ -109,13 +109,15 @@ export class Projector {
       h("span", { class: "when", text: clock(view.round.startMinute + b.tick) }),
       b.team >= 0 ? h("span", { class: "swatch", "aria-hidden": "true", style: { background: teamColor(b.team) } }) : null,
       h("span", { text: bannerText(b, view) }))));
-    const ranked = [...view.teams].sort((a, b) => b.score - a.score);
+    // Ranked as the debrief ranks: students' teams by score, bots after them with no place (a bot is a reference, not a classmate).
+    const anyStudents = view.teams.some((team) => !team.bot);
+    const ranked = [...view.teams].sort((a, b) => Number(a.bot) - Number(b.bot) || b.score - a.score);
     replace(this.board,
       h("caption", { class: "sr-only", text: t("host.leaderboard") }),
       h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "#" }), h("th", { scope: "col", text: t("common.team") }), h("th", { scope: "col", text: t("debrief.score") }),
         h("th", { scope: "col", text: t("debrief.availability") }), h("th", { scope: "col", text: `${t("host.dropped")}${t("play.perMin")}` }))),
       h("tbody", {}, ranked.map((team, rank) => h("tr", { testid: `leader-row-${team.index}` },
-        h("td", { text: String(rank + 1) }),
+        h("td", { testid: `leader-rank-${team.index}`, text: team.bot && anyStudents ? "—" : String(rank + 1) }),
         h("th", { scope: "row" }, h("span", { class: "swatch", "aria-hidden": "true", style: { background: teamColor(team.index) } }), team.name,
           team.bot ? h("small", { class: "muted", text: ` (${t("common.bot")})` }) : null),
         h("td", { testid: `leader-score-${team.index}`, text: money(team.score) }),
