@@ -4,25 +4,14 @@
  * redraw of the projector) is timed in the page. Goal: under 100 ms. Prints one JSON object.
  *   npm run build:test && npm run bench:replay
  */
-import { startApp } from "../../server/app";
-import { startBotMatch } from "../../shared/sim/run";
-import { playLogged } from "../../shared/sim/log";
-import { desktop, launch } from "../browser/browser";
-import { CLIENT_DIST } from "../browser/build";
+import { withReplay } from "./replayPage";
 import { percentile } from "./stats";
 
 const PORT = 2722;
 
 async function main(): Promise<void> {
   const eight = ["containers-autoscale", "vm-preprovision", "bare-metal", "hybrid-isolate-payment", "containers-autoscale", "vm-preprovision", "bare-metal", "random"] as const;
-  const log = playLogged(startBotMatch("exam-morning", eight, 11), eight, "bench");
-  const app = await startApp({ port: PORT, staticDir: CLIENT_DIST });
-  const browser = await launch();
-  try {
-    const { page } = await desktop(browser, "en");
-    await page.goto(`http://localhost:${PORT}/replay`);
-    await page.getByTestId("replay-file").setInputFiles({ name: "bench.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(log)) });
-    await page.getByTestId("replay-verdict").waitFor({ state: "attached" }); // folded under Technical details when verified
+  await withReplay(PORT, eight, async (page, log) => {
     const verifyMs = Number(/checked in (\d+) ms/.exec((await page.getByTestId("replay-view").textContent()) ?? "")?.[1] ?? -1);
     const times: number[] = [];
     let x = 12345;
@@ -36,10 +25,7 @@ async function main(): Promise<void> {
       name: "browser-replay-seek-8-teams", ticks: log.final!.tick, seeks: times.length, verifyMsInBrowser: verifyMs,
       seekMsP50: Number(percentile(times, 50).toFixed(1)), seekMsP95: Number(percentile(times, 95).toFixed(1)), seekMsMax: Number(Math.max(...times).toFixed(1)),
     }));
-  } finally {
-    await browser.close();
-    await app.close();
-  }
+  });
   process.exit(0);
 }
 

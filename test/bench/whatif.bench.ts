@@ -10,11 +10,7 @@
  *   npm run build:test && npm run bench:whatif
  */
 import type { Page } from "playwright-core";
-import { startApp } from "../../server/app";
-import { startBotMatch } from "../../shared/sim/run";
-import { playLogged } from "../../shared/sim/log";
-import { desktop, launch } from "../browser/browser";
-import { CLIENT_DIST } from "../browser/build";
+import { withReplay } from "./replayPage";
 import { percentile } from "./stats";
 
 const PORT = 2723;
@@ -31,14 +27,7 @@ async function waitResult(page: Page, team: number, before: number): Promise<num
 }
 
 async function main(): Promise<void> {
-  const log = playLogged(startBotMatch("exam-morning", EIGHT, 11), EIGHT, "bench");
-  const app = await startApp({ port: PORT, staticDir: CLIENT_DIST });
-  const browser = await launch();
-  try {
-    const { page } = await desktop(browser, "en");
-    await page.goto(`http://localhost:${PORT}/replay`);
-    await page.getByTestId("replay-file").setInputFiles({ name: "bench.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(log)) });
-    await page.getByTestId("replay-verdict").waitFor({ state: "attached" }); // folded under Technical details when verified
+  await withReplay(PORT, EIGHT, async (page) => {
     const runs = () => page.evaluate(() => (window as unknown as { __spikeday?: { whatIfRuns?: number } }).__spikeday?.whatIfRuns ?? 0);
 
     const replayTimes: number[] = [];
@@ -82,10 +71,7 @@ async function main(): Promise<void> {
       name: "browser-debrief-whatif-8-teams-360-ticks", debriefMs: s(debriefTimes), whatIfReplayMs: s(replayTimes), whatIfReportMs: s(reportTimes),
       goals: { debriefMs: 200, whatIfMs: 1000 },
     }));
-  } finally {
-    await browser.close();
-    await app.close();
-  }
+  });
   process.exit(0);
 }
 
