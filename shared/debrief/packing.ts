@@ -224,9 +224,24 @@ export function notePeak(
 }
 
 /** What the debrief keeps of a team's packing peak: the counts, models and prices, not every placement. */
-export type PackingSummary = Omit<TeamPacking, "perResource" | "servers"> & { tick: number };
+export interface PackingSummary {
+  tick: number;
+  held: number;
+  used: number;
+  items: number;
+  ffd: number;
+  lowerBound: number;
+  heldModels: Record<ModelId, number>;
+  ffdModels: Record<ModelId, number>;
+  heldPrice: number;
+  ffdPrice: number;
+  groups: PackingGroup[];
+}
 
 export function packingSummary(peak: PackingPeak): PackingSummary {
-  const { perResource: _bounds, servers: _placements, ...kept } = peak.packing;
-  return { tick: peak.tick, ...kept };
+  const p = peak.packing;
+  return {
+    tick: peak.tick, held: p.held, used: p.used, items: p.items, ffd: p.ffd, lowerBound: p.lowerBound, heldModels: p.heldModels,
+    ffdModels: p.ffdModels, heldPrice: p.heldPrice, ffdPrice: p.ffdPrice, groups: p.groups,
+  };
 }
