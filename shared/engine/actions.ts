@@ -222,6 +222,11 @@ function planDeployCmd(state: MatchState, team: Team, cmd: Extract<Command, { ty
   const plan = planDeploy(team, host, cmd.app, state.tick, cmd.cpu, cmd.memLimit);
   if (isError(plan)) return plan;
   return () => {
+    if (plan.replaces) {
+      const { vm, server, instance } = plan.replaces;
+      const list = vm ? vm.instances : server.instances;
+      list.splice(list.indexOf(instance), 1);
+    }
     commitPull(host, plan);
     host.instances.push({
       id: newId(state, "i"), app: cmd.app, container: host.containers, cpu: plan.cpu, mem: plan.mem,

@@ -1,7 +1,7 @@
 import { APPS, HOST_LAYERS, IMAGE_LAYERS, PULL_MB_PER_TICK, type AppId, type OsKind } from "./data";
 import { instancesReserved, serverCapacity, serverFree, vmFree } from "./capacity";
 import { err, type EngineError } from "./errors";
-import { teamInstances } from "./lookup";
+import { teamInstances, type InstanceRef } from "./lookup";
 import type { CachedLayer, Instance, Server, Team, Vm } from "./types";
 
 /** Where an app can be placed: a bare OS, a container host, or a VM (as an OS or an engine). */
@@ -42,6 +42,8 @@ export interface DeployPlan {
   /** Layers to add to the host's cache, with the tick each pull finishes. */
   pulls: CachedLayer[];
   pullFreeAt: number;
+  /** The team's primary on a dead server that this one replaces (removed when it is placed). */
+  replaces: InstanceRef | null;
 }
 
 /**
@@ -66,9 +68,14 @@ export function planDeploy(
   if (memLimit !== undefined && (memLimit < app.mem || memLimit > app.mem * 4)) {
     return err("mem_limit_out_of_range", { app: appId, min: app.mem, max: app.mem * 4, value: memLimit });
   }
+  // A primary on a dead server serves nobody until the repair: a new one replaces it (a failover),
+  // rather than making the player find and remove the dead one first.
+  let replaces: InstanceRef | null = null;
   if (app.single) {
     for (const ref of teamInstances(team)) {
-      if (ref.instance.app === appId) return err("single_primary", { app: appId, instance: ref.instance.id });
+      if (ref.instance.app !== appId) continue;
+      if (ref.server.failedUntil > now) replaces = ref;
+      else return err("single_primary", { app: appId, instance: ref.instance.id });
     }
   }
   // Processes on one OS share one network stack and one set of installed runtimes; containers
@@ -102,9 +109,9 @@ export function planDeploy(
 
   const start = Math.max(now, host.readyAt);
   if (!host.containers) {
-    return { cpu, mem, memLimited: false, readyAt: start + app.installTicks, pulls: [], pullFreeAt: -1 };
+    return { cpu, mem, memLimited: false, readyAt: start + app.installTicks, pulls: [], pullFreeAt: -1, replaces };
   }
-  return { cpu, mem, memLimited: memLimit !== undefined, ...planPull(host, appId, start) };
+  return { cpu, mem, memLimited: memLimit !== undefined, ...planPull(host, appId, start), replaces };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { APPS, HOST_LAYERS, SERVER_MODELS } from "../../shared/engine";
 import {
-  createVm, deploy, exists, host, installLayer, newMatch, refuse, served, serverById, settle, step, teamOf,
+  createVm, deploy, exists, fire, host, installLayer, newMatch, refuse, served, serverById, settle, step, teamOf,
 } from "./fixtures";
 
 describe("port rule: one OS has one network stack", () => {
@@ -173,6 +173,24 @@ describe("one database primary per team", () => {
     });
     expect(refuse(state, { type: "deploy", target: s, app: "db" }).code).toBe("single_primary");
     deploy(state, host(state, "container-host", { team: 1 }), "db", { cpu: 4000 }, 1);
+  });
+
+  it("lets a new primary replace one on a dead server in one deploy (a failover), but never a live one", () => {
+    const state = newMatch();
+    const dying = host(state, "bare-linux", { model: "large" });
+    const db = deploy(state, dying, "db", { cpu: 4000 });
+    const spare = host(state, "container-host");
+    settle(state);
+    expect(refuse(state, { type: "deploy", target: spare, app: "db" }).code).toBe("single_primary");
+    fire(state, { kind: "hardware", team: 0, server: dying });
+    expect(serverById(state, dying).failedUntil).toBeGreaterThan(state.tick);
+    const replacement = deploy(state, spare, "db", { cpu: 4000 });
+    expect(exists(state, db)).toBe(false);
+    expect(teamOf(state).servers.flatMap((s) => s.instances).filter((i) => i.app === "db").map((i) => i.id)).toEqual([replacement]);
+    settle(state);
+    expect(teamOf(state).traffic.db.capacity).toBeGreaterThan(0);
+    // Repaired, the dead server comes back empty of the old primary: one primary, as before.
+    expect(refuse(state, { type: "deploy", target: dying, app: "db" }).code).toBe("single_primary");
   });
 });
 
