@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { defineConfig, type Plugin } from "vite";
+import { compression } from "vite-plugin-compression2";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const BUDGET_KB = 600;
@@ -47,7 +48,9 @@ function gzipReport(): Plugin {
  */
 export default defineConfig(({ mode }) => ({
   root: here,
-  plugins: [gzipReport()],
+  // Every text file also as .br (quality 11) and .gz (level 9), made once here: the server sends
+  // what the browser accepts (server/http/static.ts) and never compresses a static file per request.
+  plugins: [gzipReport(), compression({ algorithms: ["brotliCompress", "gzip"], include: /\.(html|js|mjs|css|json|svg|txt)$/, threshold: 512, logLevel: "silent" })],
   define: { __TEST_HOOKS__: JSON.stringify(mode === "test") },
   build: {
     outDir: mode === "test" ? "dist-test" : "dist", emptyOutDir: true, target: "es2022", chunkSizeWarningLimit: 2000,

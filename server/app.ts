@@ -12,6 +12,7 @@ import { ROOM_NAME, sessionRoutes } from "./http/sessions";
 import { errorHandler, notFound } from "./http/errors";
 import { matchmakeRoutes } from "./http/matchmake";
 import { linkRoutes, parsePublicUrl, type Interfaces } from "./http/links";
+import { compressApi, staticRoutes } from "./http/static";
 import { DEFAULT_LIMITS, type HttpLimits, type TrustProxy } from "./config";
 import { roomPlacement, singleProcess, type ClusterServices } from "./cluster/services";
 import { drain } from "./cluster/drain";
@@ -70,6 +71,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   app.disable("x-powered-by");
   app.set("trust proxy", opts.trustProxy ?? false);
   app.use(express.json({ limit: "4kb" }));
+  app.use("/api", compressApi());
 
   const started = Date.now();
   app.get("/health", (_req, res) => {
@@ -86,11 +88,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   app.use(sessionRoutes(sessionDeps, limits));
 
   const staticDir = opts.staticDir ?? (existsSync(DEFAULT_STATIC) ? DEFAULT_STATIC : undefined);
-  if (staticDir) {
-    app.use(express.static(staticDir, { index: "index.html", maxAge: "1h" }));
-    // Deep links (/join/CODE, /replay/ID, /host) are client routes.
-    app.get(/^\/(join|replay|host|projector|practice|play|sessions)(\/.*)?$/, (_req, res) => res.sendFile("index.html", { root: staticDir }));
-  }
+  if (staticDir) app.use(staticRoutes(staticDir));
   app.use(notFound);
   app.use(errorHandler);
 
