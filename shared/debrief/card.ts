@@ -30,6 +30,15 @@ export interface Card {
   /** Sentence keys, in order: the text is `card.<id>-<key>` for each, filled with `params`. */
   says: string[];
   params: Record<string, CardValue>;
+  /**
+   * What the card's mistake (or lesson) cost the team's score this round, in cents, measured from
+   * the round's facts as docs/DESIGN.md ("What each card costs") says for each card; null where no
+   * honest measure exists. Costs of different cards may overlap: each is what its own cause cost.
+   */
+  cost: number | null;
+  /** Sentence keys of the title and the question when not the card's usual `title` and `q`. */
+  title?: string;
+  q?: string;
 }
 
 /** How a screen (or the simulator) shows each kind of value. */
@@ -70,5 +79,5 @@ export function cardText(card: Card, f: CardFormat, lang: CardLang): { title: st
   const words = CARD_TEXT[lang];
   const p = formatParams(card.params, f);
   const say = (key: string) => fillSentence(words[`${card.id}-${key}`] ?? CARD_TEXT.en[`${card.id}-${key}`] ?? key, p, card.params);
-  return { title: say("title"), body: card.says.map(say).join(lang === "en" ? " " : ""), question: say("q") };
+  return { title: say(card.title ?? "title"), body: card.says.map(say).join(lang === "en" ? " " : ""), question: say(card.q ?? "q") };
 }

@@ -44,7 +44,7 @@ export function classRows(report: RoundReport): ClassRow[] {
       team: r.team, name: r.name, rank: 0, ranked: !anyStudents || isRanked(report, r.team), score: r.score, availability: r.availability,
       served, dropped: r.dropped, costPer1k: served > 0 ? Math.round((netCost(r, report.budget, report.scenario) * 1000) / served) : -1,
       utilization: r.utilization, occupancy: r.occupancy, osTaxCpu: r.osTaxCpu, reaction: s ? s.reaction : null,
-      ready: s !== null && s.capacityAtStart >= s.peakDemand,
+      ready: s !== null && s.ready,
     };
   });
   const order = [...rows].sort((a, b) => Number(b.ranked) - Number(a.ranked) || b.score - a.score || a.team - b.team);

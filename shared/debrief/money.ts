@@ -8,7 +8,7 @@ import { RESALE_PCT, SERVER_MODELS } from "../engine/data";
 import type { TeamResult } from "../engine/results";
 import { SCENARIOS } from "../scenarios";
 import type { ScenarioId } from "../scenarios/types";
-import type { TeamFacts } from "./track";
+import type { TeamFacts } from "./facts";
 
 export const MONEY_LINES = [
   "budget", "revenue", "sold", "servers", "rent", "licences", "hypervisorLicences", "power", "penalties", "compliance", "breach",

@@ -6,7 +6,7 @@ import { BOT_SEAT } from "../protocol/seats";
 import { SCENARIOS } from "../scenarios";
 import { spikeEnd } from "../scenarios/curve";
 import type { RoundSeries } from "./series";
-import type { TeamFacts } from "./track";
+import type { TeamFacts } from "./facts";
 
 /** Who played a team: students, a bot for the whole round, both, or nobody. */
 export interface TeamControl {
@@ -24,12 +24,19 @@ export interface SpikeFacts {
   capacityAtStart: number;
   addedAhead: number;
   peakDemand: number;
-  /** Minutes from the spike's start to the first minute with more capacity than at its start (-1: never). */
+  /**
+   * Minutes from the spike's start to the first minute in its window the team added capacity: an
+   * instance, a VM, a server bought or rented, more CPU for an instance (-1: never).
+   */
   reaction: number;
   demand: number;
   served: number;
   worstDropped: number;
   worstTick: number;
+  /** Front-end apps whose capacity when the spike hit was below their own peak in it. */
+  shortApps: AppId[];
+  /** Every app could serve its own peak when the spike hit. */
+  ready: boolean;
 }
 
 /** The inputs that rebuild the round (what-if re-runs them): the seed and every command and incident. */
@@ -75,7 +82,7 @@ export interface RoundReport {
  */
 export function isCurrentReport(r: Partial<RoundReport>): r is RoundReport {
   return Array.isArray(r.control) && Array.isArray(r.unlocks) && r.replay !== undefined && Array.isArray(r.facts)
-    && r.facts.every((f) => typeof f?.minutes === "number");
+    && r.facts.every((f) => typeof f?.minutes === "number" && f.lost !== undefined && typeof f.suddenFailures === "number");
 }
 
 export interface ReportSource {
@@ -116,49 +123,59 @@ export function teamControl(src: Pick<ReportSource, "entries" | "roster" | "bots
 }
 
 /**
- * What the team could serve in one minute end to end, and the users' demand: the front end's
- * capacity, with the apps that query the database scaled down to what it can answer (as the
+ * What the team could serve in one minute end to end, per front-end app, and the users' demand:
+ * each app's capacity, those that query the database scaled down to what it can answer (as the
  * engine serves them), batch jobs left out.
  */
-function frontEnd(report: Pick<RoundReport, "apps" | "series">, team: number, t: number): { cap: number; demand: number } {
+function frontEnd(report: Pick<RoundReport, "apps" | "series">, team: number, t: number): { app: AppId; cap: number; demand: number }[] {
   const cap = report.series.teams[team]?.capacity;
-  let free = 0;
-  let bound = 0;
+  const out: { app: AppId; cap: number; demand: number; q: number }[] = [];
   let queries = 0;
-  let demand = 0;
   for (const a of report.apps) {
     if (APPS[a].role !== "frontend") continue;
     const c = cap?.[a]?.[t] ?? 0;
     const q = APPS[a].deps.db ?? 0;
-    if (q > 0) { bound += c; queries += c * q; } else free += c;
-    demand += report.series.demand[a]?.[t] ?? 0;
+    queries += c * q;
+    out.push({ app: a, cap: c, demand: report.series.demand[a]?.[t] ?? 0, q });
   }
   const db = cap?.db?.[t] ?? 0;
-  if (queries > db) bound = Math.trunc((bound * db) / queries);
-  return { cap: free + bound, demand };
+  if (queries > db) for (const o of out) if (o.q > 0) o.cap = Math.trunc((o.cap * db) / queries);
+  return out;
 }
 
-export function spikeFacts(report: Pick<RoundReport, "apps" | "series" | "spikeStart" | "spikeEnd" | "windowFrom" | "ticks">, team: number): SpikeFacts | null {
+const sum = (xs: { cap: number; demand: number }[], k: "cap" | "demand") => xs.reduce((n, x) => n + x[k], 0);
+
+export function spikeFacts(
+  report: Pick<RoundReport, "apps" | "series" | "spikeStart" | "spikeEnd" | "windowFrom" | "ticks" | "facts">, team: number,
+): SpikeFacts | null {
   const s = report.series.teams[team];
   const start = report.spikeStart;
   if (start < 0 || !s) return null;
   const end = Math.min(report.ticks, report.spikeEnd);
-  const capAt = (t: number) => (t >= 0 ? frontEnd(report, team, t).cap : 0);
-  const capacityAtStart = capAt(start - 1);
+  const capAt = (t: number) => (t >= 0 ? sum(frontEnd(report, team, t), "cap") : 0);
+  const atStart = start > 0 ? frontEnd(report, team, start - 1) : [];
+  const capacityAtStart = sum(atStart, "cap");
   const from = Math.min(start, Math.max(0, report.windowFrom));
+  const firstAdd = report.facts[team]?.spikeFirstAdd ?? -1;
   const out: SpikeFacts = {
-    capacityAtStart, addedAhead: Math.max(0, capacityAtStart - capAt(from - 1)), peakDemand: 0, reaction: -1, demand: 0,
-    served: 0, worstDropped: 0, worstTick: -1,
+    capacityAtStart, addedAhead: Math.max(0, capacityAtStart - capAt(from - 1)), peakDemand: 0,
+    reaction: firstAdd >= start && firstAdd < end ? firstAdd - start : -1, demand: 0, served: 0, worstDropped: 0, worstTick: -1,
+    shortApps: [], ready: false,
   };
+  const peaks = new Map<AppId, number>();
   for (let t = start; t < end; t++) {
-    const f = frontEnd(report, team, t);
-    out.peakDemand = Math.max(out.peakDemand, f.demand);
-    if (out.reaction < 0 && f.cap > capacityAtStart) out.reaction = t - start;
-    out.demand += f.demand;
+    const apps = frontEnd(report, team, t);
+    const demand = sum(apps, "demand");
+    out.peakDemand = Math.max(out.peakDemand, demand);
+    for (const a of apps) peaks.set(a.app, Math.max(peaks.get(a.app) ?? 0, a.demand));
+    out.demand += demand;
     out.served += s.served[t] ?? 0;
     const dropped = s.dropped[t] ?? 0;
     if (dropped > out.worstDropped) { out.worstDropped = dropped; out.worstTick = t; }
   }
+  // Ready means every app could serve its own peak: room for the portal does not serve the grades.
+  out.shortApps = report.apps.filter((a) => APPS[a].role === "frontend" && (atStart.find((x) => x.app === a)?.cap ?? 0) < (peaks.get(a) ?? 0));
+  out.ready = out.shortApps.length === 0 && capacityAtStart >= out.peakDemand;
   return out;
 }
 

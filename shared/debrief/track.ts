@@ -4,124 +4,14 @@
  * are deleted, containers come and go, a server that failed is repaired. The debrief's cards quote
  * these figures back (see cards.ts); nothing here decides what a card says.
  */
-import { APP_IDS, APPS, GUEST_OS, HOST_LAYERS, HYPERVISOR_COST, IMAGE_LAYERS, SERVER_MODELS, type AppId } from "../engine/data";
-import type { GameEvent, Instance, MatchState, Server, Team } from "../engine/types";
-import { notePeak, packingSummary, type PackingPeak, type PackingSummary } from "./packing";
+import { APPS, GUEST_OS, HOST_LAYERS, HYPERVISOR_COST, IMAGE_LAYERS, SERVER_MODELS } from "../engine/data";
+import type { Instance, MatchState, Server, Team } from "../engine/types";
+import { emptyFacts, type Minutes, type TeamFacts } from "./facts";
+import { inSpikeWindow, noteLosses } from "./losses";
+import { notePeak, packingSummary } from "./packing";
+import { newMemory, noteEvent, type Memory } from "./trackEvents";
 
-/** Count and sum of minutes, to quote an average. */
-export interface Minutes {
-  n: number;
-  sum: number;
-}
-
-/** What a hypervisor kind cost a team, summed over the minutes its hosts were up (millicores). */
-export interface HypervisorUse {
-  hostMinutes: number;
-  vmMinutes: number;
-  /** The layer itself (the type-2 host OS included) and the per-VM virtualization tax. */
-  layerCpu: number;
-  taxCpu: number;
-  /** vCPUs the VMs held, to quote the tax as a share of them. */
-  vcpus: number;
-}
-
-export interface TeamFacts {
-  /** Fines by cause (cents); the rest of `ledger.fines` is the compliance surcharge. */
-  breachFines: number;
-  auditFines: number;
-  leaks: number;
-  /** Instances that leaked, and the neighbours their leak took down with them. */
-  leakTargets: number;
-  leakCollateral: number;
-  /** Longest a leak kept an instance down, minutes. */
-  leakOutage: number;
-  kernels: number;
-  kernelAt: number;
-  /** Kernels an exploit compromised, and the instances that went down with them. */
-  kernelTargets: number;
-  kernelHit: number;
-  patchHit: number;
-  patchAt: number;
-  /** A scripted hardware failure: the warning, the VMs moved off in time and what died with the server. */
-  hardwareWarnings: number;
-  hardwareWarnedAt: number;
-  hardwareFailedAt: number;
-  hardwareHa: boolean;
-  hardwareVmsAtWarning: number;
-  /** The warned server's host layer (only type-1 can live-migrate), and the apps that died with a failed server. */
-  hardwareLayer: string;
-  hardwareLostApps: AppId[];
-  /** Instances and VMs on the warned server when it warned. */
-  hardwareLoadAtWarning: number;
-  /** VMs whose live migration off the warned server finished before it died. */
-  hardwareVmsMoved: number;
-  hardwareLostInstances: number;
-  hardwareLostVms: number;
-  migrations: number;
-  serversPeak: number;
-  boughtDuringRound: number;
-  rentedPeak: number;
-  rentedMinutes: number;
-  vmsPeak: number;
-  windowsPeak: number;
-  /** The most different apps that ran on one OS (a bare OS or a VM without a container engine). */
-  appsPerOsPeak: number;
-  bareOsPeak: number;
-  containerHostsPeak: number;
-  type1: HypervisorUse;
-  type2: HypervisorUse;
-  /** Σ over minutes of the CPU guest OSes kept (millicores). */
-  guestOsCpu: number;
-  /** Minutes to serving (instances) or booted (VMs) once the host was ready, or the command given if later; to delivered (servers). */
-  latency: { container: Minutes; vmProcess: Minutes; bareProcess: Minutes; vm: Minutes; bought: Minutes; rented: Minutes };
-  containers: number;
-  /** MB of images the containers deployed are made of, counted whole for each; MB the hosts pulled. */
-  imageMb: number;
-  pulledMb: number;
-  /** Σ over minutes of owned CPU, CPU reserved and CPU doing useful work (millicores), and the minutes. */
-  cpuCapacity: number;
-  cpuReserved: number;
-  cpuUseful: number;
-  minutes: number;
-  /** Payments served in all (the compliance surcharge is per payment on a shared kernel). */
-  paymentServed: number;
-  /** Minutes the database was up and still could not answer what the apps in front of it could serve. */
-  dbShortMinutes: number;
-  dbShortLost: number;
-  resizeLive: number;
-  resizeRestart: number;
-  /** Average share of a GPU node's CPU nobody reserved while a job ran on it, percent (-1: no job). */
-  gpuIdlePct: number;
-  packing: PackingSummary | null;
-}
-
-const minutes = (): Minutes => ({ n: 0, sum: 0 });
-const hvUse = (): HypervisorUse => ({ hostMinutes: 0, vmMinutes: 0, layerCpu: 0, taxCpu: 0, vcpus: 0 });
-
-export function emptyFacts(): TeamFacts {
-  return {
-    breachFines: 0, auditFines: 0, leaks: 0, leakTargets: 0, leakCollateral: 0, leakOutage: 0, kernels: 0, kernelAt: -1, kernelTargets: 0,
-    kernelHit: 0, patchHit: 0, patchAt: -1, hardwareWarnings: 0, hardwareWarnedAt: -1, hardwareFailedAt: -1, hardwareHa: false,
-    hardwareVmsAtWarning: 0, hardwareLayer: "", hardwareLostApps: [], hardwareLoadAtWarning: 0, hardwareVmsMoved: 0, hardwareLostInstances: 0, hardwareLostVms: 0, migrations: 0, serversPeak: 0,
-    boughtDuringRound: 0, rentedPeak: 0, rentedMinutes: 0, vmsPeak: 0, windowsPeak: 0, appsPerOsPeak: 0, bareOsPeak: 0,
-    containerHostsPeak: 0, type1: hvUse(), type2: hvUse(), guestOsCpu: 0,
-    latency: { container: minutes(), vmProcess: minutes(), bareProcess: minutes(), vm: minutes(), bought: minutes(), rented: minutes() },
-    containers: 0, imageMb: 0, pulledMb: 0, cpuCapacity: 0, cpuReserved: 0, cpuUseful: 0, minutes: 0, paymentServed: 0, dbShortMinutes: 0, dbShortLost: 0, resizeLive: 0, resizeRestart: 0, gpuIdlePct: -1,
-    packing: null,
-  };
-}
-
-/** Per team, what the tracker remembers between ticks (ids seen, CPU held, the warned server). */
-interface Memory {
-  seen: Set<string>;
-  cpu: Map<string, number>;
-  pulled: Map<string, { cache: Server["cache"]; n: number }>;
-  /** The server that warned of failing hardware and has not died yet. */
-  warned: string | null;
-  gpuIdle: number;
-  gpuCpu: number;
-  peak: PackingPeak | null;
-}
+export { emptyFacts, type HypervisorUse, type Minutes, type TeamFacts } from "./facts";
 
 function add(m: Minutes, value: number): void {
   m.n++;
@@ -134,9 +24,7 @@ export class RoundTracker {
 
   constructor(teams: number) {
     this.teams = Array.from({ length: teams }, emptyFacts);
-    this.memory = Array.from({ length: teams }, () => ({
-      seen: new Set<string>(), cpu: new Map<string, number>(), pulled: new Map(), warned: null, gpuIdle: 0, gpuCpu: 0, peak: null,
-    }));
+    this.memory = Array.from({ length: teams }, newMemory);
   }
 
   /** Call once after each tick is played (after `advance`), with the state it left. */
@@ -146,8 +34,9 @@ export class RoundTracker {
       const f = this.teams[team.id];
       const m = this.memory[team.id];
       if (!f || !m) continue;
-      for (const e of state.events) if (e.team === team.id) this.event(f, m, team, e, t);
-      this.fleet(f, m, team, t);
+      for (const e of state.events) if (e.team === team.id) noteEvent(f, m, team, e, t);
+      this.fleet(f, m, team, t, t >= state.world.spikeStart);
+      noteLosses(state, team, t, m.down, f.lost, inSpikeWindow(state, t) ? f.spikeLost : null);
       this.database(state, f, team);
       f.minutes++;
       f.cpuCapacity += team.last.capacityCpu;
@@ -166,66 +55,9 @@ export class RoundTracker {
     });
   }
 
-  private event(f: TeamFacts, m: Memory, team: Team, e: GameEvent, t: number): void {
-    if (e.kind === "migration-done") {
-      f.migrations++;
-      if (m.warned === e.from) f.hardwareVmsMoved++;
-    }
-    if (e.kind === "hardware-warning") {
-      const server = team.servers.find((s) => s.id === e.server);
-      f.hardwareWarnings++;
-      f.hardwareWarnedAt = t;
-      f.hardwareHa = (server?.licences.ha ?? 0) > 0;
-      f.hardwareLayer = server?.layer ?? "";
-      f.hardwareVmsAtWarning += server?.vms.length ?? 0;
-      f.hardwareLoadAtWarning += (server?.vms.length ?? 0) + (server?.instances.length ?? 0);
-      m.warned = e.server;
-    }
-    if (e.kind !== "incident") return;
-    switch (e.incident) {
-      case "leak": {
-        const targets = new Set(e.target ? e.target.split(",") : []);
-        f.leaks++;
-        f.leakTargets += targets.size;
-        f.leakCollateral += e.hit.filter((id) => !targets.has(id)).length;
-        const hit = new Set(e.hit);
-        for (const i of instancesOf(team)) if (hit.has(i.id)) f.leakOutage = Math.max(f.leakOutage, i.downUntil - t);
-        break;
-      }
-      case "kernel":
-        f.kernels++;
-        if (e.hit.length > 0 && f.kernelAt < 0) f.kernelAt = t;
-        f.kernelTargets += e.target ? e.target.split(",").length : 0;
-        f.kernelHit += e.hit.length;
-        f.breachFines += e.cost;
-        break;
-      case "patch":
-        f.patchHit += e.hit.length;
-        if (e.hit.length > 0 && f.patchAt < 0) f.patchAt = t;
-        break;
-      case "audit":
-        f.auditFines += e.cost;
-        break;
-      case "hardware": {
-        if (!e.target) break;
-        f.hardwareFailedAt = t;
-        const server = team.servers.find((s) => s.id === e.target);
-        const vms = new Set(server?.vms.map((v) => v.id) ?? []);
-        f.hardwareLostVms += vms.size;
-        f.hardwareLostInstances += e.hit.filter((id) => !vms.has(id)).length;
-        const hit = new Set(e.hit);
-        const apps = new Set<AppId>(f.hardwareLostApps);
-        for (const i of server?.instances ?? []) if (hit.has(i.id)) apps.add(i.app);
-        for (const vm of server?.vms ?? []) for (const i of vm.instances) apps.add(i.app);
-        f.hardwareLostApps = APP_IDS.filter((a) => apps.has(a));
-        if (m.warned === e.target) m.warned = null;
-        break;
-      }
-    }
-  }
-
   /** Peaks, minutes, latencies, pulls and resizes: one walk over the team's datacenter. */
-  private fleet(f: TeamFacts, m: Memory, team: Team, t: number): void {
+  private fleet(f: TeamFacts, m: Memory, team: Team, t: number, inSpike: boolean): void {
+    let added = false;
     let rented = 0;
     let vms = 0;
     let windows = 0;
@@ -238,8 +70,10 @@ export class RoundTracker {
         if (s.readyAt > s.boughtAt) {
           add(s.rented ? f.latency.rented : f.latency.bought, s.readyAt - s.boughtAt);
           if (!s.rented) f.boughtDuringRound++;
+          added = true;
         }
       }
+      this.empty(f, team, s, t);
       if (s.rented && t >= s.readyAt) { rented++; f.rentedMinutes++; }
       if (s.layer === "bare-linux" || s.layer === "bare-windows") bare++;
       if (s.layer === "bare-windows") windows++;
@@ -247,7 +81,7 @@ export class RoundTracker {
       // Processes on one OS (a bare OS, a VM without an engine) share it; containers each have their own.
       if (s.layer === "bare-linux" || s.layer === "bare-windows") f.appsPerOsPeak = Math.max(f.appsPerOsPeak, distinctApps(s.instances));
       this.pulls(f, m, s.id, s.cache);
-      this.instances(f, m, s.instances, Math.max(t, s.readyAt, s.layerReadyAt), s.layer === "container-host" ? "container" : "bareProcess");
+      added = this.instances(f, m, s.instances, Math.max(t, s.readyAt, s.layerReadyAt), s.layer === "container-host" ? "container" : "bareProcess") || added;
       this.hypervisor(f, s, t);
       for (const vm of s.vms) {
         vms++;
@@ -255,10 +89,11 @@ export class RoundTracker {
         if (!m.seen.has(vm.id)) {
           m.seen.add(vm.id);
           add(f.latency.vm, vm.readyAt - Math.max(t, s.readyAt, s.layerReadyAt));
+          added = true;
         }
         if (!vm.engine) f.appsPerOsPeak = Math.max(f.appsPerOsPeak, distinctApps(vm.instances));
         this.pulls(f, m, vm.id, vm.cache);
-        this.instances(f, m, vm.instances, Math.max(t, vm.readyAt), vm.engine ? "container" : "vmProcess");
+        added = this.instances(f, m, vm.instances, Math.max(t, vm.readyAt), vm.engine ? "container" : "vmProcess") || added;
       }
       if (s.model === "gpu" && s.instances.some((i) => APPS[i.app].gpu > 0) && t >= s.readyAt) {
         const reserved = s.instances.reduce((sum, i) => sum + i.cpu, 0) + (s.layer ? HOST_LAYERS[s.layer].cpu : 0);
@@ -272,10 +107,27 @@ export class RoundTracker {
     f.windowsPeak = Math.max(f.windowsPeak, windows);
     f.bareOsPeak = Math.max(f.bareOsPeak, bare);
     f.containerHostsPeak = Math.max(f.containerHostsPeak, hosts);
+    if (added && inSpike && f.spikeFirstAdd < 0) f.spikeFirstAdd = t;
   }
 
-  /** `from`: when the command was given, or its host became ready if later (what the card times). */
-  private instances(f: TeamFacts, m: Memory, list: readonly Instance[], from: number, kind: "container" | "vmProcess" | "bareProcess"): void {
+  /**
+   * Money paid for a server set up and running nothing this minute: a rented one's rent, an owned
+   * one's power (computed as the engine bills it, from the CPU its layer kept busy).
+   */
+  private empty(f: TeamFacts, team: Team, s: Server, t: number): void {
+    if (s.layer === null || t < s.readyAt || t < s.layerReadyAt || s.instances.length > 0 || s.vms.length > 0) return;
+    if (team.servers.some((o) => o.vms.some((vm) => vm.migration?.to === s.id))) return;
+    const model = SERVER_MODELS[s.model];
+    if (s.rented) f.emptyRent += model.rent;
+    else if (t >= s.failedUntil) f.emptyPower += model.powerIdle + Math.trunc(((model.powerMax - model.powerIdle) * Math.trunc((s.busyCpu * 1000) / model.cpu)) / 1000);
+  }
+
+  /**
+   * `from`: when the command was given, or its host became ready if later (what the card times).
+   * Returns whether an instance was added or given more CPU.
+   */
+  private instances(f: TeamFacts, m: Memory, list: readonly Instance[], from: number, kind: "container" | "vmProcess" | "bareProcess"): boolean {
+    let added = false;
     for (const i of list) {
       const before = m.cpu.get(i.id);
       if (before === undefined) {
@@ -285,12 +137,15 @@ export class RoundTracker {
           for (const layer of APPS[i.app].image ?? []) f.imageMb += IMAGE_LAYERS[layer].mb;
         }
         m.cpu.set(i.id, i.cpu);
+        added = true;
       } else if (before !== i.cpu) {
         if (i.container) f.resizeLive++;
         else f.resizeRestart++;
         m.cpu.set(i.id, i.cpu);
+        if (i.cpu > before) added = true;
       }
     }
+    return added;
   }
 
   /**
@@ -349,9 +204,3 @@ function distinctApps(list: readonly Instance[]): number {
   return new Set(list.map((i) => i.app)).size;
 }
 
-function* instancesOf(team: Team): Generator<Instance> {
-  for (const s of team.servers) {
-    yield* s.instances;
-    for (const vm of s.vms) yield* vm.instances;
-  }
-}

@@ -89,5 +89,7 @@ export function whatIfCard(report: RoundReport, outcome: WhatIfOutcome): Card {
       availability: { bp: w.availability }, actualAvailability: { bp: actual.availability },
       score: { cents: w.score }, actualScore: { cents: actual.score }, delta: { cents: Math.abs(scoreDelta) },
     },
+    // Another strategy's whole round, not one mistake: its difference is on the card already.
+    cost: null,
   };
 }

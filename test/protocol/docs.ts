@@ -10,7 +10,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SCHEMA_FILES = ["server/rooms/schema/ClassState.ts", "server/rooms/schema/DatacenterState.ts"];
 const LIMITS_FILE = "shared/protocol/limits.ts";
 /** Files whose exported interfaces and types the document lists (messages, reports, statuses). */
-const TYPE_FILES = ["shared/protocol/messages.ts", "shared/debrief/report.ts", "shared/debrief/series.ts", "shared/engine/results.ts", "shared/debrief/track.ts", "shared/debrief/packing.ts", "server/session/snapshot.ts"];
+const TYPE_FILES = ["shared/protocol/messages.ts", "shared/debrief/report.ts", "shared/debrief/series.ts", "shared/engine/results.ts", "shared/debrief/facts.ts", "shared/debrief/losses.ts", "shared/debrief/packing.ts", "server/session/snapshot.ts"];
 
 export interface FieldDocs {
   /** class name → field name → comment ("" when none) */

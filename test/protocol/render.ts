@@ -147,7 +147,7 @@ export const MESSAGE_TYPES = [
   "RequestMessage", "RestartingMessage", "MovingMessage", "LostMessage", "LostCommand", "BansMessage", "BanEntry", "ActivityMessage",
 ];
 export const REPORT_TYPES = [
-  "RoundReport", "TeamControl", "SpikeFacts", "ReplayInputs", "TeamResult", "TeamFacts", "Minutes", "HypervisorUse", "PackingSummary", "PackingGroup",
+  "RoundReport", "TeamControl", "SpikeFacts", "ReplayInputs", "TeamResult", "TeamFacts", "Minutes", "HypervisorUse", "Losses", "Loss", "LossCause", "PackingSummary", "PackingGroup",
   "RoundSeries", "TeamSeries", "IncidentRecord",
 ];
 

@@ -6,8 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { CARD_IDS, cardText, formatValue, type CardFormat } from "../../shared/debrief/card";
 import { teamCards } from "../../shared/debrief/cards";
-import { CARD_TEXT, fillSentence } from "../../shared/debrief/text";
-import { defaultWhatIf, whatIf, whatIfCard, whatIfSource } from "../../shared/debrief/whatif";
+import { CARD_TEXT, STRATEGY_NAMES, fillSentence } from "../../shared/debrief/text";
+import { BOT_NAMES } from "../../shared/bots/names";
+import { WHAT_IF_BOTS, defaultWhatIf, whatIf, whatIfCard, whatIfSource } from "../../shared/debrief/whatif";
 import { botRound } from "./support/rounds";
 
 const plain: CardFormat = {
@@ -24,6 +25,8 @@ describe("card text", () => {
         expect(CARD_TEXT[lang][`${id}-q`], `${lang} ${id}-q`).toMatch(/[?？]$/);
       }
     }
+    // Every strategy a card can name has a name in both languages.
+    for (const lang of ["en", "zh-CN"] as const) for (const b of WHAT_IF_BOTS) expect(STRATEGY_NAMES[lang][b], `${lang} ${b}`).toBeTruthy();
     // Chinese needs no plural forms; a plural in English names a parameter the sentence has.
     for (const [key, text] of Object.entries(CARD_TEXT["zh-CN"])) expect(text, key).not.toMatch(/\{\{\w+\|/);
   });
@@ -62,8 +65,11 @@ describe("card text", () => {
           seen.add(card.id);
           for (const lang of ["en", "zh-CN"] as const) {
             for (const key of card.says) expect(CARD_TEXT[lang][`${card.id}-${key}`], `${lang} ${card.id}-${key}`).toBeTruthy();
-            const text = cardText(card, plain, lang);
-            expect(`${text.title} ${text.body} ${text.question}`, `${lang} ${card.id}`).not.toMatch(/\{\{|\}\}|undefined|NaN|null/);
+            const text = cardText(card, { ...plain, bot: (b) => STRATEGY_NAMES[lang][b] ?? b }, lang);
+            const all = `${text.title} ${text.body} ${text.question}`;
+            expect(all, `${lang} ${card.id}`).not.toMatch(/\{\{|\}\}|undefined|NaN|null/);
+            // No bot id in any language (idle and random are words a sentence may use).
+            for (const id of BOT_NAMES) if (id.includes("-")) expect(all, `${lang} ${card.id}`).not.toContain(id);
           }
         }
       });

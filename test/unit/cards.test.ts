@@ -55,16 +55,16 @@ const FIRES: Case[] = [
     card: "leak", why: "the portal and the database on one OS, the portal leaks",
     round: () => ({ end: 60, steps: [bare("s1"), deploy("s1", "web", 10), deploy("s1", "db", 10, { cpu: 2000 }), incident(20, { kind: "leak", team: 0, app: "web" })] }),
     expect: (c) => {
-      expect(c.says).toEqual(["shared"]);
-      expect(c.params).toMatchObject({ leaks: 1, targets: 1, collateral: 1, outage: 22 });
+      expect(c.says).toEqual(["hit", "rebooted", "collateral"]);
+      expect(c.params).toMatchObject({ leaks: 1, targets: 1, collateral: 1, outage: 22, rebooted: 1, rebootOutage: 22 });
     },
   },
   {
     card: "leak", why: "a grades container with a memory limit leaks alone",
     round: () => ({ end: 60, steps: [containerHost("s1"), deploy("s1", "web", 10, { memLimit: 2048 }), deploy("s1", "grades", 10, { memLimit: 2048 }), incident(20, { kind: "leak", team: 0, app: "grades" })] }),
     expect: (c) => {
-      expect(c.says).toEqual(["contained"]);
-      expect(c.params).toMatchObject({ leaks: 1, targets: 1, collateral: 0, outage: 1 });
+      expect(c.says).toEqual(["hit", "limited"]);
+      expect(c.params).toMatchObject({ leaks: 1, targets: 1, collateral: 0, outage: 1, limited: 1, limitedOutage: 1 });
     },
   },
   {
@@ -89,23 +89,26 @@ const FIRES: Case[] = [
     card: "hardware", why: "the teacher breaks the database's server without warning",
     round: () => ({ end: 60, steps: [bare("s2"), deploy("s2", "db", 7, { cpu: 2000 }), incident(30, { kind: "hardware", team: 0, server: "s2" })] }),
     expect: (c) => {
-      expect(c.says).toEqual(["failed", "lost-instances", "apps"]);
-      expect(c.params).toMatchObject({ failedAt: { tick: 30 }, lost: 1, lostVms: 0, apps: { apps: ["db"] } });
+      expect(c.says).toEqual(["failed", "sudden-lost-instances", "sudden-apps"]);
+      expect(c.params).toMatchObject({ suddenAt: { tick: 30 }, sudden: 1, suddenLost: 1, suddenVms: 0, suddenApps: { apps: ["db"] } });
+      expect(c).toMatchObject({ title: "title-sudden", q: "q-sudden" });
     },
   },
   {
     card: "packing", why: "one portal container on each of two hosts, and an empty GPU node",
     round: () => ({ end: 20, steps: [containerHost("s1"), containerHost("s2"), deploy("s1", "web", 7), deploy("s2", "web", 7)] }),
     expect: (c) => {
-      expect(c.says).toEqual(["loose", "empty"]);
+      // Each container host stood set up and empty for the minute before its container came.
+      expect(c.says).toEqual(["loose", "empty", "idle-power"]);
       expect(c.params).toMatchObject({ held: 3, used: 2, empty: 1, ffd: 1, bound: 1 });
+      expect(c.cost).toBe((c.params.idlePower as { cents: number }).cents);
     },
   },
   {
     card: "packing", why: "one portal container, and two servers holding nothing",
     round: () => ({ end: 20, steps: [containerHost("s1"), deploy("s1", "web", 7)] }),
     expect: (c) => {
-      expect(c.says).toEqual(["tight", "empty"]);
+      expect(c.says).toEqual(["tight", "empty", "idle-power"]);
       expect(c.params).toMatchObject({ held: 3, used: 1, empty: 2, ffd: 1, bound: 1 });
       // Tight where the instances sat, not "at least as tight" over a rack of empty servers.
       const text = cardText(c, { number: String, money: String, clock: String, app: String, model: String, bot: String, list: String }, "en").body;
@@ -262,6 +265,8 @@ describe("each card fires where its lesson showed, with the round's own numbers"
     const card = cardFor(c.card, report, c.team ?? 0);
     expect(card, `${c.card} should fire`).not.toBeNull();
     c.expect?.(card!, report);
+    // A cost is whole cents, never negative, or null where nothing honest measures it.
+    expect(card!.cost === null || (Number.isInteger(card!.cost) && card!.cost >= 0), `${c.card} cost ${card!.cost}`).toBe(true);
     // The card is also in the team's list, once.
     expect(teamCards(report, c.team ?? 0).filter((x) => x.id === c.card)).toHaveLength(1);
   });

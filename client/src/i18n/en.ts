@@ -274,8 +274,8 @@ export const en = {
   },
   debrief: {
     title: "Debrief: round {{round}}", yourTeam: "Your team", theClass: "The class", money: "Where the money went",
-    cards: "What mattered", discuss: "Discuss:", rankOf: "rank {{n}} of {{of}}",
-    reactionNote: "Reaction: minutes from the spike to the first capacity added; ✓ could already serve its peak; ✗ added none. Bots and empty teams are not ranked.", compare: "Compare rounds", round: "Round", scenario: "Scenario", score: "Score",
+    cards: "What mattered", discuss: "Discuss:", cardCost: "What it cost your score: {{cost}}", rankOf: "rank {{n}} of {{of}}",
+    reactionNote: "Reaction: minutes from the spike to the first capacity added (a container, a VM, a server bought or rented, a bigger instance); ✓ every app could already serve its own peak; ✗ added none while the spike lasted. Bots and empty teams are not ranked.", compare: "Compare rounds", round: "Round", scenario: "Scenario", score: "Score",
     availability: "Availability", servers: "servers", utilization: "utilization", occupancy: "occupancy", osTax: "OS tax (cores)",
     costPer1k: "Cost per 1,000 served", reaction: "Reaction (min)", rank: "Rank", playedBy: "Played by", students: "students",
     botTeam: "bot: {{bot}}", mixedTeam: "students, then bot ({{minutes}} min)", emptyTeam: "nobody",

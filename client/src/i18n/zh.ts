@@ -278,8 +278,8 @@ export const zh: Deep<Resources> = {
   },
   debrief: {
     title: "复盘：第 {{round}} 轮", yourTeam: "你的队伍", theClass: "全班", money: "钱花在了哪里",
-    cards: "关键知识点", discuss: "讨论：", rankOf: "第 {{n}} 名（共 {{of}} 队）",
-    reactionNote: "反应时间：从高峰开始到第一次增加容量的分钟数；✓ 高峰到来时已能承受峰值；✗ 没有增加容量。机器人和无人队伍不参与排名。", compare: "各轮对比", round: "轮次", scenario: "场景", score: "得分",
+    cards: "关键知识点", discuss: "讨论：", cardCost: "这让你们的得分损失了 {{cost}}", rankOf: "第 {{n}} 名（共 {{of}} 队）",
+    reactionNote: "反应时间：从高峰开始到第一次增加容量（容器、虚拟机、买入或租用的服务器、加大的实例）的分钟数；✓ 高峰到来时每个应用都已能承受自己的峰值；✗ 高峰期间没有增加容量。机器人和无人队伍不参与排名。", compare: "各轮对比", round: "轮次", scenario: "场景", score: "得分",
     availability: "可用性", servers: "台服务器", utilization: "利用率", occupancy: "占用率", osTax: "系统开销（核）",
     costPer1k: "每千次请求成本", reaction: "反应时间（分钟）", rank: "名次", playedBy: "操作者", students: "学生",
     botTeam: "机器人：{{bot}}", mixedTeam: "学生，之后由机器人接管（{{minutes}} 分钟）", emptyTeam: "无人",

@@ -35,6 +35,8 @@ export interface RoundSpec {
   seed?: number;
   unlocks?: LayerKind[];
   scriptedIncidents?: boolean;
+  /** Demand in percent of the scenario's. */
+  traffic?: number;
   /** The minute the round stops at (the report is built there). */
   end: number;
   steps: LogEntry[];
@@ -45,6 +47,7 @@ function settingsOf(spec: RoundSpec) {
   return {
     scenario: spec.scenario ?? "free-play", teams, scriptedIncidents: spec.scriptedIncidents ?? false,
     ...(spec.unlocks ? { unlocks: spec.unlocks } : {}),
+    ...(spec.traffic ? { trafficPct: spec.traffic } : {}),
   } as const;
 }
 

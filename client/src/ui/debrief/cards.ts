@@ -11,6 +11,8 @@ export function cardEl(card: Card, report: RoundReport, team: number): HTMLEleme
   return h("article", { class: `panel card card-${card.id}`, testid: `card-${card.id}` },
     h("h4", { text: text.title }),
     h("p", { text: text.body }),
+    // What the card's mistake cost (shared/debrief/card.ts): only where it was measured and not nothing.
+    card.cost !== null && card.cost > 0 ? h("p", { class: "card-cost", testid: `card-cost-${card.id}`, text: t("debrief.cardCost", { cost: money(card.cost) }) }) : null,
     h("p", { class: "question" }, h("b", { text: `${t("debrief.discuss")} ` }), text.question),
     card.id === "packing" ? packingDetails(report, team) : null);
 }

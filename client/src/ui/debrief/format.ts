@@ -13,12 +13,13 @@ export function cardFormat(startMinute: number): CardFormat {
     clock: (tick) => clock(startMinute + tick),
     app: (a) => t(`app.${a}`),
     model: (m) => t(`model.${m}`),
-    bot: (b) => strategyName(b),
+    // A card names a strategy as the class reads it, never by its id (in any language).
+    bot: (b) => STRATEGY_NAMES[lang()][b] ?? STRATEGY_NAMES.en[b] ?? b,
     list: (items) => items.join(lang() === "zh-CN" ? "、" : ", "),
   };
 }
 
-/** A reference strategy as a class reads it: "reactive containers (containers-reactive)". */
+/** A reference strategy in the what-if's picker: "reactive containers (containers-reactive)", the id to find it in `sim`. */
 export function strategyName(bot: string): string {
   const name = STRATEGY_NAMES[lang()][bot];
   return name ? `${name} (${bot})` : bot;
