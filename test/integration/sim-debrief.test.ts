@@ -28,7 +28,7 @@ interface TeamJson {
   score: number;
   debrief: {
     money: { line: string; dollars: number }[];
-    cards: { id: string; says: string[]; params: Record<string, unknown>; text: string; question: string }[];
+    cards: { id: string; says: string[]; params: Record<string, unknown>; cost: number | null; text: string; question: string }[];
     whatIf: { bot: string; from: number; score: number } | null;
   };
 }
@@ -49,6 +49,8 @@ describe("npm run sim -- --json --debrief", () => {
       for (const card of team.debrief.cards) {
         expect(card.text, card.id).not.toMatch(/\{\{|undefined|NaN/);
         expect(card.question.length, card.id).toBeGreaterThan(10);
+        // What the card cost the score, in cents, or null where nothing measures it (never missing).
+        expect(card.cost === null || (Number.isInteger(card.cost) && card.cost >= 0), `${card.id} cost`).toBe(true);
       }
       expect(team.debrief.cards.map((c) => c.id)).toContain("what-if");
     }
@@ -59,6 +61,10 @@ describe("npm run sim -- --json --debrief", () => {
     const shared = out.teams[0].debrief.cards;
     expect(shared.find((c) => c.id === "compliance")?.params.fees).toEqual({ cents: expect.any(Number) });
     expect(shared.find((c) => c.id === "kernel")?.says).toContain("breach");
+    // The surcharge is what the compliance card cost; the breach fine is part of what the exploit did.
+    const fees = shared.find((c) => c.id === "compliance")!;
+    expect(fees.cost).toBe((fees.params.fees as { cents: number }).cents);
+    expect(shared.find((c) => c.id === "kernel")!.cost).toBeGreaterThanOrEqual(500_000);
     const idle = out.teams[2].debrief;
     expect(idle.cards.map((c) => c.id)).toEqual(["spike", "what-if"]);
     expect(idle.cards[1].text).toMatch(/^Had containers with payments in VMs of their own run your datacenter from the start \(22:00\), .* more requests/);
