@@ -122,7 +122,7 @@ describe("the debrief in the browser", () => {
     // A team in the spotlight: its racks, money, cards and what-if, full screen; the packing card opens.
     await proj.getByTestId("spotlight-0").click();
     await proj.getByTestId("spotlight").waitFor();
-    await expect.poll(() => proj.getByTestId("whatif-result-0").textContent(), { timeout: 20_000 }).toMatch(/Had containers with payments in VMs of their own \(hybrid-isolate-payment\) run your datacenter from the start/);
+    await expect.poll(() => proj.getByTestId("whatif-result-0").textContent(), { timeout: 20_000 }).toMatch(/Had containers with payments in VMs of their own run your datacenter from the start/);
     await moneyAgrees(proj, 0);
     const alphaScore = dollars(await proj.getByTestId("spotlight").locator(".team-name").textContent());
     expect(await proj.getByTestId("spotlight").getByTestId("card-compliance").textContent()).toMatch(/surcharge of 5 cents/);
@@ -166,12 +166,16 @@ describe("the debrief in the browser", () => {
     }
     expect(await ann.getByTestId("card-spike").textContent()).toMatch(/When the spike hit at 00:0\d/);
     expect(await bo.getByTestId("card-spike").textContent()).toMatch(/高峰在 00:0\d 到来/);
+    // A card names a strategy, never its bot id, in Chinese as in English (the picker keeps the id).
+    for (const [page, team] of [[ann, 0], [bo, 1]] as const) {
+      expect(await page.getByTestId(`debrief-team-${team}`).locator("article.card").allInnerTexts()).not.toContainEqual(expect.stringMatching(/hybrid-isolate-payment|containers-reactive|containers-autoscale|vm-preprovision/));
+    }
 
     // Another what-if: a strategy and a minute of the student's choosing.
     await ann.getByTestId("whatif-bot-0").selectOption("containers-reactive");
     await ann.getByTestId("whatif-from-0").selectOption({ label: "23:30" });
     await ann.getByTestId("whatif-run-0").tap();
-    await expect.poll(() => ann.getByTestId("whatif-result-0").textContent(), { timeout: 20_000 }).toMatch(/Had reactive containers \(containers-reactive\) taken over your datacenter at 23:30/);
+    await expect.poll(() => ann.getByTestId("whatif-result-0").textContent(), { timeout: 20_000 }).toMatch(/Had reactive containers taken over your datacenter at 23:30/);
     const ms = Number(/(\d+) ms/.exec((await ann.getByTestId("whatif-ms-0").textContent()) ?? "")?.[1]);
     expect(ms).toBeGreaterThanOrEqual(0);
     await ann.getByTestId("whatif-chart-0").scrollIntoViewIfNeeded();
