@@ -137,13 +137,13 @@ describe("a round with the keyboard only", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => page.getByTestId("toast-bad").count()).toBe(0);
 
-    // The spike is announced (assertive), and the minute's figures politely.
+    // The spike is announced (assertive), requests turned away politely, each command once when carried out.
     await expect.poll(() => said(page, "assertive"), { timeout: 90_000 }).toMatch(/The spike is here/);
-    await expect.poll(() => said(page, "polite"), { timeout: 30_000 }).toMatch(/requests a minute served/);
-    expect(await said(page, "polite")).toMatch(/Keys deployed Portal on s1/);
-    // The teacher's message interrupts too.
+    await expect.poll(() => said(page, "polite"), { timeout: 30_000 }).toMatch(/turning away [\d,]+ requests a minute/);
+    expect(await said(page, "polite")).toMatch(/You deployed Portal on s1/);
+    // The teacher's message waits its turn.
     expectOk(await s.host.host({ type: "message", text: "Look at your database", team: null }));
-    await expect.poll(() => said(page, "assertive")).toMatch(/Look at your database/);
+    await expect.poll(() => said(page, "polite")).toMatch(/Look at your database/);
 
     // Users turned away: the failure page opens only when asked; Tab stays inside; Escape gives focus back.
     await expect.poll(() => page.getByTestId("portal-warning").isVisible(), { timeout: 60_000 }).toBe(true);

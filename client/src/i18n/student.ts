@@ -6,6 +6,21 @@
 type Deep<T> = { [K in keyof T]: T[K] extends string ? string : Deep<T[K]> };
 
 export const studentEn = {
+  speech: {
+    you: "You", done: "{{what}}.", doneReady: "{{what}}, ready at {{time}}.",
+    losing: "{{time}}: turning away {{dropped}} requests a minute, {{pct}} % of demand.",
+    recovered: "{{time}}: no request turned away now; all {{served}} a minute served.",
+    paused: "The teacher paused the game: the clock has stopped and nobody can act.",
+    discussion: "The clock has stopped for a class discussion: you can keep building.",
+    extraMine: "You have extra time: the clock has stopped for everyone else while you keep building.",
+    extraOthers: "The clock has stopped: some players have extra time. You can read and plan, not act.",
+    restartsIn: "It restarts in {{time}}.", restartsTeacher: "It restarts when the teacher resumes.",
+    extraEnding: "Your extra time ends in {{time}}.", restartingSoon: "The clock restarts in {{time}}.",
+    running: "{{time}}: the clock runs again.",
+    seconds_one: "{{count}} second", seconds_other: "{{count}} seconds", minutes_one: "{{count}} minute", minutes_other: "{{count}} minutes",
+    minSec: "{{min}} {{sec}}", nothingYours: "{{title}}: nothing of yours was hit.",
+    whatIf: "What if: {{card}}", teacher: "Message from the teacher: {{text}}",
+  },
   a11y: {
     dismiss: "Dismiss",
     away: "away", members: "Members", joinTeam: "Join {{team}}", askTeam: "Ask to join {{team}}",
@@ -39,6 +54,9 @@ export const studentEn = {
     ruleIsolated: "Where the round demands it, payments must not share a kernel with other apps (each payment on a shared kernel pays a surcharge).",
     failureTitle: "What your users see",
     failureRecovered: "Right now no request is being turned away.",
+    liveChart: "Chart of your requests a minute since the start, against the forecast: in the last minute {{demand}} asked, {{served}} served, {{dropped}} turned away.",
+    forecastChart: "Chart of the forecast demand a minute through the round, with the top of its band: the list above says the same in words.",
+    whatIfChartAlt: "Charts of requests a minute (served and turned away) and of cash: your round in solid lines, the what-if in dashed lines. The card above gives the totals.",
     title: {
       landing: "Join a class", sessions: "Your past sessions", replay: "Replay", message: "Connecting", closed: "Out of the session",
       lobby: "Lobby {{code}}", briefing: "Briefing {{code}}", play: "Your datacenter {{code}}", debrief: "Debrief {{code}}",
@@ -48,6 +66,21 @@ export const studentEn = {
 };
 
 export const studentZh: Deep<typeof studentEn> = {
+  speech: {
+    you: "你", done: "{{what}}。", doneReady: "{{what}}，{{time}} 就绪。",
+    losing: "{{time}}：每分钟拒绝 {{dropped}} 个请求，占需求的 {{pct}}%。",
+    recovered: "{{time}}：现在没有请求被拒绝；每分钟 {{served}} 个请求全部处理。",
+    paused: "老师暂停了游戏：时钟停了，谁都不能操作。",
+    discussion: "时钟停下来进行课堂讨论：你可以继续搭建。",
+    extraMine: "你有额外时间：其他人的时钟停了，你可以继续搭建。",
+    extraOthers: "时钟停了：有同学在用额外时间。你可以查看和计划，但不能操作。",
+    restartsIn: "{{time}}后恢复。", restartsTeacher: "老师恢复后继续。",
+    extraEnding: "你的额外时间还剩 {{time}}。", restartingSoon: "时钟将在 {{time}}后恢复。",
+    running: "{{time}}：时钟恢复了。",
+    seconds_one: "{{count}} 秒", seconds_other: "{{count}} 秒", minutes_one: "{{count}} 分钟", minutes_other: "{{count}} 分钟",
+    minSec: "{{min}}{{sec}}", nothingYours: "{{title}}：你的东西都没有受影响。",
+    whatIf: "假如：{{card}}", teacher: "老师的消息：{{text}}",
+  },
   a11y: {
     dismiss: "关闭提示",
     away: "暂时离开", members: "成员", joinTeam: "加入 {{team}}", askTeam: "申请加入 {{team}}",
@@ -81,6 +114,9 @@ export const studentZh: Deep<typeof studentEn> = {
     ruleIsolated: "本轮要求时，支付不能与其他应用共用内核（在共享内核上处理的每笔支付都要额外付费）。",
     failureTitle: "你的用户看到的页面",
     failureRecovered: "此刻没有请求被拒绝。",
+    liveChart: "你从开始到现在每分钟请求量与预测的对比图：上一分钟请求 {{demand}} 个，处理 {{served}} 个，拒绝 {{dropped}} 个。",
+    forecastChart: "本轮每分钟预测需求及其区间上限的图表：上面的列表用文字说明了同样的内容。",
+    whatIfChartAlt: "每分钟请求量（处理与拒绝）和现金的图表：实线是你的本轮，虚线是假设情形。上方的卡片给出总数。",
     title: {
       landing: "加入课堂", sessions: "你以前的课堂", replay: "回放", message: "正在连接", closed: "已离开课堂",
       lobby: "大厅 {{code}}", briefing: "任务简报 {{code}}", play: "你的数据中心 {{code}}", debrief: "复盘 {{code}}",

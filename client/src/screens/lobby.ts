@@ -1,7 +1,7 @@
 import { errorText, t } from "../i18n";
 import { midRound, myTeam } from "../store/selectors";
 import type { AppState } from "../store/state";
-import { announce } from "../ui/announce";
+import { speak } from "../ui/announce";
 import { h } from "../ui/dom";
 import { practiceSetup } from "../ui/practice";
 import { TeamCards, teamCardsKey } from "../ui/teamCards";
@@ -21,16 +21,17 @@ function nextStep(s: AppState): string {
 
 /**
  * Before a student has a team (or before the round): pick a team. The page stays put as
- * classmates arrive (the cards update in place); after a pick, focus moves to the line that says
- * what happens next.
+ * classmates arrive (the cards update in place); after a pick, focus moves to the heading that
+ * says what happens next.
  */
 export function lobbyScreen(ctx: ScreenContext): Screen {
-  const hint = h("p", { class: "next-step", testid: "lobby-hint", role: "status", tabindex: "-1" });
+  // A heading: focus lands on it after a pick, and a heading is named by what it says (a bare status line is not).
+  const hint = h("h2", { class: "next-step", testid: "lobby-hint", tabindex: "-1" });
   const pick = async (team: number) => {
     const r = await ctx.room.chooseTeam(team);
     if (!r.ok) return toast(errorText(r.error), "bad");
     // Mid-round the teacher decides: the student is told they asked, and waits.
-    if (r.pending) announce(t("lobby.asked", { team: ctx.store.get().view?.teams[team]?.name ?? "" }));
+    if (r.pending) speak("news", t("lobby.asked", { team: ctx.store.get().view?.teams[team]?.name ?? "" }));
     hint.focus();
   };
   const cards = new TeamCards(pick);

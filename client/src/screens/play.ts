@@ -3,7 +3,7 @@ import { errorText, t } from "../i18n";
 import { datacenterOf, serversOf, toMatchState, verdict } from "../model/datacenter";
 import type { ClassView, ServerView } from "../model/types";
 import { findInstance, type Box } from "../scenes/layout";
-import { clockStop, myTeam } from "../store/selectors";
+import { myTeam } from "../store/selectors";
 import type { AppState } from "../store/state";
 import { exposeForTests, TEST_HOOKS, withdrawFromTests } from "../testHooks";
 import { renderCatalogue } from "../ui/catalogue";
@@ -13,13 +13,14 @@ import { startDrag, type DragTarget } from "../ui/drag";
 import { FailureDialog } from "../ui/failure";
 import { renderFeed } from "../ui/feed";
 import type { HostControls } from "../ui/host/run";
-import { PlayAnnouncer } from "../ui/play/announcer";
 import { datacenterList, listNodes, type DatacenterList } from "../ui/play/datacenterList";
 import { liveChart } from "../ui/play/liveChart";
 import { renderAppsTable, renderKpis } from "../ui/play/numbers";
 import { Racks } from "../ui/play/racks";
 import { renderSelection } from "../ui/play/selection";
 import { practiceControls } from "../ui/practice";
+import { stopSentence } from "../ui/speech/clock";
+import { playerStop } from "../ui/speech/room";
 import { toast } from "../ui/toasts";
 import { onChange, type Screen, type ScreenContext } from "./screen";
 
@@ -40,12 +41,13 @@ export class PlayScreen implements Screen {
   private readonly feedList = h("ul", { class: "feed", testid: "team-feed", tabindex: "0", "aria-labelledby": "feed-title" });
   private readonly selection = h("section", { class: "panel selection", testid: "selection", hidden: true, "aria-labelledby": "selection-title", tabindex: "-1" });
   private readonly portalWarning = h("button", { type: "button", class: "danger portal-warning idle", testid: "portal-warning", onclick: () => this.showFailure(), text: t("play.portalDown") });
-  private readonly announcer = new PlayAnnouncer();
   private view: ClassView | null = null;
   private team = -1;
   private servers: ServerView[] = [];
   private selectedId: string | null = null;
   private readonly failure = new FailureDialog();
+  /** The chart as one sentence for a screen reader (its legend is for the eye). */
+  private readonly chartFigure = h("figure", { class: "live-chart", role: "img", testid: "live-chart" });
   private readonly drawChart = onChange((s: AppState) => s.book.teams[myTeam(s)], (minutes) => this.chart.draw(minutes));
 
   constructor(private readonly ctx: ScreenContext) {}
@@ -59,6 +61,7 @@ export class PlayScreen implements Screen {
     });
     this.panel = commandPanel(round, (c) => this.send(c));
     this.chart = liveChart(round);
+    this.chartFigure.append(this.chart.chart.el);
     this.list = datacenterList(t("a11y.datacenter"), (id) => this.openDetails(id), (id) => this.racks.scene.select(id));
     // Escape in the details goes back to the item in the list.
     this.selection.addEventListener("keydown", (e) => {
@@ -75,7 +78,7 @@ export class PlayScreen implements Screen {
       // Scrolls on its own on a laptop: focusable, so a keyboard can scroll it too.
       h("div", { class: "side right", tabindex: "0", role: "region", "aria-label": t("a11y.figuresColumn") },
         h("section", { class: "panel", "aria-label": t("a11y.figures") }, this.kpis),
-        h("section", { class: "panel", "aria-labelledby": "demand-title" }, h("h2", { id: "demand-title", class: "h3", text: t("play.demand") }), this.appsTable, this.chart.chart.el),
+        h("section", { class: "panel", "aria-labelledby": "demand-title" }, h("h2", { id: "demand-title", class: "h3", text: t("play.demand") }), this.appsTable, this.chartFigure),
         h("section", { class: "panel", "aria-labelledby": "feed-title" }, h("h2", { id: "feed-title", class: "h3", text: t("play.feed") }), this.feedList)));
     // A practice room's player is also its host, with only the controls a player needs.
     this.practice = view.practice ? practiceControls(this.ctx.room, false) : null;
@@ -115,18 +118,19 @@ export class PlayScreen implements Screen {
     const feed = view.feeds.find((f) => f.team === this.team)?.lines ?? [];
     renderFeed(this.feedList, feed, view.round.startMinute);
     this.renderSelection();
-    this.announcer.update(view, team, feed);
     // Users turned away: the failure page is offered (a button), never forced on the player.
     const dropped = team?.dropped ?? 0;
     this.failure.update(dropped);
     this.portalWarning.classList.toggle("idle", dropped === 0);
     const offer = `${t("play.portalDown")} (${dropped}${t("play.perMin")}) — ${t("play.showFailure")}`;
     if (this.portalWarning.textContent !== offer) this.portalWarning.textContent = offer;
-    // Paused, or frozen for others' extra time: wait. Frozen for discussion: keep building.
-    const stop = clockStop(s);
+    // Why the clock stopped and when it restarts: the sentence a screen reader heard when it stopped.
+    const stop = playerStop(s);
     this.racks.pausedNote.hidden = stop === null;
-    const note = stop === "build" ? t("play.frozenNote") : t("play.pausedNote");
+    const note = stop === null ? "" : view.practice && stop === "paused" ? t("play.pausedNote") : stopSentence(stop, view.freeze.secondsLeft);
     if (this.racks.pausedNote.textContent !== note) this.racks.pausedNote.textContent = note;
+    const alt = t("a11y.liveChart", { demand: team?.demand ?? 0, served: team?.served ?? 0, dropped: dropped });
+    if (this.chartFigure.getAttribute("aria-label") !== alt) this.chartFigure.setAttribute("aria-label", alt);
     this.practice?.update(view);
   }
 

@@ -1,16 +1,19 @@
 /**
  * What a screen reader says as the game goes on. Two live regions sit in index.html from the first
- * paint (a region made on demand swallows its first message): `polite` for news that can wait for a
- * pause (a minute's figures, a teammate's build, a confirmation) and `assertive` for what must
- * interrupt (the spike, an incident, a refusal, the teacher's message).
+ * paint (a region made on demand swallows its first message); nothing else on a student's screens
+ * is a live region. Every sentence goes through `speak`, which applies the announcement policy
+ * (./speech/policy.ts): one region per sentence, chosen by what the sentence is about.
  */
-export type Urgency = "polite" | "assertive";
+import { exposeForTests, TEST_HOOKS } from "../testHooks";
+import { Speaker, type Kind, type Urgency } from "./speech/policy";
+
+export type { Kind, Urgency };
 
 function region(urgency: Urgency): HTMLElement {
   const id = `live-${urgency}`;
   let el = document.getElementById(id);
   if (!el) {
-    // Pages built without index.html (unit tests of panels): the same region, made now.
+    // Pages built without index.html: the same region, made now.
     el = document.createElement("div");
     el.id = id;
     el.className = "sr-only";
@@ -25,11 +28,10 @@ const pending: Record<Urgency, string[]> = { polite: [], assertive: [] };
 const queued: Record<Urgency, boolean> = { polite: false, assertive: false };
 
 /**
- * Says `text` through the region for `urgency`. Messages within one task are said together; the
- * region is emptied first so the same words said twice are heard twice.
+ * Writes `text` into the region for `urgency`. Sentences within one task are said together; the
+ * region is emptied first so that the same words said again later are heard again.
  */
-export function announce(text: string, urgency: Urgency = "polite"): void {
-  if (!text) return;
+function write(text: string, urgency: Urgency): void {
   pending[urgency].push(text);
   if (queued[urgency]) return;
   queued[urgency] = true;
@@ -40,6 +42,14 @@ export function announce(text: string, urgency: Urgency = "polite"): void {
     queued[urgency] = false;
     el.textContent = pending[urgency].splice(0).join(" ");
   }, 60);
+}
+
+const speaker = new Speaker(write, () => performance.now());
+if (TEST_HOOKS) exposeForTests({ spoken: () => speaker.log.map((s) => ({ ...s })) });
+
+/** Says `text` as news of `kind` (the policy picks the region); false when it was just said. */
+export function speak(kind: Kind, text: string): boolean {
+  return speaker.say(kind, text);
 }
 
 /** What the regions said last (browser tests read it; so can anyone with the page open). */

@@ -1,8 +1,7 @@
 import { t } from "../i18n";
 import { bannerText } from "./bannerText";
-import { currentBanner } from "../store/selectors";
+import { currentBanner, isTeacher, myTeam } from "../store/selectors";
 import type { AppState } from "../store/state";
-import { announce } from "./announce";
 import { h } from "./dom";
 
 /** How long a banner stays up at most, in seconds of real time (at slow speeds 15 game minutes is long). */
@@ -10,7 +9,8 @@ const BANNER_SECONDS = 15;
 
 /**
  * The strip under the top bar: the connection's trouble while it lasts, otherwise the newest of
- * the teacher's message and the incident that just hit.
+ * the teacher's message and the incident that just hit. Seen, not said: the room's announcer
+ * (speech/room.ts) says the same news by the announcement policy.
  */
 export class Banners {
   readonly el = h("div", { testid: "banners" });
@@ -30,7 +30,7 @@ export class Banners {
     }
     if (s.notice && s.notice.n !== this.notice) {
       this.notice = s.notice.n;
-      this.show(`${t("play.notice")}: ${s.notice.text}`, "info", true);
+      this.show(`${t("play.notice")}: ${s.notice.text}`, "info");
     }
     const b = currentBanner(s);
     if (!b) return;
@@ -38,15 +38,13 @@ export class Banners {
     if (key === this.incident) return;
     this.incident = key;
     // A whole sentence naming the team, the server and what it cost ("Bravo: server s3 died…"), never "Hardware failure · 2".
-    this.show(bannerText(b, s.view!), b.kind === "spike" ? "spike" : "", true);
+    this.show(bannerText(b, s.view!, isTeacher(s) ? undefined : myTeam(s)), b.kind === "spike" ? "spike" : "");
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(() => { if (this.incident === key) this.show("", ""); }, BANNER_SECONDS * 1000);
   }
 
-  /** `speak`: also said at once (the spike, an incident, the teacher's words interrupt). */
-  private show(text: string, kind: string, speak = false): void {
+  private show(text: string, kind: string): void {
     this.el.replaceChildren(...(text ? [h("div", { class: `banner ${kind}`, testid: `banner-${kind || "incident"}`, text })] : []));
-    if (speak) announce(text, "assertive");
   }
 
   destroy(): void {

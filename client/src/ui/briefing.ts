@@ -77,7 +77,7 @@ export function briefingView(view: ClassView, teams: HTMLElement | null, action?
     h("section", { class: "panel" },
       h("h2", { text: t("briefing.forecast") }),
       h("ul", { testid: "forecast-lines" }, forecastLines(view).map((l) => h("li", { text: l }))),
-      chart.el,
+      h("figure", { role: "img", "aria-label": t("a11y.forecastChart"), testid: "forecast-chart" }, chart.el),
       h("h3", { text: t("briefing.scheduleTitle") }),
       h("ul", { testid: "schedule-lines" }, scheduleLines(view).map((l) => h("li", { text: l }))),
       h("p", { class: "muted", text: `${t("briefing.budget", { money: money(r.budget) })} · ${t("briefing.unlocks", { list: r.unlocks.map((l) => t(`layer.${l}`)).join(", ") })}` })),

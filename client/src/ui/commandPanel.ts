@@ -46,7 +46,8 @@ export function commandPanel(round: RoundView, send: (c: Command) => Promise<{ o
   let inputs: Input[] = [];
   let last: readonly ServerView[] = [];
   const box = h("div", { class: "fields" });
-  const status = h("p", { class: "muted", role: "status", testid: "cmd-status", style: { margin: 0 } });
+  // Seen, not said: the command's one announcement is when it is carried out or refused (speech/news.ts, toasts).
+  const status = h("p", { class: "muted", testid: "cmd-status", style: { margin: 0 } });
   const actionSelect = h("select", {
     testid: "cmd-action", "aria-label": t("play.action"),
     onchange: () => { action = actionSelect.value as CommandType; build(); },

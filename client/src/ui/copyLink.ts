@@ -1,5 +1,5 @@
 import { t } from "../i18n";
-import { announce } from "./announce";
+import { speak } from "./announce";
 import { h } from "./dom";
 
 /**
@@ -32,7 +32,7 @@ export function copyLinkButton(url: string, testid = "copy-link"): HTMLButtonEle
     const ok = await copyText(url);
     const said = ok ? t("common.copied") : t("a11y.copyFailed", { url });
     button.textContent = ok ? `✓ ${t("common.copied")}` : label;
-    announce(said);
+    speak("news", said);
     if (ok) setTimeout(() => { button.textContent = label; }, 2500);
   });
   return button;

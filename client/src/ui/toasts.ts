@@ -1,5 +1,5 @@
 import { t } from "../i18n";
-import { announce } from "./announce";
+import { speak } from "./announce";
 import { h } from "./dom";
 
 /** The corner stack; in index.html from page load, made here only where there is none. */
@@ -13,7 +13,7 @@ function host(): HTMLElement {
 }
 
 /**
- * Short messages in the corner, also spoken (an error interrupts, the rest waits its turn).
+ * Short messages in the corner, also spoken (an error is a refusal: it interrupts; the rest waits).
  * Confirmations and notes fade on their own; an error stays until its × is pressed, so nobody has
  * to read it against a timer.
  */
@@ -26,7 +26,8 @@ export function toast(text: string, kind: "bad" | "ok" | "info" = "info", ms = 6
   stack.append(el);
   // Old confirmations go first; errors the student has not dismissed stay while there is room.
   while (stack.children.length > 5) (stack.querySelector(".toast:not(.bad)") ?? stack.firstElementChild)?.remove();
-  announce(text, kind === "bad" ? "assertive" : "polite");
+  // A refusal of what this person just did interrupts; the rest waits its turn.
+  speak(kind === "bad" ? "refusal" : "news", text);
 }
 
 /** Takes down the error toasts: a round's refusals mean nothing once its debrief is on screen (they covered its cards). */

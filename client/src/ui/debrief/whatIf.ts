@@ -9,7 +9,8 @@ import { exposeForTests, TEST_HOOKS } from "../../testHooks";
 import { lineChart, type LineChart } from "../charts";
 import { h, option } from "../dom";
 import { cardEl } from "./cards";
-import { strategyName } from "./format";
+import { speak } from "../announce";
+import { strategyName, textOf } from "./format";
 
 /** Computed what-ifs, so that a screen redrawn (or a language switched) does not compute them again. */
 const cache = new Map<string, { outcome: WhatIfOutcome; ms: number }>();
@@ -60,12 +61,14 @@ export function whatIfPanel(report: RoundReport, team: number, opts: { start?: (
   const bots = whatIfBots(report.unlocks, report.paymentIsolation);
   const first = defaultWhatIf(report, team);
   const charts: LineChart[] = [];
-  const result = h("div", { class: "stack", testid: `whatif-result-${team}`, "aria-live": "polite" });
+  const result = h("div", { class: "stack", testid: `whatif-result-${team}` });
   const info = h("small", { class: "muted", testid: `whatif-ms-${team}` });
   const botSel = h("select", { testid: `whatif-bot-${team}` }, bots.map((b) => option(b, strategyName(b), b === first?.bot)));
   const fromSel = h("select", { testid: `whatif-from-${team}` },
     handoverMinutes(report).map((m) => option(String(m), clock(report.startMinute + m), m === first?.from)));
-  const run = () => {
+  let asked = false;
+  const run = (byHand = true) => {
+    asked = byHand;
     const spec = { team, from: Number(fromSel.value), bot: botSel.value };
     result.replaceChildren(h("p", { class: "muted", text: t("debrief.computing") }));
     // Let the page paint "Computing…" before the engine takes the main thread.
@@ -81,15 +84,18 @@ export function whatIfPanel(report: RoundReport, team: number, opts: { start?: (
     info.textContent = t("debrief.whatIfMs", { ms: Math.round(ms) });
     charts.forEach((c) => c.destroy());
     charts.length = 0;
-    result.replaceChildren(cardEl(whatIfCard(report, outcome), report, team), overlay(report, team, outcome, charts));
+    const card = whatIfCard(report, outcome);
+    result.replaceChildren(cardEl(card, report, team), overlay(report, team, outcome, charts));
+    // Said as the card's sentence, never as the charts' legends; only when asked for (not on opening).
+    if (asked) speak("news", t("speech.whatIf", { card: textOf(card, report).body }));
   };
   const label = (text: string, control: HTMLElement) => h("label", {}, text, control);
-  const button = h("button", { class: "primary", testid: `whatif-run-${team}`, text: t("debrief.whatIfRun"), onclick: run });
+  const button = h("button", { class: "primary", testid: `whatif-run-${team}`, text: t("debrief.whatIfRun"), onclick: () => run() });
   const el = h("section", { class: "whatif stack", testid: `whatif-${team}` },
     opts.heading === false ? null : h("h4", { text: t("debrief.whatIf") }),
     bots.length > 0 ? h("div", { class: "row" }, label(t("debrief.whatIfStrategy"), botSel), label(t("debrief.whatIfFrom"), fromSel), button, info) : null,
     result);
-  if (first && opts.autorun !== false) run();
+  if (first && opts.autorun !== false) run(false);
   return { el, destroy: () => charts.forEach((c) => c.destroy()) };
 }
 
@@ -114,6 +120,5 @@ function overlay(report: RoundReport, team: number, w: WhatIfOutcome, charts: Li
   ], () => report.startMinute, 150, (v) => money(v));
   cash.set(xs, [own.cash, w.series.cash]);
   charts.push(served, cash);
-  const alt = t("debrief.chartAlt", { what: t("debrief.served"), teams: `${t("debrief.actual")} / ${t("debrief.counterfactual")}` });
-  return h("figure", { class: "whatif-charts", testid: `whatif-chart-${team}`, role: "group", "aria-label": alt }, served.el, cash.el);
+  return h("figure", { class: "whatif-charts", testid: `whatif-chart-${team}`, role: "img", "aria-label": t("a11y.whatIfChartAlt") }, served.el, cash.el);
 }

@@ -20,7 +20,7 @@ export class Racks {
   /** The canvas's box: role img, named with what it shows. */
   readonly wrap = h("div", { class: "canvas-wrap", testid: "datacenter-canvas", role: "img", "aria-roledescription": t("a11y.racksRole") });
   /** Over the racks while the teacher has paused: the clock stopping is easy to miss. */
-  readonly pausedNote = h("div", { class: "paused-note", testid: "paused-note", role: "status", hidden: true, text: t("play.pausedNote") });
+  readonly pausedNote = h("div", { class: "paused-note", testid: "paused-note", hidden: true, text: t("play.pausedNote") });
   readonly el = h("div", { class: "canvas-frame" }, this.wrap, this.pausedNote);
   readonly scene: DatacenterScene;
   game: Phaser.Game | null = null;
