@@ -10,9 +10,19 @@ export const ARGS = [
 ];
 export const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
 
+/** A Chromium of its own (benchmarks and scripts; the browser tests share one: connectShared). */
 export async function launch(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/**
+ * The browser tests' Chromium, started once per run by chromium.setup.ts. Closing what this returns
+ * closes the contexts this file made and leaves the browser to the other files.
+ */
+export async function connectShared(endpoint: string): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.connect(endpoint);
 }
 
 /** Functions handed to page.evaluate are transpiled by tsx, which may wrap them in `__name()`. */

@@ -11,11 +11,10 @@ import { desktop, phone, shot } from "./browser";
 import { serveClient } from "./serve";
 import { boxPoint, instanceCount, send, sidewaysOverflow } from "./steps";
 
-const env = serveClient(2661);
-const BASE = env.base;
+const env = serveClient();
 
 async function joinAs(page: Page, code: string, nickname: string): Promise<void> {
-  await page.goto(`${BASE}/join/${code}`);
+  await page.goto(`${env.base}/join/${code}`);
   await expect.poll(() => page.getByTestId("join-code").inputValue()).toBe(code);
   await page.getByTestId("join-nickname").fill(nickname);
   await page.getByTestId("join-submit").click();
@@ -30,7 +29,7 @@ describe("a lesson in the browser", () => {
   it("hosts, joins, plays, reloads and debriefs", async () => {
     // The teacher creates a session from the landing page.
     const { page: host } = await desktop(env.browser, "en");
-    await host.goto(BASE);
+    await host.goto(env.base);
     await shot(host, "landing-en");
     await host.getByTestId("host-new").click();
     await host.getByTestId("room-code").waitFor();
@@ -40,7 +39,7 @@ describe("a lesson in the browser", () => {
     // The projector's window, opened from the teacher's page in the same browser (the same host secret).
     const proj = await host.context().newPage();
     await proj.setViewportSize({ width: 1920, height: 1080 });
-    await proj.goto(`${BASE}/projector/${code}`);
+    await proj.goto(`${env.base}/projector/${code}`);
     await proj.getByTestId("projector-page").waitFor();
 
     // Four students: two desktops (one in Chinese), a phone with touch, and a fourth desktop.

@@ -14,8 +14,7 @@ import { ARTIFACTS, phone, shot } from "./browser";
 import { serveClient } from "./serve";
 import { send, sidewaysOverflow } from "./steps";
 
-const env = serveClient(2664);
-const BASE = env.base;
+const env = serveClient();
 
 async function projector(lang: "en" | "zh-CN"): Promise<Page> {
   const ctx = await env.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: lang, acceptDownloads: true });
@@ -25,7 +24,7 @@ async function projector(lang: "en" | "zh-CN"): Promise<Page> {
 }
 
 async function joinAs(page: Page, code: string, nickname: string, team: number): Promise<void> {
-  await page.goto(`${BASE}/join/${code}`);
+  await page.goto(`${env.base}/join/${code}`);
   await expect.poll(() => page.getByTestId("join-code").inputValue()).toBe(code);
   await page.getByTestId("join-nickname").fill(nickname);
   await page.getByTestId("join-submit").click();
@@ -61,13 +60,13 @@ async function revealed(page: Page): Promise<void> {
 describe("the debrief in the browser", () => {
   it("plays Double-12 to its end, then the projector, two phones and the downloads", async () => {
     const host = await projector("en");
-    await host.goto(BASE);
+    await host.goto(env.base);
     await host.getByTestId("host-new").click();
     await host.getByTestId("room-code").waitFor();
     const code = (await host.getByTestId("room-code").textContent())!.trim();
     // The projector's window: the teacher's page opens it in the same browser (same host secret).
     const proj = await host.context().newPage();
-    await proj.goto(`${BASE}/projector/${code}`);
+    await proj.goto(`${env.base}/projector/${code}`);
     await proj.getByTestId("projector-page").waitFor();
 
     const { page: ann } = await phone(env.browser, "en");
@@ -193,7 +192,7 @@ describe("the debrief in the browser", () => {
     const bots = ["containers-autoscale", "vm-preprovision", "bare-metal", "idle"];
     const log = playLogged(startBotMatch("exam-morning", bots, 5), bots, "2026-01-01T00:00:00.000Z");
     const page = await projector("en");
-    await page.goto(`${BASE}/replay`);
+    await page.goto(`${env.base}/replay`);
     await page.getByTestId("replay-file").setInputFiles({ name: "round.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(log)) });
     await page.getByTestId("replay-verdict").waitFor({ state: "attached" }); // folded under Technical details when verified
     await page.getByTestId("replay-whatif-team").selectOption("3");

@@ -15,7 +15,7 @@ import { device, shot } from "./browser";
 import { serveClient } from "./serve";
 import { waitMinutes } from "./steps";
 
-const env = serveClient(2673);
+const env = serveClient();
 const cast = new Cast();
 afterAll(() => cast.closeAll());
 

@@ -13,7 +13,7 @@ import { device, shot, type SizeName } from "./browser";
 import { serveClient } from "./serve";
 import { sidewaysOverflow, smallTargets } from "./steps";
 
-const env = serveClient(2676);
+const env = serveClient();
 const cast = new Cast();
 afterAll(() => cast.closeAll());
 

@@ -7,13 +7,12 @@ import { desktop, phone, shot } from "./browser";
 import { serveClient } from "./serve";
 import { boxPoint, send, sidewaysOverflow, waitMinutes } from "./steps";
 
-const env = serveClient(2663);
-const BASE = env.base;
+const env = serveClient();
 
 describe("practice against bots", () => {
   it("picks a round, starts it and the clock, plays and gets a debrief against the bots", async () => {
     const { page } = await phone(env.browser, "en");
-    await page.goto(BASE);
+    await page.goto(env.base);
     await page.getByTestId("join-nickname").fill("Solo");
     await page.getByTestId("practice-new").tap();
     await page.getByTestId("practice-setup").waitFor();
@@ -65,7 +64,7 @@ describe("practice against bots", () => {
   it("keeps the racks the same size on a small laptop screen while the round runs", async () => {
     const { page } = await desktop(env.browser, "en");
     await page.setViewportSize({ width: 1024, height: 768 });
-    await page.goto(BASE);
+    await page.goto(env.base);
     await page.getByTestId("join-nickname").fill("Lap");
     await page.getByTestId("practice-new").click();
     await page.getByTestId("practice-preset1").click();
@@ -80,7 +79,7 @@ describe("practice against bots", () => {
 
   it("moves a VM to another type-1 host by dragging it on the racks", async () => {
     const { page } = await desktop(env.browser, "en");
-    await page.goto(BASE);
+    await page.goto(env.base);
     await page.getByTestId("join-nickname").fill("Vic");
     await page.getByTestId("practice-new").click();
     await page.getByTestId("practice-speed").selectOption("4");

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startApp, type RunningApp } from "../../server/app";
 import { openSqlite } from "../../server/store/open";
@@ -14,12 +14,11 @@ import { verifyLog } from "../../shared/log/verify";
 import type { MatchLogFile } from "../../shared/log/format";
 import { Cast, expectOk, hostSession, startRound, waitFor } from "../integration/harness";
 import { expectAccessible } from "./axe";
-import { desktop, device, launch, shot } from "./browser";
+import { connectShared, desktop, device, shot } from "./browser";
 import { CLIENT_DIST } from "./build";
 import { sidewaysOverflow, smallTargets } from "./steps";
 
-const PORT = 2662;
-const BASE = `http://localhost:${PORT}`;
+let BASE = "";
 let app: RunningApp;
 let browser: Browser;
 let store: Store;
@@ -33,8 +32,9 @@ let log: MatchLogFile;
 beforeAll(async () => {
   dir = mkdtempSync(joinPath(tmpdir(), "spikeday-replay-"));
   store = openSqlite(dir);
-  app = await startApp({ port: PORT, staticDir: CLIENT_DIST, services: { store } });
-  browser = await launch();
+  app = await startApp({ port: 0, staticDir: CLIENT_DIST, services: { store } });
+  BASE = `http://localhost:${app.port}`;
+  browser = await connectShared(inject("chromiumEndpoint"));
   const s = await hostSession(BASE, cast);
   code = s.code;
   secret = s.hostSecret;

@@ -16,7 +16,7 @@ import { device, shot, type SizeName } from "./browser";
 import { serveClient } from "./serve";
 import { sidewaysOverflow } from "./steps";
 
-const env = serveClient(2675);
+const env = serveClient();
 const cast = new Cast();
 afterAll(() => cast.closeAll());
 

@@ -9,11 +9,10 @@ import type { Page } from "playwright-core";
 import { desktop, phone, shot } from "./browser";
 import { serveClient } from "./serve";
 
-const env = serveClient(2663);
-const BASE = env.base;
+const env = serveClient();
 
 async function joinAs(page: Page, code: string, nickname: string): Promise<void> {
-  await page.goto(`${BASE}/join/${code}`);
+  await page.goto(`${env.base}/join/${code}`);
   await expect.poll(() => page.getByTestId("join-code").inputValue()).toBe(code);
   await page.getByTestId("join-nickname").fill(nickname);
   await page.getByTestId("join-submit").click();
@@ -22,7 +21,7 @@ async function joinAs(page: Page, code: string, nickname: string): Promise<void>
 describe("seats in the browser", () => {
   it("a latecomer asks and is let in; a kick holds until the teacher undoes it", async () => {
     const { page: host } = await desktop(env.browser, "en");
-    await host.goto(BASE);
+    await host.goto(env.base);
     await host.getByTestId("host-new").click();
     await host.getByTestId("room-code").waitFor();
     const code = (await host.getByTestId("room-code").textContent())!.trim();

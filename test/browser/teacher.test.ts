@@ -17,7 +17,7 @@ import { expectAccessible } from "./axe";
 import { device, shot } from "./browser";
 import { serveClient } from "./serve";
 
-const env = serveClient(2676);
+const env = serveClient();
 const cast = new Cast();
 afterAll(() => cast.closeAll());
 

@@ -2,26 +2,20 @@
  * What ships: the production build carries no test handles (`window.__spikeday` and what it
  * exposes), while the browser tests' build does; the join page's initial JavaScript (what
  * index.html names: the entry script and its modulepreloads) stays within 150 kB gzip, Phaser
- * outside it. Both builds are made here into temporary folders.
+ * outside it. The builds checked are the ones the suites use, made once by the client project's
+ * globalSetup (test/setup/builds.ts) from the current sources.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { gzipSync } from "node:zlib";
-import { build } from "vite";
+import { buildDir, sourcesStamp, type BuildMode } from "../setup/builds";
 
-const CONFIG = fileURLToPath(new URL("../../client/vite.config.ts", import.meta.url));
 /** Names only test code uses: the handle itself and the hooks hung on it. */
 const HOOK_NAMES = ["__spikeday", "boxRect", "canvasSize", "lastSeekMs", "replayTick", "lastDebriefMs", "lastWhatIfMs", "whatIfRuns"];
 
-let dir = "";
-
-async function bundleText(mode: "production" | "test"): Promise<string> {
-  const outDir = join(dir, mode);
-  await build({ configFile: CONFIG, mode, logLevel: "silent", build: { outDir, emptyOutDir: true } });
-  const assets = join(outDir, "assets");
+function bundleText(mode: BuildMode): string {
+  const assets = join(buildDir(mode), "assets");
   return readdirSync(assets).filter((f) => f.endsWith(".js")).map((f) => readFileSync(join(assets, f), "utf8")).join("\n");
 }
 
@@ -31,22 +25,20 @@ function initialScripts(outDir: string): string[] {
   return [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g)].map((m) => join(outDir, m[1]));
 }
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "spikeday-bundle-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+describe("test hooks", () => {
+  it("are checked on builds of the sources as they are now", () => {
+    const stamp = sourcesStamp();
+    for (const mode of ["production", "test"] as const) expect(readFileSync(join(buildDir(mode), ".sources"), "utf8"), mode).toBe(stamp);
+  });
 
-// A production build takes a couple of seconds, longer on a busy machine.
-describe("test hooks", { timeout: 120_000 }, () => {
-  it("are compiled out of the production bundle", async () => {
-    const js = await bundleText("production");
+  it("are compiled out of the production bundle", () => {
+    const js = bundleText("production");
     expect(js.length).toBeGreaterThan(100_000);
     for (const name of HOOK_NAMES) expect(js.includes(name), `${name} in the production bundle`).toBe(false);
   });
 
-  it("leave the join page's initial JavaScript under 150 kB gzip, without Phaser", async () => {
-    await bundleText("production");
-    const files = initialScripts(join(dir, "production"));
+  it("leave the join page's initial JavaScript under 150 kB gzip, without Phaser", () => {
+    const files = initialScripts(buildDir("production"));
     expect(files.length).toBeGreaterThan(0);
     const texts = files.map((f) => readFileSync(f, "utf8"));
     const kb = texts.reduce((s, text) => s + gzipSync(text, { level: 9 }).length, 0) / 1000;
@@ -55,8 +47,8 @@ describe("test hooks", { timeout: 120_000 }, () => {
     for (const text of texts) expect(text.includes("Phaser v")).toBe(false);
   });
 
-  it("are in the browser tests' build", async () => {
-    const js = await bundleText("test");
+  it("are in the browser tests' build", () => {
+    const js = bundleText("test");
     for (const name of HOOK_NAMES) expect(js.includes(name), `${name} in the test build`).toBe(true);
   });
 });

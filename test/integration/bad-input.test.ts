@@ -3,7 +3,6 @@ import { LIMITS } from "../../shared/protocol/limits";
 import { C2S } from "../../shared/protocol/messages";
 import { boot, Cast, commandFeed, serverFeed, expectOk, hostSession, layout, startRound, waitFor, type Player } from "./harness";
 
-const PORT = 2614;
 let app: Awaited<ReturnType<typeof boot>>;
 const cast = new Cast();
 let host: Player;
@@ -14,7 +13,7 @@ let ours = "";
 let theirs = "";
 
 beforeAll(async () => {
-  app = await boot(PORT);
+  app = await boot();
   const s = await hostSession(app.url, cast);
   code = s.code;
   host = s.host;

@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRACTICE_SETUP } from "../../shared/protocol/tuning";
 import { boot, Cast, commandFeed, serverFeed, decodeErrors, createSession, errorCode, expectOk, hostSession, sessionStatus, startRound, takeTeam, waitFor, type Player } from "./harness";
 
-const PORT = 2619;
 let app: Awaited<ReturnType<typeof boot>>;
 const cast = new Cast();
 
 beforeAll(async () => {
-  app = await boot(PORT);
+  app = await boot();
 });
 
 afterAll(async () => {

@@ -7,7 +7,6 @@ import { boot, Cast, decodeErrors, expectOk, hostSession, serverRoom, startRound
  * of the patch, so one tick's encoding grows with the class: when it outgrew schema's encode
  * buffer, the resize corrupted the patches and students' datacenters drifted from the server's.
  */
-const PORT = 2620;
 const STUDENTS = SESSION_DEFAULTS.maxStudents;
 let app: Awaited<ReturnType<typeof boot>>;
 const cast = new Cast();
@@ -16,7 +15,7 @@ let host: Player;
 const students: Player[] = [];
 
 beforeAll(async () => {
-  app = await boot(PORT);
+  app = await boot();
   const s = await hostSession(app.url, cast);
   ({ code, host } = s);
   expectOk(await host.host({ type: "configure", tickRate: 4, budget: 100_000_000 }));

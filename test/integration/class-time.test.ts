@@ -10,7 +10,6 @@ import { LIMITS } from "../../shared/protocol/limits";
 import { C2S, type ResultMessage } from "../../shared/protocol/messages";
 import { boot, Cast, errorCode, expectOk, hostSession, layout, serverRoom, takeTeam, waitFor, type Player } from "./harness";
 
-const PORT = 2684;
 let app: Awaited<ReturnType<typeof boot>>;
 const cast = new Cast();
 let host: Player;
@@ -19,7 +18,7 @@ let bo: Player;
 let code: string;
 
 beforeAll(async () => {
-  app = await boot(PORT);
+  app = await boot();
   ({ code, host } = await hostSession(app.url, cast));
   ann = await cast.join(app.url, code, { nickname: "Ann" });
   bo = await cast.join(app.url, code, { nickname: "Bo" });

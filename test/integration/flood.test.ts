@@ -3,7 +3,6 @@ import { LIMITS } from "../../shared/protocol/limits";
 import { C2S } from "../../shared/protocol/messages";
 import { boot, Cast, commandFeed, expectOk, hostSession, startRound, waitFor, type Player } from "./harness";
 
-const PORT = 2615;
 const FLOOD = 60;
 let app: Awaited<ReturnType<typeof boot>>;
 const cast = new Cast();
@@ -12,7 +11,7 @@ let ann: Player;
 let bob: Player;
 
 beforeAll(async () => {
-  app = await boot(PORT);
+  app = await boot();
   const s = await hostSession(app.url, cast);
   host = s.host;
   expectOk(await host.host({ type: "configure", tickRate: 4 }));

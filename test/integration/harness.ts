@@ -29,10 +29,13 @@ console.error = (...args: unknown[]) => {
   sdkError(...args);
 };
 
-/** A real server on its own port (Vitest runs files in parallel, each in its own process). */
-export async function boot(port: number, services?: RoomServices, options: Omit<AppOptions, "port" | "services"> = {}): Promise<RunningApp & { url: string }> {
-  const app = await startApp({ ...options, port, services });
-  return { ...app, url: `http://localhost:${port}` };
+/**
+ * A real server on a port the system picks (port 0): Vitest runs files in parallel, and other
+ * checkouts on the same machine run their suites at the same time.
+ */
+export async function boot(services?: RoomServices, options: Omit<AppOptions, "port" | "services"> = {}): Promise<RunningApp & { url: string }> {
+  const app = await startApp({ ...options, port: 0, services });
+  return { ...app, url: `http://localhost:${app.port}` };
 }
 
 export async function createSession(url: string, body: Record<string, unknown> = {}): Promise<{ code: string; hostSecret: string }> {

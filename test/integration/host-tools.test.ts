@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KICKED_CLOSE_CODE } from "../../shared/protocol/codes";
 import { boot, Cast, errorCode, expectOk, hostSession, joinFails, startRound, waitFor, type Player } from "./harness";
 
-const PORT = 2618;
 let app: Awaited<ReturnType<typeof boot>>;
 const cast = new Cast();
 let code = "";
@@ -13,7 +12,7 @@ let cy: Player; // Charlie
 let dee: Player; // no team
 
 beforeAll(async () => {
-  app = await boot(PORT);
+  app = await boot();
   const s = await hostSession(app.url, cast);
   ({ code, host } = s);
   expectOk(await host.host({ type: "configure", tickRate: 4 }));

@@ -11,7 +11,6 @@ import { openSqlite } from "../../server/store/open";
 import type { Store } from "../../server/store/Store";
 import { boot } from "./harness";
 
-const PORT = 2640;
 let app: Awaited<ReturnType<typeof boot>>;
 let trusting: Awaited<ReturnType<typeof boot>>;
 let dir: string;
@@ -38,8 +37,8 @@ beforeAll(async () => {
   dir = mkdtempSync(joinPath(tmpdir(), "spikeday-http-"));
   // Both apps share the process's rooms (Colyseus's matchmaker is one per process), so one store.
   const services = { store: damaged(openSqlite(dir)) };
-  app = await boot(PORT, services);
-  trusting = await boot(PORT + 1, services, { trustProxy: "loopback", limits: { sessionsPerMinute: 3 } });
+  app = await boot(services);
+  trusting = await boot(services, { trustProxy: "loopback", limits: { sessionsPerMinute: 3 } });
 });
 
 afterAll(async () => {

@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_ENDED_CLOSE_CODE } from "../../shared/protocol/codes";
 import { boot, Cast, expectOk, hostSession, joinFails, sessionStatus, waitFor, waitUntil } from "./harness";
 
-const PORT = 2612;
 let app: Awaited<ReturnType<typeof boot>>;
 const cast = new Cast();
 
 beforeAll(async () => {
-  app = await boot(PORT);
+  app = await boot();
 });
 
 afterAll(async () => {

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KICKED_CLOSE_CODE } from "../../shared/protocol/codes";
 import { boot, Cast, errorCode, expectOk, hostSession, joinFails, layout, startRound, waitFor, type Player } from "./harness";
 
-const PORT = 2646;
 const ANN_DEVICE = "ann-phone-abcdefghijklmnop";
 let app: Awaited<ReturnType<typeof boot>>;
 const cast = new Cast();
@@ -17,7 +16,7 @@ let ann: Player;
 let bob: Player;
 
 beforeAll(async () => {
-  app = await boot(PORT);
+  app = await boot();
   ({ code, host } = await hostSession(app.url, cast));
   expectOk(await host.host({ type: "configure", tickRate: 4 }));
   ann = await cast.join(app.url, code, { nickname: "Ann", device: ANN_DEVICE });

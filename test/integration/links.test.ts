@@ -12,9 +12,8 @@ import type { NetworkInterfaceInfo } from "node:os";
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { joinLinks, lanAddresses, parsePublicUrl, startBanner, type Interfaces } from "../../server/http/links";
+import { freePort } from "../../server/cluster/daemons";
 import { boot } from "./harness";
-
-const PORT = 2681;
 
 const nic = (address: string): NetworkInterfaceInfo => ({ address, family: "IPv4", internal: false, netmask: "255.255.255.0", mac: "00:00:00:00:00:01", cidr: `${address}/24` });
 const loopback: NetworkInterfaceInfo = { address: "127.0.0.1", family: "IPv4", internal: true, netmask: "255.0.0.0", mac: "00:00:00:00:00:00", cidr: "127.0.0.1/8" };
@@ -31,9 +30,9 @@ let proxied: Awaited<ReturnType<typeof boot>>;
 let alone: Awaited<ReturnType<typeof boot>>;
 
 beforeAll(async () => {
-  lan = await boot(PORT, undefined, { interfaces: () => LAPTOP });
-  proxied = await boot(PORT + 1, undefined, { interfaces: () => LAPTOP, publicUrl: "https://spike.school.example/" });
-  alone = await boot(PORT + 2, undefined, { interfaces: () => ({ lo: [loopback] }) });
+  lan = await boot(undefined, { interfaces: () => LAPTOP });
+  proxied = await boot(undefined, { interfaces: () => LAPTOP, publicUrl: "https://spike.school.example/" });
+  alone = await boot(undefined, { interfaces: () => ({ lo: [loopback] }) });
 });
 
 afterAll(async () => {
@@ -55,6 +54,7 @@ function links(port: number, host: string, headers: Record<string, string> = {})
 
 describe("where students reach the server", () => {
   it("a teacher on localhost gets the school network's address, at the port they used", async () => {
+    const PORT = lan.port;
     const r = await links(PORT, `localhost:${PORT}`);
     expect(r.status).toBe(200);
     expect(r.body).toEqual({
@@ -67,6 +67,7 @@ describe("where students reach the server", () => {
   });
 
   it("a teacher already on a reachable address keeps it", async () => {
+    const PORT = lan.port;
     expect((await links(PORT, `192.168.31.23:${PORT}`)).body).toMatchObject({ base: `http://192.168.31.23:${PORT}`, from: "request" });
     expect((await links(PORT, "spikeday.local:8080")).body).toMatchObject({ base: "http://spikeday.local:8080", from: "request" });
     // A forwarded host is believed only from a trusted proxy (none here).
@@ -74,12 +75,12 @@ describe("where students reach the server", () => {
   });
 
   it("PUBLIC_URL wins, whatever address the teacher used", async () => {
-    expect((await links(PORT + 1, `localhost:${PORT + 1}`)).body).toMatchObject({ base: "https://spike.school.example", from: "public_url" });
-    expect((await links(PORT + 1, "10.8.0.2")).body.base).toBe("https://spike.school.example");
+    expect((await links(proxied.port, `localhost:${proxied.port}`)).body).toMatchObject({ base: "https://spike.school.example", from: "public_url" });
+    expect((await links(proxied.port, "10.8.0.2")).body.base).toBe("https://spike.school.example");
   });
 
   it("a machine on no network says so rather than offering a link phones cannot open", async () => {
-    expect((await links(PORT + 2, `localhost:${PORT + 2}`)).body).toEqual({ base: `http://localhost:${PORT + 2}`, from: "loopback", others: [], roomsLocal: false });
+    expect((await links(alone.port, `localhost:${alone.port}`)).body).toEqual({ base: `http://localhost:${alone.port}`, from: "loopback", others: [], roomsLocal: false });
   });
 
   it("rooms reached at a loopback PUBLIC_ADDRESS (a cluster) are flagged: phones could load the page but not join", () => {
@@ -108,9 +109,10 @@ describe("PUBLIC_URL and the console", () => {
 
   it("npm start's server prints where it is reached, and a bad PUBLIC_URL stops it", async () => {
     const dir = mkdtempSync(joinPath(tmpdir(), "spikeday-links-"));
+    const port = await freePort();
     const run = (env: Record<string, string>) => new Promise<{ out: string; code: number | null }>((resolve) => {
       const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-        env: { ...process.env, PORT: String(PORT + 3), DATA_DIR: dir, ...env }, stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, PORT: String(port), DATA_DIR: dir, ...env }, stdio: ["ignore", "pipe", "pipe"],
       });
       let out = "";
       const onData = (d: Buffer) => {
@@ -122,7 +124,7 @@ describe("PUBLIC_URL and the console", () => {
       child.on("exit", (code) => resolve({ out, code }));
     });
     const ok = await run({ PUBLIC_URL: "https://spike.school.example" });
-    expect(ok.out).toContain(`➜  Local:   http://localhost:${PORT + 3}/`);
+    expect(ok.out).toContain(`➜  Local:   http://localhost:${port}/`);
     expect(ok.out).toContain("➜  Public:  https://spike.school.example/");
     const bad = await run({ PUBLIC_URL: "spike.school.example" });
     expect(bad.code).not.toBe(0);

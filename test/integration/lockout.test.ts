@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "../../shared/protocol/limits";
 import { boot, Cast, expectOk, hostSession, reserve, serverRoom, sleep, startRound, takeTeam, waitFor, type Player } from "./harness";
 
-const PORT = 2644;
 /** The attacker's laptop, as the proxy in front of the server reports it. */
 const ATTACKER = "203.0.113.66";
 let app: Awaited<ReturnType<typeof boot>>;
@@ -24,7 +23,7 @@ const pendingReservations = () => Object.values((serverRoom(code) as unknown as 
   .filter((r) => r[3] !== true).length;
 
 beforeAll(async () => {
-  app = await boot(PORT, undefined, { trustProxy: "loopback" });
+  app = await boot(undefined, { trustProxy: "loopback" });
   ({ code, hostSecret, host } = await hostSession(app.url, cast));
   expectOk(await host.host({ type: "configure", tickRate: 4 }));
   ann = await cast.join(app.url, code, { nickname: "Ann" });

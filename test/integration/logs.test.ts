@@ -8,7 +8,6 @@ import { openSqlite } from "../../server/store/open";
 import type { Store } from "../../server/store/Store";
 import { boot, Cast, expectOk, hostSession, startRound, waitFor, waitUntil, type Player } from "./harness";
 
-const PORT = 2621;
 let app: Awaited<ReturnType<typeof boot>>;
 let store: Store;
 let dir: string;
@@ -25,7 +24,7 @@ const api = (path: string, init: RequestInit = {}, key = secret) =>
 beforeAll(async () => {
   dir = mkdtempSync(joinPath(tmpdir(), "spikeday-logs-"));
   store = openSqlite(dir);
-  app = await boot(PORT, { store });
+  app = await boot({ store });
   const s = await hostSession(app.url, cast);
   ({ code, host } = s);
   secret = s.hostSecret;

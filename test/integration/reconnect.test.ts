@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boot, Cast, commandFeed, expectOk, hostSession, joinFails, startRound, takeTeam, waitFor, type Player } from "./harness";
 
-const PORT = 2616;
 let app: Awaited<ReturnType<typeof boot>>;
 const cast = new Cast();
 let code = "";
@@ -9,7 +8,7 @@ let hostSecret = "";
 let host: Player;
 
 beforeAll(async () => {
-  app = await boot(PORT);
+  app = await boot();
   const s = await hostSession(app.url, cast);
   ({ code, hostSecret, host } = s);
   expectOk(await host.host({ type: "configure", tickRate: 4 }));

@@ -11,10 +11,12 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseLog } from "../../shared/log/parse";
 import { verifyLog } from "../../shared/log/verify";
+import { freePort } from "../../server/cluster/daemons";
 import { Cast, expectOk, join, layout, sessionStatus, startRound, waitFor, waitUntil } from "./harness";
 
-const PORT = 2622;
-const BASE = `http://localhost:${PORT}`;
+/** Found free when the file starts: the server is started again on the same port, where its clients reconnect. */
+let PORT = 0;
+let BASE = "";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 let dir: string;
 let server: ChildProcess | null = null;
@@ -41,6 +43,8 @@ function kill9(): Promise<void> {
 }
 
 beforeAll(async () => {
+  PORT = await freePort();
+  BASE = `http://localhost:${PORT}`;
   dir = mkdtempSync(joinPath(tmpdir(), "spikeday-crash-"));
   await startServer();
 }, 60_000);

@@ -14,10 +14,12 @@ import { parseLog } from "../../shared/log/parse";
 import { verifyLog } from "../../shared/log/verify";
 import { SERVER_RESTART_CLOSE_CODE } from "../../shared/protocol/codes";
 import { C2S } from "../../shared/protocol/messages";
+import { freePort } from "../../server/cluster/daemons";
 import { Cast, expectOk, sessionStatus, startRound, waitFor, waitUntil, type Player } from "./harness";
 
-const PORT = 2648;
-const BASE = `http://localhost:${PORT}`;
+/** Found free when the file starts: the server is started again on the same port, where its clients reconnect. */
+let PORT = 0;
+let BASE = "";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 let dir: string;
 let server: ChildProcess | null = null;
@@ -81,6 +83,8 @@ async function logOf(code: string, hostSecret: string): Promise<LogEntry[]> {
 }
 
 beforeAll(async () => {
+  PORT = await freePort();
+  BASE = `http://localhost:${PORT}`;
   dir = mkdtempSync(joinPath(tmpdir(), "spikeday-restart-"));
   await startServer();
 }, 60_000);

@@ -3,7 +3,6 @@ import {
   boot, Cast, commandFeed, serverFeed, errorCode, expectOk, hostSession, instancesOn, layout, serverRoom, startRound, waitFor, type Player,
 } from "./harness";
 
-const PORT = 2613;
 let app: Awaited<ReturnType<typeof boot>>;
 const cast = new Cast();
 let host: Player;
@@ -13,7 +12,7 @@ let nat: Player; // no team yet
 let code = "";
 
 beforeAll(async () => {
-  app = await boot(PORT);
+  app = await boot();
   const s = await hostSession(app.url, cast);
   ({ host, code } = s);
   expectOk(await host.host({ type: "configure", tickRate: 4 }));

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boot, Cast, errorCode, expectOk, hostSession, serverRoom, startRound, waitFor, type Player } from "./harness";
 
-const PORT = 2617;
 let app: Awaited<ReturnType<typeof boot>>;
 const cast = new Cast();
 let code = "";
@@ -10,7 +9,7 @@ let ann: Player;
 let bob: Player;
 
 beforeAll(async () => {
-  app = await boot(PORT);
+  app = await boot();
   const s = await hostSession(app.url, cast);
   ({ code, host } = s);
   ann = await cast.join(app.url, code, { nickname: "Ann" });

@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boot, Cast, errorCode, expectOk, hostSession, layout, serverRoom, startRound, takeTeam, waitFor, type Player } from "./harness";
 
-const PORT = 2645;
 let app: Awaited<ReturnType<typeof boot>>;
 const cast = new Cast();
 let code = "";
@@ -17,7 +16,7 @@ let mole: Player;
 const ANN_DEVICE = "ann-laptop-0123456789";
 
 beforeAll(async () => {
-  app = await boot(PORT);
+  app = await boot();
   ({ code, host } = await hostSession(app.url, cast));
   expectOk(await host.host({ type: "configure", tickRate: 4 }));
   ann = await cast.join(app.url, code, { nickname: "Ann", device: ANN_DEVICE });

@@ -9,7 +9,6 @@ import { LIMITS } from "../../shared/protocol/limits";
 import { SESSION_DEFAULTS } from "../../shared/protocol/tuning";
 import { boot, Cast, errorCode, expectOk, hostSession, join, joinFails, startRound, takeTeam, waitFor, type Player } from "./harness";
 
-const PORT = 2647;
 /** The script's machine and the classroom's network, as the school's proxy reports them. */
 const SCRIPT = "198.51.100.23";
 const SCHOOL = "192.0.2.10";
@@ -21,7 +20,7 @@ let ann: Player;
 const script: Player[] = [];
 
 beforeAll(async () => {
-  app = await boot(PORT, undefined, { trustProxy: "loopback" });
+  app = await boot(undefined, { trustProxy: "loopback" });
   ({ code, host } = await hostSession(app.url, cast));
   expectOk(await host.host({ type: "configure", tickRate: 4 }));
   ann = await cast.join(app.url, code, { nickname: "Ann" }, SCHOOL);

@@ -4,12 +4,11 @@ import {
   boot, Cast, commandFeed, createSession, expectOk, hostSession, instancesOn, sessionStatus, startRound, waitFor, type Player,
 } from "./harness";
 
-const PORT = 2611;
 let app: Awaited<ReturnType<typeof boot>>;
 const cast = new Cast();
 
 beforeAll(async () => {
-  app = await boot(PORT);
+  app = await boot();
 });
 
 afterAll(async () => {

@@ -15,7 +15,6 @@ import { openSqlite } from "../../server/store/open";
 import type { Store } from "../../server/store/Store";
 import { boot, Cast, expectOk, hostSession, startRound, waitFor } from "./harness";
 
-const PORT = 2643;
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 let app: Awaited<ReturnType<typeof boot>>;
 let store: Store;
@@ -26,7 +25,7 @@ let genuine: MatchLogFile;
 beforeAll(async () => {
   dir = mkdtempSync(joinPath(tmpdir(), "spikeday-verify-"));
   store = openSqlite(joinPath(dir, "data"));
-  app = await boot(PORT, { store });
+  app = await boot({ store });
   const { code, hostSecret, host } = await hostSession(app.url, cast);
   expectOk(await host.host({ type: "configure", tickRate: 4 }));
   for (const [team, bot] of ["containers-autoscale", "vm-preprovision", "bare-metal", "random"].entries()) {

@@ -7,7 +7,6 @@ import type { StateView } from "@colyseus/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boot, Cast, expectOk, hostSession, layout, serverRoom, startRound, waitFor, type Player } from "./harness";
 
-const PORT = 2649;
 let app: Awaited<ReturnType<typeof boot>>;
 const cast = new Cast();
 let code = "";
@@ -15,7 +14,7 @@ let host: Player;
 let students: Player[] = [];
 
 beforeAll(async () => {
-  app = await boot(PORT);
+  app = await boot();
   ({ code, host } = await hostSession(app.url, cast));
   students = await Promise.all(Array.from({ length: 12 }, (_, i) => cast.join(app.url, code, { nickname: `S${i + 1}` })));
   await Promise.all(students.map((s, i) => s.chooseTeam(i % 4).then(expectOk)));

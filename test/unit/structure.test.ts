@@ -1,7 +1,9 @@
 /**
  * The repository's shape, as the handbook asks: no import cycles anywhere in server/, client/ and
  * shared/ (type-only imports included: a type cycle is still a tangle to read), and no file there
- * over 400 lines. Cycles are found by dpdm, which resolves imports as TypeScript does.
+ * over 400 lines. Cycles are found by dpdm, which resolves imports as TypeScript does. In the
+ * client, only `net/` talks to colyseus.js and calls fetch, the Phaser scenes and `net/` never
+ * build DOM panels, and test handles hang only behind TEST_HOOKS.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -48,5 +50,35 @@ describe("repository structure", () => {
 
   it("keeps ClassRoom.ts a thin Colyseus adapter (300 lines at most; the session's rules live in server/session)", () => {
     expect(readFileSync(join(ROOT, "server/rooms/ClassRoom.ts"), "utf8").split("\n").length).toBeLessThanOrEqual(300);
+  });
+});
+
+describe("client layering", () => {
+  const CLIENT = join(ROOT, "client/src/");
+  const sources = files(CLIENT).filter((p) => p.endsWith(".ts")).map((path) => ({ rel: relative(CLIENT, path), text: readFileSync(path, "utf8") }));
+  /** Static imports (type-only ones included). */
+  const importsOf = (text: string) => [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/gm)].map((m) => m[1]);
+
+  it("talks to the server only from net/", () => {
+    expect(sources.length).toBeGreaterThan(50);
+    const outside = sources.filter((s) => !s.rel.startsWith("net/"));
+    expect(outside.filter((s) => importsOf(s.text).some((i) => i.startsWith("colyseus"))).map((s) => s.rel)).toEqual([]);
+    expect(outside.filter((s) => /\bfetch\(/.test(s.text)).map((s) => s.rel)).toEqual([]);
+  });
+
+  it("keeps net/ and the scenes free of DOM panels", () => {
+    const offenders = sources
+      .filter((s) => s.rel.startsWith("net/") || s.rel.startsWith("scenes/"))
+      .filter((s) => importsOf(s.text).some((i) => /\/ui\//.test(i) || i.startsWith("../ui")));
+    expect(offenders.map((s) => s.rel)).toEqual([]);
+    const domReads = sources.filter((s) => s.rel.startsWith("net/") && /\bdocument\.|\bwindow\.|\blocation\./.test(s.text));
+    expect(domReads.map((s) => s.rel)).toEqual([]);
+  });
+
+  it("hangs test handles only behind TEST_HOOKS, so a production build drops them whole", () => {
+    const calls = sources.filter((s) => s.rel !== "testHooks.ts").flatMap((s) => s.text.split("\n").flatMap((line, k, lines) =>
+      /\bexposeForTests\(/.test(line) ? [{ at: `${s.rel}:${k + 1}`, guarded: lines.slice(Math.max(0, k - 2), k + 1).some((l) => /\bif \(TEST_HOOKS\)/.test(l)) }] : []));
+    expect(calls.length).toBeGreaterThan(2);
+    expect(calls.filter((c) => !c.guarded).map((c) => c.at)).toEqual([]);
   });
 });
