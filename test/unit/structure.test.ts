@@ -48,6 +48,14 @@ describe("repository structure", () => {
     expect(long).toEqual([]);
   });
 
+  it("starts no test server on a fixed port (suites from several checkouts share the machine)", () => {
+    const tests = ["test/integration", "test/browser"].flatMap((d) => files(join(ROOT, d))).filter((p) => p.endsWith(".ts"));
+    expect(tests.length).toBeGreaterThan(30);
+    const fixed = /\bport:\s*[1-9]\d*|\bPORT\s*=\s*[1-9]\d*|\bPORT:\s*"[1-9]|\bPORT:\s*String\([1-9]|\b(?:listen|boot|serveClient)\(\s*[1-9]\d*/;
+    const offenders = tests.flatMap((path) => readFileSync(path, "utf8").split("\n").flatMap((line, k) => (fixed.test(line) ? [`${relative(ROOT, path)}:${k + 1}`] : [])));
+    expect(offenders).toEqual([]);
+  });
+
   it("keeps ClassRoom.ts a thin Colyseus adapter (300 lines at most; the session's rules live in server/session)", () => {
     expect(readFileSync(join(ROOT, "server/rooms/ClassRoom.ts"), "utf8").split("\n").length).toBeLessThanOrEqual(300);
   });
