@@ -223,7 +223,11 @@ export async function joinFails(url: string, code: string, options: Record<strin
   }
 }
 
-export async function waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
+/**
+ * Resolves as soon as `probe` holds. The time limit only decides how long a test that is already
+ * failing takes to say so: it is generous, since CI runs beside other work on two cores.
+ */
+export async function waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
   const start = Date.now();
   for (;;) {
     const v = probe();
@@ -332,7 +336,7 @@ export async function reserve(url: string, code: string, options: Record<string,
 }
 
 /** waitFor for an asynchronous probe (an HTTP status, …). */
-export async function waitUntil(probe: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+export async function waitUntil(probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const start = Date.now();
   while (!(await probe())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting (${probe.toString().slice(0, 80)})`);
