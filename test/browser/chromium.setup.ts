@@ -16,8 +16,10 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // The pages the tests open are the test build's (client/dist-test), made here if its sources changed.
+  // The pages the tests open are the test build's (client/dist-test), and wire.test.ts measures what
+  // ships (client/dist): both made here if their sources changed.
   await ensureBuild("test");
+  await ensureBuild("production");
   const server = await chromium.launchServer({ executablePath: CHROMIUM, args: ARGS });
   project.provide("chromiumEndpoint", server.wsEndpoint());
   return () => server.close();

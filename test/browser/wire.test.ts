@@ -7,16 +7,15 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startApp, type RunningApp } from "../../server/app";
 import { Cast, expectOk, hostSession, serverRoom, startRound, waitFor, type Player } from "../integration/harness";
-import { launch, phone, shot } from "./browser";
+import { connectShared, phone, shot } from "./browser";
 import { WireMeter } from "./wire";
 import type { Browser } from "playwright-core";
 
-const PORT = 2668;
-const BASE = `http://localhost:${PORT}`;
-/** What ships (`npm run build`; `npm test` makes it first). */
+let BASE = "";
+/** What ships (`npm run build`; the browser project's globalSetup makes it from the current sources). */
 const DIST = fileURLToPath(new URL("../../client/dist/", import.meta.url));
 const JOIN_PAGE_KB = 150;
 const WHOLE_GAME_KB = 600;
@@ -26,9 +25,10 @@ let browser: Browser;
 const cast = new Cast();
 
 beforeAll(async () => {
-  if (!existsSync(`${DIST}index.html`)) throw new Error("client/dist is missing: run `npm run build` (npm test does it for you)");
-  app = await startApp({ port: PORT, staticDir: DIST });
-  browser = await launch();
+  if (!existsSync(`${DIST}index.html`)) throw new Error("client/dist is missing: the browser project's globalSetup builds it");
+  app = await startApp({ port: 0, staticDir: DIST });
+  BASE = `http://localhost:${app.port}`;
+  browser = await connectShared(inject("chromiumEndpoint"));
 });
 
 afterAll(async () => {
