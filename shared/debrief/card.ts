@@ -7,7 +7,7 @@ import type { AppId, ModelId } from "../engine/data";
 import { CARD_TEXT, fillSentence, type CardLang } from "./text";
 
 export const CARD_IDS = [
-  "spike", "what-if", "db-bottleneck", "leak", "kernel", "compliance", "hardware", "packing", "occupancy", "shared-os", "ostax",
+  "spike", "what-if", "idle-start", "hands-off", "upfront", "late-buy", "giant-vm", "db-bottleneck", "leak", "kernel", "compliance", "hardware", "packing", "occupancy", "shared-os", "ostax",
   "hypervisor-type", "licence-windows", "licence-hypervisor", "rent", "boot", "layers", "resize", "migration", "gpu",
 ] as const;
 export type CardId = (typeof CARD_IDS)[number];

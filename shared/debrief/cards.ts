@@ -1,5 +1,5 @@
 /**
- * Which cards a team gets and what they say: one rule per card (rulesIncidents.ts, rulesFleet.ts),
+ * Which cards a team gets and what they say: one rule per card (rulesIncidents.ts, rulesFleet.ts, rulesMistakes.ts),
  * each with its firing condition, its numbers from the round's facts (report.ts, track.ts) and
  * what it cost. A rule returns null when its lesson did not show in this team's round; a card
  * never states what the round does not bear out.
@@ -10,12 +10,14 @@ import type { CardContext, Rule } from "./cardKit";
 import type { RoundReport } from "./report";
 import { FLEET_RULES } from "./rulesFleet";
 import { INCIDENT_RULES } from "./rulesIncidents";
+import { MISTAKE_RULES } from "./rulesMistakes";
 
 export { complianceFees, type CardContext } from "./cardKit";
 
 const RULES: Record<CardId, Rule> = {
   ...INCIDENT_RULES,
   ...FLEET_RULES,
+  ...MISTAKE_RULES,
   // Built from a simulation, not from the facts: see whatif.ts and whatIfCard.
   "what-if": () => null,
 } as Record<CardId, Rule>;

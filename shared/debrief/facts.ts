@@ -3,7 +3,7 @@
  * minute): peaks, latencies, pulls, incidents by cause, requests lost by cause, the packing peak.
  * The cards quote these figures back (cards.ts).
  */
-import type { AppId } from "../engine/data";
+import type { AppId, ModelId } from "../engine/data";
 import { emptyLosses, type Losses } from "./losses";
 import type { PackingSummary } from "./packing";
 
@@ -120,7 +120,18 @@ export interface TeamFacts {
   /** Power of owned servers and rent of rented ones in minutes they were set up and ran nothing (cents). */
   emptyPower: number;
   emptyRent: number;
+  /** Servers the team ordered during the round: the minute, the model, rented or bought. */
+  orders: { at: number; model: ModelId; rented: boolean }[];
+  /** Power drawn before the forecast window opened by servers bought in the round's first EARLY_TICKS minutes (cents). */
+  earlyPower: number;
+  /** What the requests turned away in each minute would have brought (cents; their sum is the sum of `lost`). */
+  lostCents: number[];
+  /** The biggest VM running several apps as processes in one guest OS, and its host's CPU (millicores); null: none. */
+  giantVm: { vcpus: number; hostCpu: number; apps: AppId[] } | null;
 }
+
+/** "Early": the round's first half hour, when a team that buys for the whole day buys. */
+export const EARLY_TICKS = 30;
 
 const minutes = (): Minutes => ({ n: 0, sum: 0 });
 const hvUse = (): HypervisorUse => ({ hostMinutes: 0, vmMinutes: 0, layerCpu: 0, taxCpu: 0, vcpus: 0 });
@@ -137,5 +148,6 @@ export function emptyFacts(): TeamFacts {
     latency: { container: minutes(), vmProcess: minutes(), bareProcess: minutes(), vm: minutes(), bought: minutes(), rented: minutes() },
     containers: 0, imageMb: 0, pulledMb: 0, cpuCapacity: 0, cpuReserved: 0, cpuUseful: 0, minutes: 0, paymentServed: 0, dbShortMinutes: 0, dbShortLost: 0, resizeLive: 0, resizeRestart: 0, gpuIdlePct: -1,
     packing: null, spikeFirstAdd: -1, lost: emptyLosses(), spikeLost: emptyLosses(), emptyPower: 0, emptyRent: 0,
+    orders: [], earlyPower: 0, lostCents: [], giantVm: null,
   };
 }

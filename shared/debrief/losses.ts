@@ -112,10 +112,10 @@ function downOf(i: Instance, up: boolean, t: number): boolean {
 
 /**
  * Splits the minute just played (`t`) of one team into causes and adds it to `round` (and to
- * `spike` when the minute is in the spike's window). `causes` is updated: an instance serving
- * again has no cause any more.
+ * `spike` when the minute is in the spike's window); returns what the minute's dropped requests
+ * would have brought. An instance serving again has no cause any more.
  */
-export function noteLosses(state: MatchState, team: Team, t: number, mem: DownMemory, round: Losses, spike: Losses | null): void {
+export function noteLosses(state: MatchState, team: Team, t: number, mem: DownMemory, round: Losses, spike: Losses | null): number {
   const apps = state.world.apps;
   const { causes } = mem;
   const lostCap = new Map<DownCause, number[]>();
@@ -161,7 +161,7 @@ export function noteLosses(state: MatchState, team: Team, t: number, mem: DownMe
     mem.ghosts = mem.ghosts.filter((g) => g.until > t);
     for (const g of mem.ghosts) lose(g.cause, g.app, g.cpu);
   }
-  if (team.last.dropped === 0) return;
+  if (team.last.dropped === 0) return 0;
 
   const scn = SCENARIOS[state.scenario];
   const inPenaltySpike = scn.spike !== null && t >= state.world.spikeStart && t < spikeEnd(scn.spike, state.world.spikeStart);
@@ -181,7 +181,9 @@ export function noteLosses(state: MatchState, team: Team, t: number, mem: DownMe
     }
     put(cause, Math.max(0, requests), Math.max(0, cents));
   };
+  let minute = 0;
   const put = (cause: LossCause, requests: number, cents: number) => {
+    minute += cents;
     for (const into of spike ? [round, spike] : [round]) {
       into[cause].requests += requests;
       into[cause].cents += cents;
@@ -218,6 +220,7 @@ export function noteLosses(state: MatchState, team: Team, t: number, mem: DownMe
     cents += gained * (scn.revenue[a] ?? 0) + Math.trunc((gained * (scn.penalty[a] ?? 0) * pct) / 100);
   }
   put("capacity", rest, Math.max(0, cents));
+  return minute;
 }
 
 function frontEnd(apps: readonly AppId[], served: readonly number[]): number {

@@ -4,9 +4,10 @@
  * are deleted, containers come and go, a server that failed is repaired. The debrief's cards quote
  * these figures back (see cards.ts); nothing here decides what a card says.
  */
-import { APPS, GUEST_OS, HOST_LAYERS, HYPERVISOR_COST, IMAGE_LAYERS, SERVER_MODELS } from "../engine/data";
+import { APP_IDS, APPS, GUEST_OS, HOST_LAYERS, HYPERVISOR_COST, IMAGE_LAYERS, SERVER_MODELS } from "../engine/data";
 import type { Instance, MatchState, Server, Team } from "../engine/types";
-import { emptyFacts, type Minutes, type TeamFacts } from "./facts";
+import { SCENARIOS } from "../scenarios";
+import { EARLY_TICKS, emptyFacts, type Minutes, type TeamFacts } from "./facts";
 import { inSpikeWindow, noteLosses } from "./losses";
 import { notePeak, packingSummary } from "./packing";
 import { newMemory, noteEvent, type Memory } from "./trackEvents";
@@ -35,8 +36,8 @@ export class RoundTracker {
       const m = this.memory[team.id];
       if (!f || !m) continue;
       for (const e of state.events) if (e.team === team.id) noteEvent(f, m, team, e, t);
-      this.fleet(f, m, team, t, t >= state.world.spikeStart);
-      noteLosses(state, team, t, m.down, f.lost, inSpikeWindow(state, t) ? f.spikeLost : null);
+      this.fleet(f, m, team, t, t >= state.world.spikeStart, SCENARIOS[state.scenario].spike ? state.world.slowFrom : state.world.ticks);
+      f.lostCents.push(noteLosses(state, team, t, m.down, f.lost, inSpikeWindow(state, t) ? f.spikeLost : null));
       this.database(state, f, team);
       f.minutes++;
       f.cpuCapacity += team.last.capacityCpu;
@@ -56,7 +57,7 @@ export class RoundTracker {
   }
 
   /** Peaks, minutes, latencies, pulls and resizes: one walk over the team's datacenter. */
-  private fleet(f: TeamFacts, m: Memory, team: Team, t: number, inSpike: boolean): void {
+  private fleet(f: TeamFacts, m: Memory, team: Team, t: number, inSpike: boolean, windowFrom: number): void {
     let added = false;
     let rented = 0;
     let vms = 0;
@@ -70,9 +71,11 @@ export class RoundTracker {
         if (s.readyAt > s.boughtAt) {
           add(s.rented ? f.latency.rented : f.latency.bought, s.readyAt - s.boughtAt);
           if (!s.rented) f.boughtDuringRound++;
+          f.orders.push({ at: s.boughtAt, model: s.model, rented: s.rented });
           added = true;
         }
       }
+      if (!s.rented && s.readyAt > s.boughtAt && s.boughtAt < EARLY_TICKS && t < windowFrom && t >= s.readyAt && t >= s.failedUntil) f.earlyPower += powerOf(s);
       this.empty(f, team, s, t);
       if (s.rented && t >= s.readyAt) { rented++; f.rentedMinutes++; }
       if (s.layer === "bare-linux" || s.layer === "bare-windows") bare++;
@@ -91,7 +94,16 @@ export class RoundTracker {
           add(f.latency.vm, vm.readyAt - Math.max(t, s.readyAt, s.layerReadyAt));
           added = true;
         }
-        if (!vm.engine) f.appsPerOsPeak = Math.max(f.appsPerOsPeak, distinctApps(vm.instances));
+        if (!vm.engine) {
+          const apps = distinctApps(vm.instances);
+          f.appsPerOsPeak = Math.max(f.appsPerOsPeak, apps);
+          // A VM as big as its host with several apps in one guest: the old era's shared OS, under a hypervisor.
+          const host = SERVER_MODELS[s.model].cpu;
+          if (apps >= 2 && vm.vcpus * 1000 * 4 >= host * 3 && vm.vcpus >= (f.giantVm?.vcpus ?? 0)) {
+            const running = new Set(vm.instances.map((i) => i.app));
+            f.giantVm = { vcpus: vm.vcpus, hostCpu: host, apps: APP_IDS.filter((a) => running.has(a) || (f.giantVm?.apps.includes(a) ?? false)) };
+          }
+        }
         this.pulls(f, m, vm.id, vm.cache);
         added = this.instances(f, m, vm.instances, Math.max(t, vm.readyAt), vm.engine ? "container" : "vmProcess") || added;
       }
@@ -119,7 +131,7 @@ export class RoundTracker {
     if (team.servers.some((o) => o.vms.some((vm) => vm.migration?.to === s.id))) return;
     const model = SERVER_MODELS[s.model];
     if (s.rented) f.emptyRent += model.rent;
-    else if (t >= s.failedUntil) f.emptyPower += model.powerIdle + Math.trunc(((model.powerMax - model.powerIdle) * Math.trunc((s.busyCpu * 1000) / model.cpu)) / 1000);
+    else if (t >= s.failedUntil) f.emptyPower += powerOf(s);
   }
 
   /**
@@ -197,6 +209,12 @@ export class RoundTracker {
       f.dbShortLost += lost;
     }
   }
+}
+
+/** A delivered, working owned server's power this minute, as the engine bills it (serve.ts), from the CPU it kept busy. */
+function powerOf(s: Server): number {
+  const model = SERVER_MODELS[s.model];
+  return model.powerIdle + Math.trunc(((model.powerMax - model.powerIdle) * Math.trunc((s.busyCpu * 1000) / model.cpu)) / 1000);
 }
 
 function distinctApps(list: readonly Instance[]): number {

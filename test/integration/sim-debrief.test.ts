@@ -66,7 +66,10 @@ describe("npm run sim -- --json --debrief", () => {
     expect(fees.cost).toBe((fees.params.fees as { cents: number }).cents);
     expect(shared.find((c) => c.id === "kernel")!.cost).toBeGreaterThanOrEqual(500_000);
     const idle = out.teams[2].debrief;
-    expect(idle.cards.map((c) => c.id)).toEqual(["spike", "what-if"]);
+    // An idle team hears what the spike did, what the lesson's strategy would have done, and that it sent nothing all round.
+    expect(idle.cards.map((c) => c.id)).toEqual(["spike", "what-if", "idle-start"]);
+    expect(idle.cards[2].text).toMatch(/^You sent no command all round: you served 0 requests and turned [\d,]+ away, worth \$[\d,]+ in revenue and penalties\.$/);
+    expect(idle.cards[2].cost).toBeGreaterThan(0);
     expect(idle.cards[1].text).toMatch(/^Had containers with payments in VMs of their own run your datacenter from the start \(22:00\), .* more requests/);
   }, 60_000);
 

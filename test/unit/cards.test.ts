@@ -220,9 +220,95 @@ const FIRES: Case[] = [
     // 16 cores, of which the job holds 1 and the OS 0.25.
     expect: (c) => expect(c.params).toEqual({ idle: { pct: 92 } }),
   },
+  {
+    card: "idle-start", why: "the first command only once the forecast window opened (minute 150)",
+    round: () => ({ end: S + 5, steps: [containerHost("s1", 155), deploy("s1", "web", 161)] }),
+    expect: (c, report) => {
+      expect(c.says).toEqual(["late"]);
+      const dropped = report.series.teams[0].dropped.slice(0, 155).reduce((a, b) => a + b, 0);
+      expect(c.params).toMatchObject({ first: { tick: 155 }, wait: 155, served: 0, dropped });
+      expect(c.cost).toBe(report.facts[0].lostCents.slice(0, 155).reduce((a, b) => a + b, 0));
+    },
+  },
+  {
+    card: "idle-start", why: "no command at all",
+    round: () => ({ end: 30, steps: [] }),
+    expect: (c) => expect(c).toMatchObject({ says: ["never"], title: "title-never", params: { served: 0 } }),
+  },
+  {
+    card: "hands-off", why: "a portal container at 08:00, then nothing through the spike",
+    round: () => ({ end: S + 20, steps: [containerHost("s1"), deploy("s1", "web", 7)] }),
+    expect: (c, report) => {
+      expect(c.says).toEqual(["body", "lost"]);
+      expect(c.params).toMatchObject({ last: { tick: 7 }, minutes: S + 20 - 8, at: { tick: S }, commands: 2 });
+      expect(c.params.dropped).toBe(report.series.teams[0].dropped.slice(8).reduce((a, b) => a + b, 0));
+    },
+  },
+  {
+    card: "upfront", why: "two large servers bought at 08:00 and eight portal containers on one: four times the morning's peak",
+    round: () => ({
+      end: S + 5,
+      steps: [
+        cmd(0, { type: "buyServer", model: "large" }), cmd(0, { type: "buyServer", model: "large" }), containerHost("s4", 30),
+        ...Array.from({ length: 8 }, () => deploy("s4", "web", 36)),
+      ],
+    }),
+    expect: (c, report) => {
+      expect(c.says).toEqual(["body", "power"]);
+      expect(c.params).toMatchObject({ n: 2, models: { models: { small: 0, large: 2, gpu: 0 } }, price: { cents: 1_800_000 }, window: { tick: 150 }, morningCap: 8000 });
+      expect(c.params.morningCap as number).toBeGreaterThanOrEqual(2 * (c.params.morningPeak as number));
+      expect(c.cost).toBe(report.facts[0].earlyPower);
+      // Two large servers from their delivery (minute 30) to the window (150), idle one at 400 a minute at least.
+      expect(c.cost).toBeGreaterThan(2 * 400 * 120);
+    },
+  },
+  {
+    card: "late-buy", why: "a large server bought in the spike's first minute",
+    round: () => ({ end: S + 40, steps: [cmd(S + 1, { type: "buyServer", model: "large" })] }),
+    expect: (c) => {
+      expect(c.says).toEqual(["body", "value"]);
+      expect(c.params).toMatchObject({ n: 1, first: { tick: S + 1 }, into: 1, arrived: { tick: S + 31 }, lost: { cents: 450_000 } });
+      expect(c.cost).toBe(450_000);
+    },
+  },
+  {
+    card: "giant-vm", why: "the portal and the database in one 6-vCPU VM on an 8-core server",
+    round: () => ({
+      end: 40,
+      steps: [
+        cmd(0, { type: "installLayer", server: "s1", layer: "type1" }), cmd(0, { type: "createVm", server: "s1", os: "linux", mode: "para", vcpus: 6, mem: 24576 }),
+        deploy("v4", "web", 25), deploy("v4", "db", 25, { cpu: 2000 }),
+      ],
+    }),
+    expect: (c) => expect(c).toMatchObject({ says: ["body"], params: { vcpus: 6, cores: 8, apps: { apps: ["web", "db"] }, n: 2 }, cost: null }),
+  },
 ];
 
 const SILENT: Omit<Case, "expect">[] = [
+  { card: "idle-start", why: "a command in the first minute", round: () => ({ end: 60, steps: [containerHost("s1")] }) },
+  { card: "idle-start", why: "a round with no spike and nothing turned away before the first command", round: () => ({ scenario: "old-era", end: 30, steps: [bare("s1")] }) },
+  { card: "hands-off", why: "a command once the forecast window opened", round: () => ({ end: S + 20, steps: [containerHost("s1"), deploy("s1", "web", 7), deploy("s1", "web", 151)] }) },
+  { card: "hands-off", why: "the round ended before the spike", round: () => ({ end: S - 1, steps: [containerHost("s1"), deploy("s1", "web", 7)] }) },
+  {
+    card: "upfront", why: "two large servers bought after the first half hour",
+    round: () => ({ end: S + 5, steps: [cmd(40, { type: "buyServer", model: "large" }), cmd(40, { type: "buyServer", model: "large" }), containerHost("s4", 70), ...Array.from({ length: 8 }, () => deploy("s4", "web", 76))] }),
+  },
+  {
+    card: "upfront", why: "one large server bought at 08:00 for about the morning's demand",
+    round: () => ({ end: S + 5, steps: [cmd(0, { type: "buyServer", model: "large" }), containerHost("s4", 30), deploy("s4", "web", 36), deploy("s4", "grades", 36)] }),
+  },
+  { card: "late-buy", why: "a machine rented in the spike", round: () => ({ end: S + 40, steps: [cmd(S + 1, { type: "rentServer", model: "large" })] }) },
+  { card: "late-buy", why: "a server bought before the spike", round: () => ({ end: S + 40, steps: [cmd(S - 40, { type: "buyServer", model: "large" })] }) },
+  {
+    card: "giant-vm", why: "the same apps in two VMs of three vCPUs",
+    round: () => ({
+      end: 40,
+      steps: [
+        cmd(0, { type: "installLayer", server: "s1", layer: "type1" }), cmd(0, { type: "createVm", server: "s1", os: "linux", mode: "para", vcpus: 3, mem: 4096 }),
+        cmd(0, { type: "createVm", server: "s1", os: "linux", mode: "para", vcpus: 3, mem: 20480 }), deploy("v4", "web", 25), deploy("v5", "db", 25, { cpu: 2000 }),
+      ],
+    }),
+  },
   { card: "spike", why: "the round ended before the spike", round: () => ({ end: S - 1, steps: [containerHost("s1"), deploy("s1", "web")] }) },
   { card: "spike", why: "the old era has no spike", round: () => ({ scenario: "old-era", end: 60, steps: [] }) },
   {
@@ -278,10 +364,10 @@ describe("each card stays silent where its lesson did not show", () => {
     expect(cardFor(c.card, report, c.team ?? 0)).toBeNull();
   });
 
-  it("an idle team gets no bottleneck, no packing and no lectures on VMs", () => {
+  it("an idle team gets no bottleneck, no packing and no lectures on VMs: only that it did nothing", () => {
     const report = playRound({ teams: 2, end: 120, steps: [containerHost("s1"), deploy("s1", "grades", 7), bare("s2"), deploy("s2", "db", 7, { cpu: 1000 })] });
     expect(cardFor("db-bottleneck", report, 0)).not.toBeNull();
-    expect(teamCards(report, 1).map((c) => c.id)).toEqual([]);
+    expect(teamCards(report, 1).map((c) => c.id)).toEqual(["idle-start"]);
   });
 });
 

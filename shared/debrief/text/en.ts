@@ -34,6 +34,33 @@ export const cardsEn: Record<string, string> = {
   "what-if-score-same": "and ended with the same score as you.",
   "what-if-q": "What did the strategy do differently from that minute on, and could you have done it too?",
 
+  "idle-start-title": "A late start",
+  "idle-start-title-never": "No move all round",
+  "idle-start-late": "You sent your first command at {{first}}, {{wait}} min into the round: until then you served {{served}} {{served|request|requests}} and turned {{dropped}} away ({{share}} served), worth {{cost}} in revenue and penalties.",
+  "idle-start-never": "You sent no command all round: you served {{served}} {{served|request|requests}} and turned {{dropped}} away, worth {{cost}} in revenue and penalties.",
+  "idle-start-q": "What did the morning's users need that a few minutes of setting up would have given them?",
+
+  "hands-off-title": "Set up, then left alone",
+  "hands-off-body": "Your last command was at {{last}}; for the {{minutes}} minutes after it you changed nothing, not even when the spike came at {{at}}.",
+  "hands-off-warned": "Nor when one of your servers warned of failing hardware at {{warnedAt}}.",
+  "hands-off-lost": "After your last command {{dropped}} {{dropped|request was|requests were}} turned away, worth {{cost}} in revenue and penalties.",
+  "hands-off-q": "What happened after you stopped that you could still have answered? Which move would have paid the most?",
+
+  "upfront-title": "Bought for the whole day at the start",
+  "upfront-body": "In your first half hour you bought {{n}} {{n|server|servers}} ({{models}}, {{price}}). Before the forecast window opened at {{window}}, demand never passed {{morningPeak}} requests a minute while you could serve {{morningCap}}, {{times}} times as many; from their delivery until then {{util}} of your CPU did useful work.",
+  "upfront-power": "Until the window opened those servers drew {{power}} of power.",
+  "upfront-q": "What did you need before the spike, and what only for it? What could have brought the rest in time, and at what price?",
+
+  "late-buy-title": "Servers bought in the spike",
+  "late-buy-body": "Once the spike had begun you bought {{n}} {{n|server|servers}} ({{models}}), the first at {{first}}, {{into}} min into it: a bought server takes 30 min to arrive, so the first came at {{arrived}}, with {{left}} of the spike's {{length}} min left.",
+  "late-buy-body-over": "Once the spike had begun you bought {{n}} {{n|server|servers}} ({{models}}), the first at {{first}}, {{into}} min into it: a bought server takes 30 min to arrive, so the first came at {{arrived}}, after the spike's {{length}} min were over.",
+  "late-buy-value": "Your score counts a server at {{resale}} of its price once bought: buying {{n|it|them}} cost you {{lost}}.",
+  "late-buy-q": "What could have added capacity within minutes of the spike, and what would it have cost for just those minutes?",
+
+  "giant-vm-title": "One VM as big as its server",
+  "giant-vm-body": "You ran {{apps}} in one VM of {{vcpus}} vCPUs on a {{cores}}-core server. A VM that size is the whole server again: its {{n}} apps shared one guest OS with no wall between them, as apps shared an OS in the old era, and it still carried a guest OS and the hypervisor's tax.",
+  "giant-vm-q": "What does a VM give you that the bare server did not? How would you split these apps so that each VM earns its keep?",
+
   "db-bottleneck-title": "The database was the bottleneck",
   "db-bottleneck-body": "For {{minutes}} {{minutes|minute|minutes}} your database was up but could not answer every query: {{lost}} requests to {{apps}} were turned away that your front end had room for. More front-end servers could not help; a bigger database could (a process restarts for 2 minutes to resize, a container resizes live).",
   "db-bottleneck-q": "Why did more web servers not help here? What would you scale, and when?",

@@ -30,6 +30,33 @@ export const cardsZh: Record<string, string> = {
   "what-if-score-same": "最终得分与你们相同。",
   "what-if-q": "从那一分钟起，这个策略做了什么不同的事？你们当时也能做到吗？",
 
+  "idle-start-title": "起步太晚",
+  "idle-start-title-never": "整轮没有任何操作",
+  "idle-start-late": "你们在 {{first}} 才发出第一条命令，这时本轮已经过去 {{wait}} 分钟：在那之前你们处理了 {{served}} 个请求，拒绝了 {{dropped}} 个（处理了 {{share}}），损失收入和罚款共 {{cost}}。",
+  "idle-start-never": "你们整轮没有发出任何命令：处理了 {{served}} 个请求，拒绝了 {{dropped}} 个，损失收入和罚款共 {{cost}}。",
+  "idle-start-q": "早上的用户需要什么？花几分钟做好准备就能给他们什么？",
+
+  "hands-off-title": "部署完就不管了",
+  "hands-off-body": "你们的最后一条命令在 {{last}}；之后的 {{minutes}} 分钟里你们什么也没改，连 {{at}} 高峰到来时也没有。",
+  "hands-off-warned": "{{warnedAt}} 一台服务器报告硬件即将故障时也没有。",
+  "hands-off-lost": "最后一条命令之后有 {{dropped}} 个请求被拒绝，损失收入和罚款共 {{cost}}。",
+  "hands-off-q": "你们停手之后发生了哪些本来还能应对的事？哪一步操作最值得？",
+
+  "upfront-title": "一开始就买够了一整天的服务器",
+  "upfront-body": "开局半小时内你们买了 {{n}} 台服务器（{{models}}，{{price}}）。在 {{window}} 预测窗口开启之前，需求从未超过每分钟 {{morningPeak}} 个请求，而你们能处理 {{morningCap}} 个，是需求的 {{times}} 倍；从服务器到货到那时，你们的 CPU 只有 {{util}} 在做有用的工作。",
+  "upfront-power": "窗口开启之前，这些服务器耗电 {{power}}。",
+  "upfront-q": "高峰之前你们需要什么？什么只在高峰时才需要？其余的容量还能怎样及时到位，要花多少钱？",
+
+  "late-buy-title": "高峰中才买服务器",
+  "late-buy-body": "高峰开始后你们买了 {{n}} 台服务器（{{models}}），第一台在 {{first}}，高峰已开始 {{into}} 分钟：买的服务器要 30 分钟才到货，所以第一台在 {{arrived}} 才到，高峰的 {{length}} 分钟只剩 {{left}} 分钟。",
+  "late-buy-body-over": "高峰开始后你们买了 {{n}} 台服务器（{{models}}），第一台在 {{first}}，高峰已开始 {{into}} 分钟：买的服务器要 30 分钟才到货，所以第一台在 {{arrived}} 才到，那时 {{length}} 分钟的高峰已经结束。",
+  "late-buy-value": "服务器一旦买下，得分只按价格的 {{resale}} 计算：买下它们让你们损失了 {{lost}}。",
+  "late-buy-q": "高峰开始后几分钟内，什么能增加容量？只在那几分钟用，要花多少钱？",
+
+  "giant-vm-title": "一台和服务器一样大的虚拟机",
+  "giant-vm-body": "你们把{{apps}}放在一台 {{vcpus}} 个 vCPU 的虚拟机里，而它所在的服务器只有 {{cores}} 个核心。这么大的虚拟机就等于整台服务器：里面的 {{n}} 个应用共用一个客户操作系统，彼此之间没有隔离，和旧时代共用操作系统一样，却还要背着客户操作系统和虚拟机监控器的开销。",
+  "giant-vm-q": "虚拟机给了你们哪些裸机没有的东西？你们会怎样拆分这些应用，让每台虚拟机都物有所值？",
+
   "db-bottleneck-title": "数据库是瓶颈",
   "db-bottleneck-body": "有 {{minutes}} 分钟，你们的数据库在运行却答不完所有查询：发往{{apps}}的 {{lost}} 个请求被拒绝，而前端本来还有余量。加前端服务器帮不上忙；更大的数据库才行（进程调整规格要重启 2 分钟，容器可在线调整）。",
   "db-bottleneck-q": "为什么加 Web 服务器在这里没用？你们会扩什么、什么时候扩？",
