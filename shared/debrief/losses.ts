@@ -47,7 +47,7 @@ export function emptyLosses(): Losses {
 export interface DownMemory {
   causes: Map<string, DownCause>;
   /** Instances down with a cause last minute, by id. */
-  down: Map<string, Ghost>;
+  down: ReadonlyMap<string, Ghost>;
   ghosts: Ghost[];
 }
 
@@ -82,6 +82,8 @@ export function noteHits(causes: Map<string, DownCause>, team: Team, e: Extract<
 }
 
 const N = APP_IDS.length;
+/** Shared, never written: what `down` is when nothing was down last minute. */
+const NOTHING_DOWN: ReadonlyMap<string, Ghost> = new Map();
 const APP_INDEX = Object.fromEntries(APP_IDS.map((a, i) => [a, i])) as Record<AppId, number>;
 
 /** Served per app for a minute's demand and capacity, as the engine serves it. */
@@ -118,24 +120,28 @@ function downOf(i: Instance, up: boolean, t: number): boolean {
 export function noteLosses(state: MatchState, team: Team, t: number, mem: DownMemory, round: Losses, spike: Losses | null): number {
   const apps = state.world.apps;
   const { causes } = mem;
-  const lostCap = new Map<DownCause, number[]>();
+  // Every server's every instance is walked each minute of every room: nothing is allocated unless something is down.
+  let lostCap = null as Map<DownCause, number[]> | null;
   const lose = (cause: DownCause, app: AppId, cpu: number) => {
+    lostCap ??= new Map();
     let caps = lostCap.get(cause);
     if (!caps) lostCap.set(cause, (caps = new Array<number>(N).fill(0)));
     caps[APP_INDEX[app]] += appCapacity(APPS[app], cpu);
   };
-  const wasDown = mem.down;
-  const down = new Map<string, Ghost>();
+  // Last minute's map, ours to empty (the shared empty one is never touched: its size is 0).
+  const wasDown = mem.down as Map<string, Ghost>;
+  let down: Map<string, Ghost> | null = null;
+  const forget = causes.size > 0;
   const walk = (list: readonly Instance[], up: boolean, host: string | undefined) => {
     for (const i of list) {
-      wasDown.delete(i.id);
+      if (wasDown.size > 0) wasDown.delete(i.id);
       if (!downOf(i, up, t)) {
-        if (up && instanceUp(i, t)) causes.delete(i.id);
+        if (forget && up && instanceUp(i, t)) causes.delete(i.id);
         continue;
       }
       // Down on its own with nothing recorded: a process restarting to take a new size.
       const cause = causes.get(i.id) ?? (host ? causes.get(host) : undefined) ?? "restart";
-      down.set(i.id, { app: i.app, cpu: i.cpu, cause, until: i.downUntil });
+      (down ??= new Map()).set(i.id, { app: i.app, cpu: i.cpu, cause, until: i.downUntil });
       lose(cause, i.app, i.cpu);
     }
   };
@@ -143,11 +149,11 @@ export function noteLosses(state: MatchState, team: Team, t: number, mem: DownMe
     // A server still being delivered or set up has nothing on it that ever ran.
     if (t < s.readyAt || t < s.layerReadyAt) continue;
     const up = serverUp(s, t);
-    if (up) causes.delete(s.id);
+    if (forget && up) causes.delete(s.id);
     walk(s.instances, up, up ? undefined : s.id);
     for (const vm of s.vms) {
       const vmRuns = vmUp(vm, t);
-      if (vmRuns) causes.delete(vm.id);
+      if (forget && vmRuns) causes.delete(vm.id);
       walk(vm.instances, up && vmRuns, !up ? s.id : vmRuns ? undefined : vm.id);
     }
   }
@@ -156,7 +162,7 @@ export function noteLosses(state: MatchState, team: Team, t: number, mem: DownMe
     causes.delete(id);
     if (g.until > t) mem.ghosts.push(g);
   }
-  mem.down = down;
+  mem.down = down ?? NOTHING_DOWN;
   if (mem.ghosts.length > 0) {
     mem.ghosts = mem.ghosts.filter((g) => g.until > t);
     for (const g of mem.ghosts) lose(g.cause, g.app, g.cpu);
@@ -191,7 +197,7 @@ export function noteLosses(state: MatchState, team: Team, t: number, mem: DownMe
   };
   let accounted = 0;
   for (const cause of DOWN_CAUSES) {
-    const caps = lostCap.get(cause);
+    const caps = lostCap?.get(cause);
     if (!caps) continue;
     for (let k = 0; k < N; k++) cap[k] += caps[k];
     const after = serveMinute(apps, demand, cap);
