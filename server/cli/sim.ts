@@ -19,10 +19,11 @@ import { Replayer } from "../../shared/log/replay";
 import { teamDebriefJson } from "../../shared/debrief/json";
 import { defaultWhatIf, runWhatIf, whatIfSource } from "../../shared/debrief/whatif";
 
-const USAGE = `usage: npm run --silent sim -- --scenario <id> --bots <spec,spec,...> [--seed N] [--traffic PCT] [--unlocks LAYER,LAYER] [--json [--debrief]] [--log FILE]
+const USAGE = `usage: npm run --silent sim -- --scenario <id> --bots <spec,spec,...> [--seed N] [--traffic PCT] [--unlocks LAYER,LAYER] [--no-incidents] [--json [--debrief]] [--log FILE]
   scenarios: ${SCENARIO_IDS.join(", ")}
   bots:      ${BOT_NAMES.join(", ")} (NAME:frozen stops acting when the spike starts)
-  layers:    ${LAYER_KINDS.join(", ")} (default: the scenario's)`;
+  layers:    ${LAYER_KINDS.join(", ")} (default: the scenario's)
+  --no-incidents plays the round without the scenario's scripted incidents`;
 
 function fail(message: string): never {
   process.stderr.write(`sim: ${message}\n${USAGE}\n`);
@@ -30,7 +31,7 @@ function fail(message: string): never {
 }
 
 interface Args {
-  scenario: ScenarioId; bots: string[]; seed: number; traffic?: number; unlocks?: LayerKind[]; json: boolean; debrief: boolean; log?: string;
+  scenario: ScenarioId; bots: string[]; seed: number; traffic?: number; unlocks?: LayerKind[]; incidents: boolean; json: boolean; debrief: boolean; log?: string;
 }
 
 function parse(): Args {
@@ -40,7 +41,7 @@ function parse(): Args {
       options: {
         scenario: { type: "string" }, bots: { type: "string" }, seed: { type: "string" },
         traffic: { type: "string" }, json: { type: "boolean" }, debrief: { type: "boolean" }, help: { type: "boolean" }, log: { type: "string" },
-        unlocks: { type: "string" },
+        unlocks: { type: "string" }, "no-incidents": { type: "boolean" },
       },
       strict: true, allowPositionals: false,
     }));
@@ -72,13 +73,16 @@ function parse(): Args {
     unlocks = [...new Set(list)] as LayerKind[];
   }
   if (values.debrief && !values.json) fail("--debrief needs --json");
-  return { scenario: scenario as ScenarioId, bots, seed, traffic, unlocks, json: values.json ?? false, debrief: values.debrief ?? false, log: values.log };
+  return {
+    scenario: scenario as ScenarioId, bots, seed, traffic, unlocks, incidents: !values["no-incidents"], json: values.json ?? false, debrief: values.debrief ?? false, log: values.log,
+  };
 }
 
 const args = parse();
 const match = startBotMatch(args.scenario, args.bots, args.seed, {
   ...(args.traffic ? { trafficPct: args.traffic } : {}),
   ...(args.unlocks ? { unlocks: args.unlocks } : {}),
+  ...(args.incidents ? {} : { scriptedIncidents: false }),
 });
 let tickMs = 0;
 const log = playLogged(match, args.bots, new Date().toISOString(), (run) => {
