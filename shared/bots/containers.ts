@@ -20,7 +20,7 @@ export interface ContainerOptions {
 }
 
 /** Container sizes: small, so they pack tightly and scale in fine steps. */
-const SIZES: Record<AppId, number> = { web: 2000, grades: 2000, db: 8000, payment: 2000, enroll: 2000, train: 1000 };
+const SIZES: Record<AppId, number> = { web: 2000, grades: 2000, db: 8000, payment: 2000, enroll: 2000, train: 1000, registry: 1000 };
 const HEADROOM_PCT = 130;
 /** Minutes from renting a host to containers serving on it (an uncached image pulls in a minute). */
 const RENT_LEAD = RENT_DELIVERY_TICKS + HOST_LAYERS["container-host"].setupTicks + 1;
@@ -56,6 +56,7 @@ export class ContainersBot implements Bot {
       if (first) ctx.act({ type: "installLayer", server: first.id, layer: "type1" });
     }
     installMissing(ctx, "container-host");
+    this.mirror(ctx);
     this.evacuate(ctx);
     const apps = servedApps(state).filter((a) => !this.opts.vmApps.includes(a));
     if (this.isolated) this.isolated.play(ctx);
@@ -93,6 +94,16 @@ export class ContainersBot implements Bot {
       }
       return;
     }
+  }
+
+  /**
+   * A registry mirror on an owned host, its cache on a volume, before hosts are rented for the
+   * rush: fresh hosts then pull at the datacenter's speed instead of queueing at the public limit.
+   */
+  private mirror(ctx: BotContext): void {
+    if (!ctx.state.world.apps.includes("registry") || instancesOf(ctx.team, "registry").length > 0) return;
+    const hosts = serversWith(ctx, "container-host").filter((s) => !s.rented && s.model !== "gpu").map((s) => s.id);
+    deployFirstFit(ctx, hosts, "registry", APPS.registry.cpu, undefined, true);
   }
 
   /** vCPUs the isolated apps' VMs will take at the band's peak (one VM per instance, and the database's). */
@@ -169,9 +180,10 @@ export class ContainersBot implements Bot {
       const first = this.opts.mode === "forecast" ? Math.min(largestInstanceCpu("db", null), dbCpuFor(state, (a) => bandPeak(state, a), 115)) : need;
       const hosts = [...serversWith(ctx, "container-host")].filter((s) => s.model !== "gpu")
         .sort((a, b) => serverFree(ctx.team, b).cpu - serverFree(ctx.team, a).cpu).map((s) => s.id);
-      if (!deployFirstFit(ctx, hosts, "db", first, APPS.db.mem * 2)) {
+      // Its rows on a volume: moved, replaced or restarted, the database keeps them.
+      if (!deployFirstFit(ctx, hosts, "db", first, APPS.db.mem * 2, true)) {
         const host = acquire(ctx, "large", "container-host");
-        if (host) deployFirstFit(ctx, [host.id], "db", first, APPS.db.mem * 2);
+        if (host) deployFirstFit(ctx, [host.id], "db", first, APPS.db.mem * 2, true);
       }
       return;
     }

@@ -5,11 +5,18 @@ import type { Command } from "../engine/commands";
 import type { Server, Vm } from "../engine/types";
 import { usable, type BotContext } from "./helpers";
 
-/** Cash a careful operator keeps for power, rent and the unexpected before spending on hardware. */
+/** Cash a careful operator keeps for the unexpected before spending on hardware. */
 const RESERVE = 300_000;
 
-export function canAfford(ctx: BotContext, cost: number): boolean {
-  return ctx.team.cash - cost >= ctx.state.world.cashFloor + RESERVE;
+/**
+ * Whether spending `cost` leaves the power of every owned server (and of one more, `perTick`) paid
+ * to the end of the round, and a reserve, above the floor: below it running costs pile up as debt.
+ */
+export function canAfford(ctx: BotContext, cost: number, perTick = 0): boolean {
+  const left = ctx.state.world.ticks - ctx.state.tick;
+  let power = perTick;
+  for (const s of ctx.team.servers) if (!s.rented) power += SERVER_MODELS[s.model].powerIdle;
+  return ctx.team.cash - cost - power * left >= ctx.state.world.cashFloor + RESERVE;
 }
 
 /**
@@ -20,7 +27,7 @@ export function acquire(ctx: BotContext, model: ModelId, layer: LayerKind, rent 
   if (!ctx.state.world.unlocks.includes(layer)) return null;
   const m = SERVER_MODELS[model];
   // Renting needs enough cash to keep paying for an hour, buying its price.
-  if (!canAfford(ctx, rent ? m.rent * 60 : m.price)) return null;
+  if (!canAfford(ctx, rent ? m.rent * 60 : m.price, rent ? 0 : m.powerIdle)) return null;
   if (!ctx.act({ type: rent ? "rentServer" : "buyServer", model }).ok) return null;
   const server = ctx.team.servers[ctx.team.servers.length - 1];
   if (!ctx.act({ type: "installLayer", server: server.id, layer }).ok) return null;
@@ -42,9 +49,10 @@ export function installMissing(ctx: BotContext, layer: LayerKind, only?: (s: Ser
 }
 
 /** Tries each host in turn; the engine's own check decides what fits. */
-export function deployFirstFit(ctx: BotContext, hosts: readonly string[], app: AppId, cpu: number, memLimit?: number): string | null {
+export function deployFirstFit(ctx: BotContext, hosts: readonly string[], app: AppId, cpu: number, memLimit?: number, volume = false): string | null {
   for (const target of hosts) {
     const cmd: Command = memLimit === undefined ? { type: "deploy", target, app, cpu } : { type: "deploy", target, app, cpu, memLimit };
+    if (volume) cmd.volume = true;
     if (ctx.act(cmd).ok) return target;
   }
   return null;

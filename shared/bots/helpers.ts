@@ -122,7 +122,7 @@ export function dbCpuFor(state: MatchState, demandOf: (app: AppId) => number, he
 
 /** Apps in this scenario that take users' requests or jobs (not the database). */
 export function servedApps(state: MatchState): AppId[] {
-  return state.world.apps.filter((a) => APPS[a].role !== "backend");
+  return state.world.apps.filter((a) => APPS[a].role === "frontend" || APPS[a].role === "batch");
 }
 
 /** Delivered or on its way, not failed, not about to fail, its OS not down. */

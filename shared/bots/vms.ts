@@ -20,7 +20,7 @@ export interface VmOptions {
 }
 
 /** Instance sizes a VM planner picks: bigger VMs mean fewer guest operating systems. */
-export const VM_SIZES: Record<AppId, number> = { web: 2000, grades: 4000, db: 8000, payment: 4000, enroll: 2000, train: 1000 };
+export const VM_SIZES: Record<AppId, number> = { web: 2000, grades: 4000, db: 8000, payment: 4000, enroll: 2000, train: 1000, registry: 1000 };
 const HEADROOM_PCT = 115;
 /** Minutes from renting a host to an app serving in a new VM on it. */
 const LEAD = RENT_DELIVERY_TICKS + HOST_LAYERS.type1.setupTicks + GUEST_OS.linux.bootTicks + 2 + 8;

@@ -140,7 +140,9 @@ function binTypes(models: readonly ModelId[], layer: LayerKind): BinType[] {
 
 /** The packing bound of a team as it stands (any moment: the caller picks the peak, see notePeak). */
 export function packTeam(team: Team, opts: PackingOptions = {}): TeamPacking {
-  const wanted = new Set<ModelId>([...(opts.models ?? MODEL_IDS), ...team.servers.map((s) => s.model)]);
+  // By default the machines that run everything alike: a CPU without hardware virtualization taxes
+  // full-virtualization VMs differently, which the packing does not model (unless the team held one).
+  const wanted = new Set<ModelId>([...(opts.models ?? MODEL_IDS.filter((m) => SERVER_MODELS[m].hwVirt)), ...team.servers.map((s) => s.model)]);
   const models = MODEL_IDS.filter((m) => wanted.has(m));
   const perResource = Object.fromEntries(RESOURCES.map((r) => [r, { demand: 0, l1: 0, l2: 0 }])) as Record<Resource, ResourceBound>;
   const groups: PackingGroup[] = [];

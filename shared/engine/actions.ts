@@ -9,6 +9,7 @@ import { isError, owned } from "./lookup";
 import { commitPull, hostOf, planDeploy } from "./placement";
 import { startMigration } from "./evacuate";
 import { rebootVm } from "./downtime";
+import { goneWith, loseAll } from "./layer";
 import { spend } from "./money";
 import type { MatchState, Server, Team, Vm } from "./types";
 
@@ -68,6 +69,7 @@ function planBuy(state: MatchState, team: Team, model: Server["model"]): Plan {
 /** A machine by the minute: here in minutes instead of half an hour, billed until it is returned. */
 function planRent(state: MatchState, team: Team, model: Server["model"]): Plan {
   if (!state.world.rent) return err("rent_unavailable", { scenario: state.scenario });
+  if (!SERVER_MODELS[model].rentable) return err("not_rentable", { model });
   const broke = canSpend(state, team, SERVER_MODELS[model].rent);
   if (broke) return broke;
   return () => {
@@ -87,6 +89,7 @@ function planSell(state: MatchState, team: Team, id: string): Plan {
   return () => {
     // A rented machine goes back to the cloud: the bill stops, nothing comes back.
     const value = resaleValue(ref.server);
+    goneWith({ state, team, t: state.tick }, ref.server);
     team.cash += value;
     team.ledger.resale += value;
     team.servers.splice(team.servers.indexOf(ref.server), 1);
@@ -107,6 +110,7 @@ function planInstall(state: MatchState, team: Team, id: string, layer: Server["l
   const spec = HOST_LAYERS[layer];
   return () => {
     // Installing wipes the machine: what ran on it is gone, as with a real reinstall.
+    goneWith({ state, team, t: state.tick }, server);
     server.layer = layer;
     server.layerReadyAt = Math.max(state.tick, server.readyAt) + spec.setupTicks;
     server.osDownUntil = 0;
@@ -170,6 +174,7 @@ function planDeleteVm(state: MatchState, team: Team, id: string): Plan {
   if (isError(ref)) return ref;
   if (ref.vm.migration) return err("vm_busy", { vm: id });
   return () => {
+    loseAll({ state, team, t: state.tick }, ref.vm.instances);
     ref.server.vms.splice(ref.server.vms.indexOf(ref.vm), 1);
   };
 }
@@ -204,7 +209,7 @@ function planMigrate(state: MatchState, team: Team, vmId: string, to: string): P
       // A cold restart elsewhere: the dead host's outage no longer applies, only the boot there.
       vm.downUntil = 0;
       for (const i of vm.instances) i.downUntil = 0;
-      rebootVm(vm, start + GUEST_OS[vm.os].bootTicks);
+      rebootVm(vm, start + GUEST_OS[vm.os].bootTicks, { state, team, t: now });
     };
   }
   return () => startMigration(vm, target.server, now);
@@ -219,18 +224,24 @@ function planDeployCmd(state: MatchState, team: Team, cmd: Extract<Command, { ty
   }
   const host = hostOf(ref.server, ref.kind === "vm" ? ref.vm : null);
   if (isError(host)) return host;
-  const plan = planDeploy(team, host, cmd.app, state.tick, cmd.cpu, cmd.memLimit);
+  const plan = planDeploy(team, host, cmd.app, state.tick, cmd.cpu, cmd.memLimit, cmd.volume ?? false);
   if (isError(plan)) return plan;
   return () => {
     if (plan.replaces) {
       const { vm, server, instance } = plan.replaces;
       const list = vm ? vm.instances : server.instances;
+      loseAll({ state, team, t: state.tick }, [instance]);
       list.splice(list.indexOf(instance), 1);
     }
-    commitPull(host, plan);
+    commitPull(team, host, plan, state.tick);
+    // A database's rows now live where this primary keeps them: on its volume, or not.
+    if (APPS[cmd.app].role === "backend") {
+      if (!(plan.volume && team.dbOnVolume)) team.stats.restores++;
+      team.dbOnVolume = plan.volume;
+    }
     host.instances.push({
       id: newId(state, "i"), app: cmd.app, container: host.containers, cpu: plan.cpu, mem: plan.mem,
-      memLimited: plan.memLimited, readyAt: plan.readyAt, downUntil: 0, served: 0, usedCpu: 0,
+      memLimited: plan.memLimited, volume: plan.volume, readyAt: plan.readyAt, downUntil: 0, served: 0, usedCpu: 0, writes: 0,
     });
   };
 }
@@ -264,6 +275,7 @@ function planRemove(state: MatchState, team: Team, id: string): Plan {
   if (isError(ref)) return ref;
   return () => {
     const list = ref.vm ? ref.vm.instances : ref.server.instances;
+    loseAll({ state, team, t: state.tick }, [ref.instance]);
     list.splice(list.indexOf(ref.instance), 1);
   };
 }

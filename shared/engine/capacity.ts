@@ -9,9 +9,19 @@ export interface Resources {
   gpu: number;
 }
 
-/** The hypervisor's costs on a server (null when its layer is not a hypervisor). */
-export function hypervisorOf(server: Pick<Server, "layer">): HypervisorCost | null {
-  return server.layer === "type1" || server.layer === "type2" ? HYPERVISOR_COST[server.layer] : null;
+/** Each hypervisor's costs on a CPU without hardware assistance: full virtualization is translated. */
+const TRANSLATED: Record<"type1" | "type2", HypervisorCost> = {
+  type1: { ...HYPERVISOR_COST.type1, taxPct: { ...HYPERVISOR_COST.type1.taxPct, full: HYPERVISOR_COST.type1.translatedPct } },
+  type2: { ...HYPERVISOR_COST.type2, taxPct: { ...HYPERVISOR_COST.type2.taxPct, full: HYPERVISOR_COST.type2.translatedPct } },
+};
+
+/**
+ * The hypervisor's costs on a server (null when its layer is not a hypervisor): on hardware
+ * without VT-x/EPT, full virtualization pays the translation tax (para-virtualization does not).
+ */
+export function hypervisorOf(server: Pick<Server, "layer" | "model">): HypervisorCost | null {
+  if (server.layer !== "type1" && server.layer !== "type2") return null;
+  return SERVER_MODELS[server.model].hwVirt ? HYPERVISOR_COST[server.layer] : TRANSLATED[server.layer];
 }
 
 /** What a VM's overhead depends on (a VM being planned has no id or instances yet). */
@@ -22,7 +32,7 @@ export type VmShape = Pick<Vm, "os" | "mode" | "vcpus" | "engine">;
  * its vCPUs, exact in integers) and its container engine. The one formula: the tick, placement,
  * the debrief and the racks on screen all use it.
  */
-export function vmOverheadCpu(vm: VmShape, server: Pick<Server, "layer">): number {
+export function vmOverheadCpu(vm: VmShape, server: Pick<Server, "layer" | "model">): number {
   return vmOverheadCpuUnder(vm, hypervisorOf(server));
 }
 
@@ -42,12 +52,12 @@ export function vmOsTaxMem(vm: Pick<VmShape, "os" | "engine">, hv: HypervisorCos
 }
 
 /** What a VM keeps for itself before any app runs (see vmOverheadCpu). */
-export function vmOverhead(vm: VmShape, server: Pick<Server, "layer">): Resources {
+export function vmOverhead(vm: VmShape, server: Pick<Server, "layer" | "model">): Resources {
   return { cpu: vmOverheadCpu(vm, server), mem: vmOverheadMem(vm), gpu: 0 };
 }
 
 /** What a VM takes from its host server. */
-export function vmFootprint(vm: Pick<Vm, "vcpus" | "mem">, server: Pick<Server, "layer">): Resources {
+export function vmFootprint(vm: Pick<Vm, "vcpus" | "mem">, server: Pick<Server, "layer" | "model">): Resources {
   const hv = hypervisorOf(server);
   return { cpu: vm.vcpus * 1000, mem: vm.mem + (hv ? hv.memPerVm : 0), gpu: 0 };
 }
@@ -119,5 +129,7 @@ export function serverFree(team: Team, server: Server): Resources {
 
 /** An instance's capacity in requests (or work units) per tick, from its app and the CPU it holds. */
 export function appCapacity(app: AppSpec, cpu: number): number {
+  // The registry mirror serves the datacenter, not users: no requests of its own.
+  if (app.cpuPerReq === 0 && app.gpu === 0) return 0;
   return app.gpu > 0 ? app.gpu * app.unitsPerGpu : Math.trunc(cpu / app.cpuPerReq);
 }

@@ -43,6 +43,7 @@ export const CommandSchema = z.discriminatedUnion("type", [
     app,
     cpu: int(1, 1_000_000).optional(),
     memLimit: int(1, 1_000_000).optional(),
+    volume: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal("remove"), instance: instanceId }),
   z.strictObject({ type: z.literal("resize"), instance: instanceId, cpu: int(1, 1_000_000) }),

@@ -8,18 +8,18 @@
  */
 
 /** Bump on any change to what the engine computes: match logs replay only under their own version. */
-export const ENGINE_VERSION = "2.0.0";
+export const ENGINE_VERSION = "3.0.0";
 
-export type ModelId = "small" | "large" | "gpu";
+export type ModelId = "small" | "large" | "gpu" | "old";
 export type LayerKind = "bare-linux" | "bare-windows" | "type1" | "type2" | "container-host";
 export type OsKind = "linux" | "windows";
 export type VirtMode = "para" | "full";
-export type AppId = "web" | "grades" | "db" | "payment" | "enroll" | "train";
+export type AppId = "web" | "grades" | "db" | "payment" | "enroll" | "train" | "registry";
 export type LicenceEdition = "essentials" | "standard" | "datacenter" | "ha";
 
-export const MODEL_IDS: readonly ModelId[] = ["small", "large", "gpu"];
+export const MODEL_IDS: readonly ModelId[] = ["small", "large", "gpu", "old"];
 export const LAYER_KINDS: readonly LayerKind[] = ["bare-linux", "bare-windows", "type1", "type2", "container-host"];
-export const APP_IDS: readonly AppId[] = ["web", "grades", "db", "payment", "enroll", "train"];
+export const APP_IDS: readonly AppId[] = ["web", "grades", "db", "payment", "enroll", "train", "registry"];
 export const OS_KINDS: readonly OsKind[] = ["linux", "windows"];
 export const VIRT_MODES: readonly VirtMode[] = ["para", "full"];
 export const LICENCE_EDITIONS: readonly LicenceEdition[] = ["essentials", "standard", "datacenter", "ha"];
@@ -37,8 +37,17 @@ export interface ServerModel {
   powerMax: number;
   /** Renting the same machine from a cloud, per tick, everything included: dearer than owning. */
   rent: number;
+  /** Whether a cloud rents it out at all (clouds do not rent machines without hardware virtualization). */
+  rentable: boolean;
   /** A rack unit label shown in the UI. */
   units: 1 | 2;
+  /**
+   * Hardware-assisted virtualization (Intel VT-x with EPT, AMD-V with RVI). Without it a hypervisor
+   * runs an unmodified guest (full virtualization) only by translating its kernel's instructions in
+   * software and shadowing its page tables: a much higher tax. Para-virtualized guests and containers
+   * do not need it.
+   */
+  hwVirt: boolean;
 }
 
 /**
@@ -47,9 +56,11 @@ export interface ServerModel {
  * so renting pays only for capacity held a short while: the spike.
  */
 export const SERVER_MODELS: Record<ModelId, ServerModel> = {
-  small: { cpu: 8000, mem: 32768, gpu: 0, price: 300_000, powerIdle: 150, powerMax: 300, rent: 1_000, units: 1 },
-  large: { cpu: 32000, mem: 131072, gpu: 0, price: 900_000, powerIdle: 400, powerMax: 900, rent: 2_800, units: 2 },
-  gpu: { cpu: 16000, mem: 65536, gpu: 4, price: 1_400_000, powerIdle: 500, powerMax: 1_500, rent: 4_500, units: 2 },
+  small: { cpu: 8000, mem: 32768, gpu: 0, price: 300_000, powerIdle: 150, powerMax: 300, rent: 1_000, rentable: true, units: 1, hwVirt: true },
+  large: { cpu: 32000, mem: 131072, gpu: 0, price: 900_000, powerIdle: 400, powerMax: 900, rent: 2_800, rentable: true, units: 2, hwVirt: true },
+  gpu: { cpu: 16000, mem: 65536, gpu: 4, price: 1_400_000, powerIdle: 500, powerMax: 1_500, rent: 4_500, rentable: true, units: 2, hwVirt: true },
+  // An older 2U sold off cheap: a CPU from before VT-x/EPT, and the power draw of its age.
+  old: { cpu: 16000, mem: 65536, gpu: 0, price: 240_000, powerIdle: 350, powerMax: 750, rent: 0, rentable: false, units: 2, hwVirt: false },
 };
 
 /** Servers arrive a while after they are bought: the reason to plan ahead of a forecast spike. */
@@ -87,17 +98,21 @@ export const HOST_LAYERS: Record<LayerKind, HostLayer> = {
 export interface HypervisorCost {
   /** Memory the hypervisor keeps per VM (page tables, device emulation). */
   memPerVm: number;
-  /** Share of a VM's CPU lost to virtualization, by mode, in percent. */
+  /** Share of a VM's CPU lost to virtualization, by mode, in percent (on hardware with VT-x/EPT). */
   taxPct: Record<VirtMode, number>;
+  /** Full virtualization on a CPU without hardware assistance: binary translation and shadow page tables. */
+  translatedPct: number;
 }
 
 /**
  * Type-1 costs about 2 % CPU (Felter et al. 2015); type-2 costs far more (12 % and worse in
- * informal tests), on top of the host OS it needs.
+ * informal tests), on top of the host OS it needs. Without VT-x/EPT a full-virtualization guest's
+ * kernel runs through binary translation with shadow page tables (VMware before 2006; Adams &
+ * Agesen 2006): a kernel-heavy server load such as a web server loses about a quarter of its CPU.
  */
 export const HYPERVISOR_COST: Record<"type1" | "type2", HypervisorCost> = {
-  type1: { memPerVm: 64, taxPct: { para: 2, full: 4 } },
-  type2: { memPerVm: 256, taxPct: { para: 8, full: 12 } },
+  type1: { memPerVm: 64, taxPct: { para: 2, full: 4 }, translatedPct: 25 },
+  type2: { memPerVm: 256, taxPct: { para: 8, full: 12 }, translatedPct: 30 },
 };
 
 /**
@@ -140,18 +155,34 @@ export const IMAGE_LAYERS = {
   "payment-svc": { mb: 30 },
   cuda: { mb: 1800 },
   pytorch: { mb: 900 },
+  registry: { mb: 25 },
 } as const satisfies Record<string, ImageLayer>;
 export type LayerId = keyof typeof IMAGE_LAYERS;
 
 /**
- * A datacenter registry link: about 1 GB a minute (≈ 17 MB/s). A cached image starts the same
- * minute; an uncached one after about a minute of pulling; a VM takes minutes to boot.
+ * Where a host's missing layers come from (the Docker daemon looks in its own cache first, then
+ * asks the registry). The public registry comes over the datacenter's internet link, slowly, and
+ * limits how many images one address may pull (Docker Hub: 100 pulls per 6 hours for an anonymous
+ * address since 2020; compressed here like the rest of the day): in a spike, when many fresh hosts
+ * pull at once, the pulls beyond the limit wait for the next minute. A private registry mirror the
+ * team runs in its own datacenter (the `registry` app: a pull-through cache) serves every host at
+ * the datacenter link's speed with no limit; it fetches each layer from the public registry once.
  */
-export const PULL_MB_PER_TICK = 1000;
+export const REGISTRY = {
+  /** MB a minute one host pulls from the public registry (≈ 4 MB/s). */
+  publicMbPerTick: 250,
+  /** Image pulls the team's datacenter may start from the public registry in one minute. */
+  publicPullsPerTick: 2,
+  /** MB a minute from a mirror in the datacenter (≈ 17 MB/s, a conservative datacenter link). */
+  mirrorMbPerTick: 1000,
+};
 
 export interface AppSpec {
-  /** frontend: users' requests (dropped ones cost); backend: serves other apps only; batch: a job. */
-  role: "frontend" | "backend" | "batch";
+  /**
+   * frontend: users' requests (dropped ones cost); backend: serves other apps only; batch: a job;
+   * infra: serves the datacenter itself (the registry mirror), no demand of its own.
+   */
+  role: "frontend" | "backend" | "batch" | "infra";
   port: number | null;
   os: readonly OsKind[];
   /** CPU spent per request served in one tick (per query for db, per work unit for train). */
@@ -168,6 +199,8 @@ export interface AppSpec {
   image: readonly LayerId[] | null;
   /** Calls into other apps per request served. */
   deps: Partial<Record<AppId, number>>;
+  /** Rows written to the database per request served (a payment's order); part of its db calls. */
+  writes: number;
   /** Only one primary per team (a MySQL primary). */
   single: boolean;
   /** Must not share a kernel with other apps where the scenario demands it (compliance). */
@@ -189,34 +222,40 @@ export interface Runtime {
 export const APPS: Record<AppId, AppSpec> = {
   web: {
     role: "frontend", port: 80, os: ["linux", "windows"], cpuPerReq: 2, cpu: 2000, minCpu: 500, maxCpu: 2000, mem: 1024, gpu: 0,
-    unitsPerGpu: 0, image: ["debian", "jre17", "portal"], deps: {}, single: false, isolated: false, installTicks: 2,
+    unitsPerGpu: 0, image: ["debian", "jre17", "portal"], deps: {}, writes: 0, single: false, isolated: false, installTicks: 2,
     runtime: { name: "java", version: 17 },
   },
   grades: {
     role: "frontend", port: 8080, os: ["linux"], cpuPerReq: 5, cpu: 2000, minCpu: 500, maxCpu: 4000, mem: 2048, gpu: 0,
-    unitsPerGpu: 0, image: ["debian", "jre8", "grades-api"], deps: { db: 2 }, single: false, isolated: false, installTicks: 2,
+    unitsPerGpu: 0, image: ["debian", "jre8", "grades-api"], deps: { db: 2 }, writes: 0, single: false, isolated: false, installTicks: 2,
     runtime: { name: "java", version: 8 },
   },
   db: {
     role: "backend", port: 3306, os: ["linux"], cpuPerReq: 2, cpu: 8000, minCpu: 1000, maxCpu: 32000, mem: 16384, gpu: 0,
-    unitsPerGpu: 0, image: ["debian", "mysql"], deps: {}, single: true, isolated: false, installTicks: 3,
+    unitsPerGpu: 0, image: ["debian", "mysql"], deps: {}, writes: 0, single: true, isolated: false, installTicks: 3,
     runtime: null,
   },
   payment: {
     role: "frontend", port: 443, os: ["linux"], cpuPerReq: 10, cpu: 2000, minCpu: 500, maxCpu: 4000, mem: 1024, gpu: 0,
-    unitsPerGpu: 0, image: ["alpine", "payment-svc"], deps: { db: 1 }, single: false, isolated: true, installTicks: 2,
+    unitsPerGpu: 0, image: ["alpine", "payment-svc"], deps: { db: 1 }, writes: 1, single: false, isolated: true, installTicks: 2,
     runtime: null,
   },
   // The legacy course-selection app runs on IIS: Windows only, and it wants port 80 like the portal.
   enroll: {
     role: "frontend", port: 80, os: ["windows"], cpuPerReq: 8, cpu: 2000, minCpu: 1000, maxCpu: 2000, mem: 2048, gpu: 0,
-    unitsPerGpu: 0, image: null, deps: {}, single: false, isolated: false, installTicks: 3,
+    unitsPerGpu: 0, image: null, deps: {}, writes: 0, single: false, isolated: false, installTicks: 3,
     runtime: null,
   },
   // A training job: one GPU, little CPU. The GPU node's idle cores are there for other apps.
   train: {
     role: "batch", port: null, os: ["linux"], cpuPerReq: 0, cpu: 1000, minCpu: 1000, maxCpu: 1000, mem: 8192, gpu: 1,
-    unitsPerGpu: 100, image: ["ubuntu", "cuda", "pytorch"], deps: {}, single: false, isolated: false, installTicks: 4,
+    unitsPerGpu: 100, image: ["ubuntu", "cuda", "pytorch"], deps: {}, writes: 0, single: false, isolated: false, installTicks: 4,
+    runtime: null,
+  },
+  // A registry mirror (Docker's registry image as a pull-through cache): where containers unlocked.
+  registry: {
+    role: "infra", port: 5000, os: ["linux"], cpuPerReq: 0, cpu: 1000, minCpu: 1000, maxCpu: 1000, mem: 2048, gpu: 0,
+    unitsPerGpu: 0, image: ["alpine", "registry"], deps: {}, writes: 0, single: true, isolated: false, installTicks: 1,
     runtime: null,
   },
 };
@@ -267,6 +306,13 @@ export const INCIDENTS = {
   hardwareRepairTicks: 60,
   /** A type-2 host's OS installing its security updates: it reboots, and every guest with it. */
   hostPatchRebootTicks: 6,
+  /**
+   * A database that starts from nothing (a new primary, or a container started again from its
+   * image without a volume) loads last night's backup before it answers.
+   */
+  dbRestoreTicks: 10,
+  /** Each row written in a container's own layer and lost with it: an order refunded, a registration re-entered. */
+  lostRowFine: 100,
   /** Audit fine per unlicensed Windows instance: twice the Standard price. */
   auditFinePerOse: 213_800,
   /** A payment service on a compromised kernel leaks card data. */

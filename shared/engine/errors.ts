@@ -45,6 +45,9 @@ export const ERROR_CODES = [
   "runtime_conflict",
   "not_resizable",
   "resize_no_change",
+  // Engine 3: the container chapter (volumes, registry), hardware without virtualization support.
+  "not_rentable",
+  "volume_needs_container",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,4 +1,4 @@
-import { APPS, GUEST_OS, HOST_LAYERS, INCIDENTS, LICENCES, type AppId } from "./data";
+import { APPS, GUEST_OS, HOST_LAYERS, INCIDENTS, LICENCES, RENT_DELIVERY_TICKS, type AppId } from "./data";
 import { randInt } from "./rng";
 import { teamInstances, type InstanceRef } from "./lookup";
 import { charge } from "./money";
@@ -21,7 +21,7 @@ export function fireIncident(state: MatchState, spec: IncidentSpec, t: number, w
         if (warned) warnHardware(state, team, t);
         else hardware(state, team, spec.server, t);
         break;
-      case "audit": audit(state, team); break;
+      case "audit": audit(state, team, t); break;
       case "patch": patch(state, team, t); break;
     }
   }
@@ -40,19 +40,20 @@ function leak(state: MatchState, team: Team, app: AppId, t: number): void {
     (r) => r.instance.app === app && instanceUp(r.instance, t) && serverUp(r.server, t) && (!r.vm || vmUp(r.vm, t)),
   );
   const hit = new Set<string>();
+  const w = { state, team, t };
   for (const ref of leaking) {
     const mates = osMates(ref).filter((i) => instanceUp(i, t) || hit.has(i.id));
     if (ref.instance.container && ref.instance.memLimited) {
-      knockOut([ref.instance], t + INCIDENTS.containerRestartTicks);
+      knockOut([ref.instance], t + INCIDENTS.containerRestartTicks, w);
       hit.add(ref.instance.id);
     } else if (mates.length <= 1) {
-      knockOut([ref.instance], t + INCIDENTS.appRestartTicks + 1);
+      knockOut([ref.instance], t + INCIDENTS.appRestartTicks + 1, w);
       hit.add(ref.instance.id);
     } else if (ref.vm) {
       for (const i of mates) hit.add(i.id);
-      rebootVm(ref.vm, t + GUEST_OS[ref.vm.os].bootTicks);
+      rebootVm(ref.vm, t + GUEST_OS[ref.vm.os].bootTicks, w);
     } else {
-      for (const id of rebootServer(ref.server, t + INCIDENTS.serverRebootTicks)) hit.add(id);
+      for (const id of rebootServer(ref.server, t + INCIDENTS.serverRebootTicks, w)) hit.add(id);
     }
   }
   state.events.push({ kind: "incident", team: team.id, incident: "leak", app, target: leaking.map((r) => r.instance.id).join(","), hit: [...hit], cost: 0 });
@@ -70,15 +71,16 @@ interface Kernel {
 }
 
 /** Every running Linux kernel of a team with apps on it: bare OSes, container hosts, VM guests. */
-function linuxKernels(team: Team, t: number): Kernel[] {
+function linuxKernels(state: MatchState, team: Team, t: number): Kernel[] {
   const out: Kernel[] = [];
+  const w = { state, team, t };
   for (const server of team.servers) {
     if (!serverUp(server, t)) continue;
     if (server.layer && HOST_LAYERS[server.layer].os === "linux") {
-      out.push({ id: server.id, instances: server.instances, down: (until) => rebootServer(server, until) });
+      out.push({ id: server.id, instances: server.instances, down: (until) => rebootServer(server, until, w) });
     }
     for (const vm of server.vms) {
-      if (vm.os === "linux" && vmUp(vm, t)) out.push({ id: vm.id, instances: vm.instances, down: (until) => rebootVm(vm, until) });
+      if (vm.os === "linux" && vmUp(vm, t)) out.push({ id: vm.id, instances: vm.instances, down: (until) => rebootVm(vm, until, w) });
     }
   }
   return out;
@@ -94,14 +96,14 @@ function kernel(state: MatchState, team: Team, entry: AppId, t: number): void {
   const hit: string[] = [];
   const targets: string[] = [];
   let breached = false;
-  for (const k of linuxKernels(team, t)) {
+  for (const k of linuxKernels(state, team, t)) {
     if (!k.instances.some((i) => i.app === entry && instanceUp(i, t))) continue;
     targets.push(k.id);
     if (k.instances.some((i) => APPS[i.app].isolated)) breached = true;
     hit.push(...k.instances.map((i) => i.id));
     k.down(t + INCIDENTS.kernelPatchTicks);
   }
-  const cost = breached ? charge(team, "fines", INCIDENTS.breachFine, state.world.cashFloor) : 0;
+  const cost = breached ? charge(team, "fines", INCIDENTS.breachFine, state.world.cashFloor, t) : 0;
   state.events.push({ kind: "incident", team: team.id, incident: "kernel", app: entry, target: targets.join(","), hit, cost });
 }
 
@@ -135,7 +137,7 @@ function warnHardware(state: MatchState, team: Team, t: number): void {
   if (server.layer === "type1" && server.licences.ha > 0) haEvacuate(team, server, t);
 }
 
-/** A server dies: everything on it stops; type-1 VMs can be moved elsewhere and booted there. */
+/** A server dies (the teacher's incident): everything on it stops; type-1 VMs can be moved elsewhere and booted there. */
 function hardware(state: MatchState, team: Team, serverId: string | undefined, t: number): void {
   const healthy = team.servers.filter((s) => s.layer !== null && t >= s.readyAt && t >= s.failedUntil);
   let server: Server | undefined = serverId ? healthy.find((s) => s.id === serverId) : undefined;
@@ -147,14 +149,20 @@ function hardware(state: MatchState, team: Team, serverId: string | undefined, t
   failServer(state, team, server, t);
 }
 
+/**
+ * A server dies: everything on it stops until it is repaired. A rented one is the cloud's problem:
+ * it bills nothing while the machine is dead and brings the instance back on new hardware within
+ * minutes (its disk kept, so what ran on it boots again), as clouds recover a failed host.
+ */
 export function failServer(state: MatchState, team: Team, server: Server, t: number): void {
-  const until = t + INCIDENTS.hardwareRepairTicks;
+  const until = t + (server.rented ? RENT_DELIVERY_TICKS : INCIDENTS.hardwareRepairTicks);
   server.failedUntil = until;
   server.failingAt = 0;
-  const hit = rebootServer(server, until);
+  const w = { state, team, t };
+  const hit = rebootServer(server, until, w);
   for (const vm of server.vms) {
     vm.migration = null;
-    hit.push(...rebootVm(vm, until + GUEST_OS[vm.os].bootTicks));
+    hit.push(...rebootVm(vm, until + GUEST_OS[vm.os].bootTicks, w));
   }
   // Migrations onto the dead server are cancelled; the VMs stay where they were.
   for (const s of team.servers) for (const vm of s.vms) if (vm.migration?.to === server.id) vm.migration = null;
@@ -168,13 +176,14 @@ export function failServer(state: MatchState, team: Team, server: Server, t: num
 function patch(state: MatchState, team: Team, t: number): void {
   const hit: string[] = [];
   const targets: string[] = [];
+  const w = { state, team, t };
   for (const server of team.servers) {
     if (server.layer !== "type2" || !serverUp(server, t)) continue;
     targets.push(server.id);
-    rebootServer(server, t + INCIDENTS.hostPatchRebootTicks);
+    rebootServer(server, t + INCIDENTS.hostPatchRebootTicks, w);
     for (const vm of server.vms) {
       vm.migration = null;
-      hit.push(...rebootVm(vm, t + INCIDENTS.hostPatchRebootTicks + GUEST_OS[vm.os].bootTicks));
+      hit.push(...rebootVm(vm, t + INCIDENTS.hostPatchRebootTicks + GUEST_OS[vm.os].bootTicks, w));
     }
   }
   state.events.push({ kind: "incident", team: team.id, incident: "patch", target: targets.join(","), hit, cost: 0 });
@@ -189,13 +198,13 @@ export function unlicensedWindows(server: Server): number {
   return Math.max(0, oses - covered);
 }
 
-function audit(state: MatchState, team: Team): void {
+function audit(state: MatchState, team: Team, t: number): void {
   const hit: string[] = [];
   let count = 0;
   for (const server of team.servers) {
     const n = unlicensedWindows(server);
     if (n > 0) { hit.push(server.id); count += n; }
   }
-  const cost = charge(team, "fines", count * INCIDENTS.auditFinePerOse, state.world.cashFloor);
+  const cost = charge(team, "fines", count * INCIDENTS.auditFinePerOse, state.world.cashFloor, t);
   state.events.push({ kind: "incident", team: team.id, incident: "audit", hit, cost });
 }

@@ -35,14 +35,16 @@ export function createMatch(settings: MatchSettings, seed: number): MatchState {
     wave2Start = spikeStart + randInt(holder, w.delayMin, w.delayMax);
     wave2PeakPct = Math.trunc((spikePeakPct * randInt(holder, w.sizePctMin, w.sizePctMax)) / 100);
   }
+  const unlocks = settings.unlocks ? [...settings.unlocks] : [...scn.unlocks];
   const world: World = {
     ticks: scn.ticks,
     startMinute: scn.startMinute,
     budget: settings.budget ?? scn.budget,
     cashFloor: scn.cashFloor,
-    unlocks: settings.unlocks ? [...settings.unlocks] : [...scn.unlocks],
+    unlocks,
     trafficPct: settings.trafficPct ?? 100,
-    apps: [...scn.apps],
+    // Wherever containers run, a team may run its own registry mirror.
+    apps: [...scn.apps, ...(unlocks.includes("container-host") ? (["registry"] as const) : [])],
     spikeStart,
     spikePeakPct,
     wave2Start,
@@ -73,9 +75,12 @@ export function createMatch(settings: MatchSettings, seed: number): MatchState {
       stats: {
         ticks: 0, demand: 0, served: 0, dropped: 0, droppedPeak: 0, droppedPeakTick: -1, capacityCpu: 0,
         reservedCpu: 0, usefulCpu: 0, osTaxCpu: 0, osTaxMem: 0, spikeFirstDrop: -1, spikeRecovered: -1,
+        brokeAt: -1, costsAfterBroke: 0, writes: 0, lostWrites: 0, restores: 0, publicPulls: 0, publicPullWaitTicks: 0, mirrorPulls: 0,
       },
       traffic: perApp<AppTraffic>(() => ({ demand: 0, capacity: 0, served: 0, dropped: 0 })),
       last: emptyFigures(),
+      registry: { publicPulls: [], mirror: [] },
+      dbOnVolume: false,
     };
     for (const model of scn.startingServers) team.servers.push(makeServer(state, model, 0, 0, false));
     state.teams.push(team);

@@ -9,14 +9,19 @@ export function spend(team: Team, kind: CostKind, amount: number): void {
 }
 
 /**
- * Running costs the player did not choose (power, penalties, fines) stop at the cash floor:
- * the ledger records what was actually taken, so cash always equals budget + in − out.
+ * Running costs the player did not choose (power, rent, penalties, fines) are always charged, the
+ * floor or not: below it they pile up as debt and the score keeps falling (a broke team does not
+ * run for free). Spending the player chooses is what the floor refuses (actions.canSpend). The
+ * tick the team first went below the floor, and every cost charged from then on, are kept for the
+ * debrief ("you went broke at 10:42; after that …").
  */
-export function charge(team: Team, kind: CostKind, amount: number, floor: number): number {
-  const paid = Math.max(0, Math.min(amount, team.cash - floor));
-  team.cash -= paid;
-  team.ledger[kind] += paid;
-  return paid;
+export function charge(team: Team, kind: CostKind, amount: number, floor: number, t: number): number {
+  team.cash -= amount;
+  team.ledger[kind] += amount;
+  const s = team.stats;
+  if (s.brokeAt < 0 && team.cash < floor && amount > 0) s.brokeAt = t;
+  if (s.brokeAt >= 0) s.costsAfterBroke += amount;
+  return amount;
 }
 
 export function earn(team: Team, amount: number): void {

@@ -1,8 +1,9 @@
-import { APPS, HOST_LAYERS, IMAGE_LAYERS, PULL_MB_PER_TICK, type AppId, type OsKind } from "./data";
+import { APPS, HOST_LAYERS, INCIDENTS, type AppId, type LayerId, type OsKind } from "./data";
 import { instancesReserved, serverCapacity, serverFree, vmFree } from "./capacity";
 import { err, type EngineError } from "./errors";
 import { teamInstances, type InstanceRef } from "./lookup";
 import type { CachedLayer, Instance, Server, Team, Vm } from "./types";
+import { commitImagePull, planImagePull, type ImagePull } from "./registry";
 
 /** Where an app can be placed: a bare OS, a container host, or a VM (as an OS or an engine). */
 export interface Host {
@@ -42,8 +43,12 @@ export interface DeployPlan {
   /** Layers to add to the host's cache, with the tick each pull finishes. */
   pulls: CachedLayer[];
   pullFreeAt: number;
+  /** Where the pull comes from and when (null: nothing to pull). */
+  pull: ImagePull | null;
   /** The team's primary on a dead server that this one replaces (removed when it is placed). */
   replaces: InstanceRef | null;
+  /** Containers only: its data on a volume. */
+  volume: boolean;
 }
 
 /**
@@ -51,7 +56,7 @@ export interface DeployPlan {
  * OS needs, the port rule on a shared OS, one database primary, GPUs, and reservations.
  */
 export function planDeploy(
-  team: Team, host: Host, appId: AppId, now: number, cpuOpt: number | undefined, memLimit: number | undefined,
+  team: Team, host: Host, appId: AppId, now: number, cpuOpt: number | undefined, memLimit: number | undefined, volume = false,
 ): DeployPlan | EngineError {
   const app = APPS[appId];
   if (!app.os.includes(host.os)) {
@@ -61,6 +66,7 @@ export function planDeploy(
   }
   if (host.containers && !app.image) return err("needs_windows", { app: appId, where: "container" });
   if (memLimit !== undefined && !host.containers) return err("limits_need_container", { app: appId });
+  if (volume && !host.containers) return err("volume_needs_container", { app: appId });
   const cpu = cpuOpt ?? app.cpu;
   if (cpu < app.minCpu || cpu > app.maxCpu) {
     return err("cpu_out_of_range", { app: appId, min: app.minCpu, max: app.maxCpu, value: cpu });
@@ -108,48 +114,44 @@ export function planDeploy(
   if (free.mem < mem) return err("no_mem", { need: mem, free: Math.max(0, free.mem) });
 
   const start = Math.max(now, host.readyAt);
+  // A database starting from nothing loads last night's backup first, unless its volume already holds the rows.
+  const restore = app.role === "backend" && !(volume && team.dbOnVolume) ? INCIDENTS.dbRestoreTicks : 0;
   if (!host.containers) {
-    return { cpu, mem, memLimited: false, readyAt: start + app.installTicks, pulls: [], pullFreeAt: -1, replaces };
+    return { cpu, mem, memLimited: false, readyAt: start + app.installTicks + restore, pulls: [], pullFreeAt: -1, pull: null, replaces, volume: false };
   }
-  return { cpu, mem, memLimited: memLimit !== undefined, ...planPull(host, appId, start), replaces };
+  const p = planPull(team, host, appId, start);
+  return { cpu, mem, memLimited: memLimit !== undefined, ...p, readyAt: p.readyAt + restore, replaces, volume };
 }
 
 /**
  * A container starts as soon as its image is there. Missing layers are pulled over the host's
  * link one after another, timed in thousandths of a minute so that small pulls queue up exactly;
- * layers already pulled (or on their way) are shared.
+ * layers already pulled (or on their way) are shared; where they come from is the registry's
+ * business (registry.ts).
  */
-function planPull(host: Host, appId: AppId, start: number): { readyAt: number; pulls: CachedLayer[]; pullFreeAt: number } {
+function planPull(team: Team, host: Host, appId: AppId, start: number): { readyAt: number; pulls: CachedLayer[]; pullFreeAt: number; pull: ImagePull | null } {
   const image = APPS[appId].image ?? [];
   let waitFor = start;
-  let missingMb = 0;
-  const missing: (typeof image)[number][] = [];
+  const missing: LayerId[] = [];
   for (const layer of image) {
     const cached = host.cache.find((c) => c.layer === layer);
     if (cached) waitFor = Math.max(waitFor, cached.at);
-    else {
-      missing.push(layer);
-      missingMb += IMAGE_LAYERS[layer].mb;
-    }
+    else missing.push(layer);
   }
   // A container whose image is there starts within seconds: it serves this very minute.
-  if (missing.length === 0) return { readyAt: waitFor, pulls: [], pullFreeAt: -1 };
-  const pullStart = Math.max(start * 1000, hostPullFreeAt(host));
-  const doneMilli = pullStart + Math.ceil((missingMb * 1000) / PULL_MB_PER_TICK);
-  const done = Math.ceil(doneMilli / 1000);
-  return {
-    readyAt: Math.max(waitFor, done),
-    pulls: missing.map((layer) => ({ layer, at: done })),
-    pullFreeAt: doneMilli,
-  };
+  if (missing.length === 0) return { readyAt: waitFor, pulls: [], pullFreeAt: -1, pull: null };
+  const pull = planImagePull(team, missing, start, hostPullFreeAt(host));
+  const done = Math.ceil(pull.doneMilli / 1000);
+  return { readyAt: Math.max(waitFor, done), pulls: missing.map((layer) => ({ layer, at: done })), pullFreeAt: pull.doneMilli, pull };
 }
 
 function hostPullFreeAt(host: Host): number {
   return host.vm ? host.vm.pullFreeAt : host.server.pullFreeAt;
 }
 
-export function commitPull(host: Host, plan: DeployPlan): void {
+export function commitPull(team: Team, host: Host, plan: DeployPlan, now: number): void {
   if (plan.pulls.length === 0) return;
+  if (plan.pull) commitImagePull(team, plan.pull, now);
   host.cache.push(...plan.pulls);
   if (host.vm) host.vm.pullFreeAt = plan.pullFreeAt;
   else host.server.pullFreeAt = plan.pullFreeAt;

@@ -4,6 +4,7 @@ import {
 import { appCapacity, hypervisorOf, vmOsTaxMem, vmOverheadCpuUnder } from "./capacity";
 import { charge, earn, emptyFigures } from "./money";
 import { instanceUp, serverUp, vmUp } from "./running";
+import { goneWith, writesInLayer } from "./layer";
 import { spikeEnd } from "../scenarios/curve";
 import type { Scenario } from "../scenarios/types";
 import type { GameEvent, Instance, MatchState, Server, Team, TickFigures } from "./types";
@@ -71,6 +72,7 @@ export function serveTeam(state: MatchState, scn: Scenario, team: Team, t: numbe
   }
   serveDemand(state, team);
   spreadLoad();
+  recordWrites(team);
 
   const fig: TickFigures = emptyFigures();
   const inSpike = scn.spike !== null && t >= state.world.spikeStart && t < spikeEnd(scn.spike, state.world.spikeStart);
@@ -100,9 +102,10 @@ export function serveTeam(state: MatchState, scn: Scenario, team: Team, t: numbe
     server.busyCpu = 0;
     if (t < server.readyAt) continue;
     const model = SERVER_MODELS[server.model];
-    // A rented machine is billed every minute it is held, failed or not; an owned one draws power.
-    if (server.rented) rentDue += model.rent;
+    // A rented machine is billed every minute it is held and running; while its hardware is dead the
+    // cloud bills nothing and moves it to new hardware (incidents.failServer). An owned one draws power.
     if (t < server.failedUntil) continue;
+    if (server.rented) rentDue += model.rent;
     fig.capacityCpu += model.cpu;
     osTaxMem += accountServer(server, t, fig);
     if (server.rented) continue;
@@ -114,11 +117,13 @@ export function serveTeam(state: MatchState, scn: Scenario, team: Team, t: numbe
   const floor = state.world.cashFloor;
   earn(team, revenue);
   fig.revenue = revenue;
-  fig.rent = payRent(state, team, t, rentDue);
+  fig.rent = rentDue > 0 ? charge(team, "rent", rentDue, floor, t) : 0;
   rentDue = 0;
-  fig.power = charge(team, "power", power, floor);
-  fig.penalties = charge(team, "penalties", penalties, floor);
-  if (state.world.paymentIsolation) fig.fines = charge(team, "fines", complianceFees(), floor);
+  fig.power = charge(team, "power", power, floor, t);
+  fig.penalties = charge(team, "penalties", penalties, floor, t);
+  if (state.world.paymentIsolation) fig.fines = charge(team, "fines", complianceFees(), floor, t);
+  if (team.stats.brokeAt === t) state.events.push({ kind: "broke", team: team.id, cash: team.cash });
+  if (team.cash < floor) reclaimRented(state, team, t);
   team.last = fig;
   recordStats(state, team, fig, osTaxMem, t);
 }
@@ -126,26 +131,17 @@ export function serveTeam(state: MatchState, scn: Scenario, team: Team, t: numbe
 let rentDue = 0;
 
 /**
- * Rent is paid first, machine by machine; a machine whose minute cannot be paid without going
- * below the cash floor goes back to the cloud, with whatever ran on it.
+ * A team below its cash floor is in arrears: the cloud takes its rented machines back, with
+ * whatever ran on them. The minutes they were used are still owed (already charged as rent).
  */
-function payRent(state: MatchState, team: Team, t: number, due: number): number {
-  if (due === 0) return 0;
-  const floor = state.world.cashFloor;
-  if (team.cash - due >= floor) return charge(team, "rent", due, floor);
-  let paid = 0;
+function reclaimRented(state: MatchState, team: Team, t: number): void {
   for (let n = 0; n < team.servers.length; n++) {
     const server = team.servers[n];
-    if (!server.rented || t < server.readyAt) continue;
-    const price = SERVER_MODELS[server.model].rent;
-    if (team.cash - price >= floor) {
-      paid += charge(team, "rent", price, floor);
-      continue;
-    }
+    if (!server.rented) continue;
+    goneWith({ state, team, t }, server);
     team.servers.splice(n--, 1);
     state.events.push({ kind: "server-reclaimed", team: team.id, server: server.id });
   }
-  return paid;
 }
 
 /** Served = min(demand, capacity), then scaled down to what the backends (the database) can answer. */
@@ -173,6 +169,22 @@ function serveDemand(state: MatchState, team: Team): void {
     served[kp] = used;
     const tr = team.traffic[p];
     tr.demand = wanted; tr.capacity = cap[kp]; tr.served = used; tr.dropped = 0;
+  }
+}
+
+/**
+ * Rows the apps served this tick wrote to the database (orders, registrations): counted for the
+ * team, and kept by the primary that took them — in its own writable layer if it is a container
+ * without a volume, where it is lost with it (layer.ts).
+ */
+function recordWrites(team: Team): void {
+  let rows = 0;
+  for (let k = 0; k < APP_COUNT; k++) rows += served[k] * SPEC[k].writes;
+  if (rows === 0) return;
+  team.stats.writes += rows;
+  for (let n = 0; n < liveCount; n++) {
+    const i = live[n];
+    if (SPEC[liveApp[n]].role === "backend" && i.served > 0 && writesInLayer(i)) i.writes += rows;
   }
 }
 

@@ -72,6 +72,20 @@ export interface Team {
   /** Last tick's figures per app and for the whole team, for dashboards and charts. */
   traffic: Record<AppId, AppTraffic>;
   last: TickFigures;
+  /** The team's registry side: public pulls it started (rate-limited per minute) and what its own mirror holds. */
+  registry: RegistryState;
+  /**
+   * Whether the team's database rows sit on a volume: a new primary deployed with a volume then
+   * attaches them instead of restoring last night's backup.
+   */
+  dbOnVolume: boolean;
+}
+
+export interface RegistryState {
+  /** Ticks at which image pulls from the public registry start, from the current minute on (the limit counts them). */
+  publicPulls: number[];
+  /** Layers the team's mirror holds (a pull-through cache), with the tick each arrives. */
+  mirror: CachedLayer[];
 }
 
 export interface TickFigures {
@@ -127,6 +141,20 @@ export interface TeamStats {
   /** First tick with dropped requests at or after the spike, and first tick back to no drops. */
   spikeFirstDrop: number;
   spikeRecovered: number;
+  /** The tick cash first went below the scenario's floor (spending refused from then on); −1: never. */
+  brokeAt: number;
+  /** Running costs, rent, penalties and fines charged from `brokeAt` on, in cents (debt keeps growing). */
+  costsAfterBroke: number;
+  /** Rows the database wrote (orders, registrations), and those lost with a container's writable layer. */
+  writes: number;
+  lostWrites: number;
+  /** Times a database started from last night's backup after its first (data lost or not carried over). */
+  restores: number;
+  /** Image pulls from the public registry, and the minutes they waited for its rate limit in all. */
+  publicPulls: number;
+  publicPullWaitTicks: number;
+  /** Image pulls served by the team's own mirror. */
+  mirrorPulls: number;
 }
 
 export interface Server {
@@ -185,6 +213,13 @@ export interface Instance {
   mem: number;
   /** Containers only: a memory limit keeps a leak inside this container. */
   memLimited: boolean;
+  /**
+   * Containers only: its data sits on a volume, outside the container, so it survives the container
+   * being replaced, moved or started again; without one it writes to its own writable layer.
+   */
+  volume: boolean;
+  /** Rows a database container wrote to its own writable layer since it last started (lost with it). */
+  writes: number;
   readyAt: number;
   downUntil: number;
   /** Served last tick, and CPU it used for that. */
@@ -219,5 +254,9 @@ export type GameEvent =
   | { kind: "server-repaired"; team: number; server: string }
   | { kind: "hardware-warning"; team: number; server: string; at: number }
   | { kind: "server-reclaimed"; team: number; server: string }
+  /** A container started again from its image without a volume: what it wrote is gone (`rows`; a database restores). */
+  | { kind: "data-lost"; team: number; instance: string; app: AppId; rows: number; until: number }
+  /** Cash went below the scenario's floor: spending is refused from here, running costs pile up as debt. */
+  | { kind: "broke"; team: number; cash: number }
   | { kind: "incident"; team: number; incident: IncidentKind; app?: AppId; target?: string; hit: string[]; cost: number }
   | { kind: "spike"; team: -1; wave: 1 | 2 };

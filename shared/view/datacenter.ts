@@ -22,7 +22,7 @@ function vmRow(v: Vm, server: string): VmRow {
 
 function instanceRow(i: Instance, host: string): InstanceRow {
   return {
-    id: i.id, host, app: i.app, container: i.container, cpu: i.cpu, mem: i.mem, memLimited: i.memLimited, readyAt: i.readyAt,
+    id: i.id, host, app: i.app, container: i.container, cpu: i.cpu, mem: i.mem, memLimited: i.memLimited, volume: i.volume, readyAt: i.readyAt,
     downUntil: i.downUntil, load: quantizeLoad(i.usedCpu, i.cpu),
   };
 }

@@ -17,8 +17,8 @@ export interface DatacenterRows {
 
 function instanceFromRow(i: InstanceRow): Instance {
   return {
-    id: i.id, app: i.app, container: i.container, cpu: i.cpu, mem: i.mem, memLimited: i.memLimited, readyAt: i.readyAt,
-    downUntil: i.downUntil, served: 0, usedCpu: 0,
+    id: i.id, app: i.app, container: i.container, cpu: i.cpu, mem: i.mem, memLimited: i.memLimited, volume: i.volume,
+    readyAt: i.readyAt, downUntil: i.downUntil, served: 0, usedCpu: 0, writes: 0,
   };
 }
 

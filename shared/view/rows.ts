@@ -44,6 +44,8 @@ export interface InstanceRow {
   mem: number;
   /** A container with a memory limit: a leak stays inside it. */
   memLimited: boolean;
+  /** A container whose data sits on a volume: it survives the container being replaced or started again. */
+  volume: boolean;
   /** Tick it starts serving. */
   readyAt: number;
   /** Down (restarting, patched, knocked out) until this tick. */

@@ -138,7 +138,8 @@ describe("the catalogue", () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toContain("cat-vm-linux-8-engine");
     expect(ids).toContain("cat-layer-container-host");
-    expect(ids.filter((x) => x.startsWith("cat-app-"))).toEqual(["cat-app-web", "cat-app-grades", "cat-app-db"]);
+    // Wherever containers run: the registry mirror, and the database with its rows on a volume.
+    expect(ids.filter((x) => x.startsWith("cat-app-"))).toEqual(["cat-app-web", "cat-app-grades", "cat-app-db", "cat-app-db-volume"]);
   });
 
   it("drops every item onto a real server as a command the engine's schema accepts", () => {

@@ -185,7 +185,9 @@ export function checkInvariants(state: MatchState): void {
   if (bad.length > 0) fail(`non-integer numbers: ${bad.slice(0, 5).join(", ")}`);
   for (const team of state.teams) {
     if (team.cash !== ledgerBalance(state.world.budget, team.ledger)) fail(`team ${team.id} cash ${team.cash} ≠ ledger`);
-    if (team.cash < state.world.cashFloor) fail(`team ${team.id} cash ${team.cash} below the floor`);
+    // Below the floor only as debt (running costs keep coming), and the debrief knows since when.
+    if (team.cash < state.world.cashFloor && (team.stats.brokeAt < 0 || team.stats.brokeAt >= state.tick)) fail(`team ${team.id} cash ${team.cash} below the floor with no broke tick`);
+    if (team.stats.brokeAt >= 0 && team.stats.costsAfterBroke < 0) fail(`team ${team.id} negative costs after going broke`);
     for (const kind of Object.keys(team.ledger) as (keyof typeof team.ledger)[]) {
       if (team.ledger[kind] < 0) fail(`team ${team.id} negative ledger ${kind}`);
     }

@@ -21,36 +21,42 @@ describe("the cash floor", () => {
     expect(teamOf(state).cash).toBe(cash - SERVER_MODELS.small.price);
   });
 
-  it("stops running costs at the floor, refuses anything that spends, and still allows free actions", () => {
+  it("keeps charging running costs below the floor as debt: the score keeps falling, spending is refused, free actions are not", () => {
     const state = newMatch({ scenario: "exam-morning", budget: 0 });
     const floor = state.world.cashFloor;
-    let reached = -1;
-    while (!isOver(state)) {
-      step(state);
-      const team = teamOf(state);
-      expect(team.cash).toBeGreaterThanOrEqual(floor);
-      expect(team.cash).toBe(ledgerBalance(state.world.budget, team.ledger));
-      if (reached < 0 && team.cash === floor) {
-        reached = state.tick;
-        break;
-      }
-    }
-    expect(reached).toBeGreaterThan(0);
-
-    // Users keep being turned away, but nothing more is taken.
-    step(state, 5);
+    while (!isOver(state) && teamOf(state).cash >= floor) step(state);
     const team = teamOf(state);
+    expect(team.cash).toBeLessThan(floor);
+    const brokeAt = state.tick - 1;
+    expect(team.stats.brokeAt).toBe(brokeAt);
+    expect(team.cash).toBe(ledgerBalance(state.world.budget, team.ledger));
+
+    // Users keep being turned away, and every minute of it is charged: power and penalties pile up.
+    const before = { cash: team.cash, score: teamResult(team).score, after: team.stats.costsAfterBroke };
+    step(state, 5);
     expect(team.last.dropped).toBeGreaterThan(0);
-    expect(team.last.penalties).toBe(0);
-    expect(team.last.power).toBe(0);
-    expect(team.cash).toBe(floor);
+    expect(team.last.penalties).toBeGreaterThan(0);
+    expect(team.last.power).toBeGreaterThan(0);
+    expect(team.cash).toBeLessThan(before.cash);
+    expect(teamResult(team).score).toBeLessThan(before.score);
+    expect(team.cash).toBe(ledgerBalance(state.world.budget, team.ledger));
+    // What going broke cost: every charge from that tick on.
+    expect(team.stats.costsAfterBroke - before.after).toBe(before.cash - team.cash);
+    expect(team.stats.brokeAt).toBe(brokeAt);
 
     expect(refuse(state, { type: "buyServer", model: "small" }).code).toBe("insufficient_funds");
     expect(refuse(state, { type: "rentServer", model: "small" }).code).toBe("insufficient_funds");
     accept(state, { type: "installLayer", server: team.servers[0].id, layer: "bare-linux" });
     expect(refuse(state, { type: "buyLicence", server: team.servers[0].id, edition: "standard" })).toEqual({
-      code: "insufficient_funds", params: { cost: LICENCES.standard.price, cash: floor, floor },
+      code: "insufficient_funds", params: { cost: LICENCES.standard.price, cash: team.cash, floor },
     });
+  });
+
+  it("a team that never goes below the floor has no broke tick and no debt", () => {
+    const state = newMatch({ scenario: "exam-morning" });
+    step(state, 30);
+    expect(teamOf(state).stats.brokeAt).toBe(-1);
+    expect(teamOf(state).stats.costsAfterBroke).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DELIVERY_TICKS, RENT_DELIVERY_TICKS, SERVER_MODELS, ledgerBalance, teamResult } from "../../shared/engine";
-import { accept, buyServer, deploy, installLayer, newMatch, refuse, served, settle, step, teamOf, tickOf } from "./fixtures";
+import { accept, buyServer, deploy, fire, installLayer, lastTick, newMatch, refuse, served, serverById, settle, step, teamOf, tickOf } from "./fixtures";
 
 function rent(state: ReturnType<typeof newMatch>, model: "small" | "large" | "gpu" = "small"): string {
   accept(state, { type: "rentServer", model });
@@ -37,7 +37,7 @@ describe("renting a machine by the minute", () => {
   });
 
   it("is dearer by the minute than owning the same machine for a whole round", () => {
-    for (const [model, m] of Object.entries(SERVER_MODELS)) {
+    for (const [model, m] of Object.entries(SERVER_MODELS).filter(([, m]) => m.rentable)) {
       // Owning for a round: the half of the price resale does not bring back, plus idle power.
       const ticks = 240;
       const owning = m.price / 2 + m.powerIdle * ticks;
@@ -60,13 +60,42 @@ describe("renting a machine by the minute", () => {
     expect(teamOf(state).last.rent).toBe(0);
   });
 
-  it("goes back to the cloud, with what ran on it, when its rent cannot be paid", () => {
+  it("goes back to the cloud, with what ran on it, once the team is below its floor; the minutes used are still owed", () => {
     const state = newMatch({ scenario: "exam-morning", budget: 0 });
     const id = rent(state, "gpu");
     const events = [];
     for (let n = 0; n < 400 && teamOf(state).servers.some((s) => s.id === id); n++) events.push(...step(state));
     expect(events.some((e) => e.kind === "server-reclaimed" && e.server === id)).toBe(true);
-    expect(teamOf(state).cash).toBeGreaterThanOrEqual(state.world.cashFloor);
+    const team = teamOf(state);
+    expect(team.cash).toBeLessThan(state.world.cashFloor);
+    expect(team.last.rent).toBe(SERVER_MODELS.gpu.rent);
+    step(state);
+    expect(teamOf(state).last.rent).toBe(0);
+  });
+
+  it("is not billed while its hardware is dead, and the cloud brings it back on new hardware within minutes", () => {
+    const state = newMatch({ scenario: "exam-morning" });
+    const id = rent(state, "large");
+    installLayer(state, id, "container-host");
+    const web = deploy(state, id, "web");
+    settle(state);
+    const hit = fire(state, { kind: "hardware", team: 0, server: id });
+    expect(hit.target).toBe(id);
+    // The minute it died and the minutes it stays dead cost no rent.
+    expect(teamOf(state).last.rent).toBe(0);
+    const down = serverById(state, id).failedUntil;
+    expect(down - lastTick(state)).toBeLessThanOrEqual(RENT_DELIVERY_TICKS);
+    while (state.tick < down) {
+      step(state);
+      expect(teamOf(state).last.rent).toBe(0);
+    }
+    settle(state);
+    expect(teamOf(state).last.rent).toBe(SERVER_MODELS.large.rent);
+    expect(served(state, web)).toBeGreaterThan(0);
+  });
+
+  it("is refused for a machine no cloud rents: one without hardware virtualization", () => {
+    expect(refuse(newMatch(), { type: "rentServer", model: "old" })).toEqual({ code: "not_rentable", params: { model: "old" } });
   });
 
   it("is refused where there is no cloud: the old era", () => {

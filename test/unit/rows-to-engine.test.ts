@@ -2,7 +2,7 @@
  * The synced rows carry a datacenter whole: a browser rebuilds the engine's servers from them and
  * asks the engine what a command would do. Rebuilt from rows, every team's servers equal the
  * engine's own at every minute of bot matches and of a live migration — except what a tick measured
- * and is not synced (served requests, used CPU) and busy CPU, synced in steps.
+ * and is not synced (served requests, used CPU, rows a container wrote) and busy CPU, synced in steps.
  */
 import { describe, expect, it } from "vitest";
 import { advance, checkCommand, type MatchState, type Server } from "../../shared/engine";
@@ -14,7 +14,7 @@ import { accept, createVm, deploy, host, newMatch, step } from "./fixtures";
 
 /** The engine's servers as the rows can carry them. */
 function synced(servers: readonly Server[]): Server[] {
-  const inst = (i: Server["instances"][number]) => ({ ...i, served: 0, usedCpu: 0 });
+  const inst = (i: Server["instances"][number]) => ({ ...i, served: 0, usedCpu: 0, writes: 0 });
   return servers.map((s) => ({
     ...s, busyCpu: quantizeBusyCpu(s.busyCpu), instances: s.instances.map(inst), vms: s.vms.map((v) => ({ ...v, instances: v.instances.map(inst) })),
   }));

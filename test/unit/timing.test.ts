@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  APPS, DELIVERY_TICKS, GUEST_OS, HOST_LAYERS, IMAGE_LAYERS, PARA_PREP_TICKS, PULL_MB_PER_TICK, SERVER_MODELS,
+  APPS, DELIVERY_TICKS, GUEST_OS, HOST_LAYERS, IMAGE_LAYERS, PARA_PREP_TICKS, REGISTRY, SERVER_MODELS,
   type AppId, type LayerId,
 } from "../../shared/engine";
 import {
@@ -15,7 +15,7 @@ function missingMb(app: AppId, cached: readonly LayerId[] = []): number {
 
 /** Ticks to pull the layers of an app's image that a host does not have yet. */
 function pullTicks(app: AppId, cached: readonly LayerId[] = []): number {
-  return Math.ceil(missingMb(app, cached) / PULL_MB_PER_TICK);
+  return Math.ceil(missingMb(app, cached) / REGISTRY.publicMbPerTick);
 }
 
 describe("servers are delivered after a delay", () => {
@@ -84,9 +84,9 @@ describe("VMs boot, containers start", () => {
     const ready = readyAfter(state, [inVm, cold], from);
     expect(ready[inVm]).toBeGreaterThan(ready[cold]);
     expect(ready[inVm]).toBe(GUEST_OS.linux.bootTicks + APPS.web.installTicks);
-    // An uncached image is pulled at a datacenter link's rate: about a minute.
+    // An uncached image comes from the public registry over the internet link: a minute or two.
     expect(ready[cold]).toBe(pullTicks("web"));
-    expect(ready[cold]).toBe(1);
+    expect(ready[cold]).toBeLessThanOrEqual(2);
     settle(state);
     expect(served(state, inVm)).toBeGreaterThan(0);
     expect(served(state, cold)).toBeGreaterThan(0);
@@ -158,8 +158,9 @@ describe("container images are pulled in shared layers", () => {
     const state = newMatch();
     const ch = host(state, "container-host", { model: "large" });
     settle(state);
-    const apps: AppId[] = ["web", "grades", "db", "payment"];
-    const ids = apps.map((a) => deploy(state, ch, a, a === "db" ? { cpu: 2000 } : {}));
+    // (Not the database: it loads its backup after its image is there.)
+    const apps: AppId[] = ["web", "grades", "payment"];
+    const ids = apps.map((a) => deploy(state, ch, a));
     let cached: LayerId[] = [];
     let total = 0;
     for (const a of apps) {
@@ -167,7 +168,7 @@ describe("container images are pulled in shared layers", () => {
       cached = [...cached, ...APPS[a].image!];
     }
     const ready = readyAfter(state, ids);
-    expect(Math.max(...Object.values(ready))).toBe(Math.ceil(total / PULL_MB_PER_TICK));
+    expect(Math.max(...Object.values(ready))).toBe(Math.ceil(total / REGISTRY.publicMbPerTick));
   });
 
   it("containers deployed together on a cold host wait for the same pull, not one each", () => {

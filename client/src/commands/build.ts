@@ -11,12 +11,13 @@ import { COMMAND_TYPES, rowOf, type Field, type Pick } from "./table";
 /** A form's values as read from its inputs: text and numbers as typed, flags as booleans. */
 export type FormValues = Record<string, string | boolean>;
 
-/** The command a filled-in form asks for; blank optional numbers are left out (the engine's defaults apply). */
+/** The command a filled-in form asks for; blank optional numbers and unticked flags are left out (the engine's defaults apply). */
 export function buildCommand(type: CommandType, values: FormValues): Command {
   const cmd: Record<string, unknown> = { type };
   for (const f of rowOf(type).fields) {
     const v = values[f.name];
-    if (f.kind === "flag") cmd[f.name] = v === true;
+    // A flag left unticked is left out: the engine's default (off) applies.
+    if (f.kind === "flag") { if (v === true) cmd[f.name] = true; }
     else if (f.kind === "number") {
       const n = Number(v);
       if (f.optional && (v === "" || v === undefined || n === 0)) continue;

@@ -59,16 +59,17 @@ export const COMMANDS: { [T in CommandType]: CommandRow<T> } = {
         const s = SERVER_MODELS[m];
         return {
           values: { model: m }, label: t(`model.${m}`), testid: `cat-model-${m}`,
-          detail: t("model.desc", { cores: s.cpu / 1000, mem: s.mem / 1024, gpu: s.gpu ? ` · ${s.gpu} GPU` : "", price: money(s.price) }),
+          detail: t("model.desc", { cores: s.cpu / 1000, mem: s.mem / 1024, gpu: s.gpu ? ` · ${s.gpu} GPU` : "", price: money(s.price) })
+            + (s.hwVirt ? "" : t("model.noHwVirt")),
         };
       }),
     },
   },
   rentServer: {
-    fields: [{ name: "model", kind: "choice", options: options(MODEL_IDS, "model") }],
+    fields: [{ name: "model", kind: "choice", options: () => MODEL_IDS.filter((m) => SERVER_MODELS[m].rentable).map((m) => [m, t(`model.${m}`)]) }],
     catalogue: {
       group: "play.rent",
-      items: (round) => (round.rent ? MODEL_IDS : []).map((m) => {
+      items: (round) => (round.rent ? MODEL_IDS.filter((m) => SERVER_MODELS[m].rentable) : []).map((m) => {
         const s = SERVER_MODELS[m];
         return {
           values: { model: m }, label: t(`model.${m}`), testid: `cat-rent-${m}`,
@@ -130,13 +131,21 @@ export const COMMANDS: { [T in CommandType]: CommandRow<T> } = {
       // Up to what the largest server has: more could never be placed.
       { name: "cpu", kind: "number", min: 0, max: largest((m) => m.cpu), step: 250, optional: true },
       { name: "memLimit", kind: "number", min: 0, max: largest((m) => m.mem), step: 256, optional: true },
+      { name: "volume", kind: "flag" },
     ],
     catalogue: {
       group: "play.appsTitle",
-      items: (round) => round.apps.map((a) => ({
-        values: { app: a }, label: t(`app.${a}`), testid: `cat-app-${a}`,
-        detail: `${t(`app.desc-${a}`)} ${t("play.cores", { n: APPS[a].cpu / 1000 })} · ${APPS[a].mem / 1024} GiB`,
-      })),
+      items: (round) => [
+        ...round.apps.map((a) => ({
+          values: { app: a } as Record<string, string | boolean>, label: t(`app.${a}`), testid: `cat-app-${a}`,
+          detail: `${t(`app.desc-${a}`)} ${t("play.cores", { n: APPS[a].cpu / 1000 })} · ${APPS[a].mem / 1024} GiB`,
+        })),
+        // A database container whose rows outlive it: dropped on a container host.
+        ...(round.apps.includes("db") && round.unlocks.includes("container-host") ? [{
+          values: { app: "db", volume: true } as Record<string, string | boolean>, label: `${t("app.db")} · ${t("play.volume")}`, testid: "cat-app-db-volume",
+          detail: t("app.desc-dbVolume"),
+        }] : []),
+      ],
     },
     drop: { field: "target", pick: "host" },
     onSelected: [{ box: "server", field: "target", testid: "sel-deploy" }, { box: "vm", field: "target", testid: "sel-deploy" }],

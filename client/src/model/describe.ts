@@ -56,7 +56,8 @@ export function instanceStatus(i: InstanceView, server: ServerView, tick: number
 /** "Portal · container · 2 cores, 2 GiB" — what an instance is and what it holds. */
 export function instanceWhat(i: InstanceView): string {
   const limit = i.memLimited ? ` (${t("play.memLimited")})` : "";
-  return `${t(`app.${i.app}`)} · ${t(i.container ? "play.container" : "play.process")} · ${cores(i.cpu)}, ${gib(i.mem)}${limit}`;
+  const volume = i.volume ? ` · ${t("play.volume")}` : "";
+  return `${t(`app.${i.app}`)} · ${t(i.container ? "play.container" : "play.process")} · ${cores(i.cpu)}, ${gib(i.mem)}${limit}${volume}`;
 }
 
 export function vmWhat(v: VmView): string {

@@ -61,7 +61,7 @@ function layoutServer(server: ServerView, frame: Rect): ServerLayout {
   const boxes: Box[] = [{ kind: "server", id: server.id, server: server.id, depth: 0, ...frame }];
   const cpu = serverCapacity(server).cpu;
   // The engine's own accounting of what a VM keeps for itself (guest OS, hypervisor tax, engine).
-  const host = { layer: server.layer || null };
+  const host = { layer: server.layer || null, model: server.model };
   const parts: { cpu: number; make: (r: Rect) => void }[] = [];
   if (server.layer) {
     parts.push({ cpu: layerCpu(server.layer), make: (r) => boxes.push({ kind: "overhead", id: `${server.id}:os`, server: server.id, depth: 1, ...r }) });
@@ -136,11 +136,11 @@ export function findInstance(servers: readonly ServerView[], id: string): { inst
 
 export function appColor(app: string): number {
   const colors: Record<AppId, number> = {
-    web: 0x56b4e9, grades: 0x009e73, db: 0xe69f00, payment: 0xcc79a7, enroll: 0xf0e442, train: 0xd55e00,
+    web: 0x56b4e9, grades: 0x009e73, db: 0xe69f00, payment: 0xcc79a7, enroll: 0xf0e442, train: 0xd55e00, registry: 0x999999,
   };
   return colors[app as AppId] ?? 0xaaaaaa;
 }
 
 export function appShort(app: string): string {
-  return APPS[app as AppId] ? { web: "WEB", grades: "GRD", db: "DB", payment: "PAY", enroll: "ENR", train: "AI" }[app as AppId] : "?";
+  return APPS[app as AppId] ? { web: "WEB", grades: "GRD", db: "DB", payment: "PAY", enroll: "ENR", train: "AI", registry: "REG" }[app as AppId] : "?";
 }

@@ -6,7 +6,7 @@ import type { ClassView } from "../model/types";
 import { lineChart, type LineChart } from "./charts";
 import { h } from "./dom";
 
-const APP_COLORS: Record<AppId, string> = { web: "#0072b2", grades: "#009e73", db: "#e69f00", payment: "#cc79a7", enroll: "#b8a800", train: "#d55e00" };
+const APP_COLORS: Record<AppId, string> = { web: "#0072b2", grades: "#009e73", db: "#e69f00", payment: "#cc79a7", enroll: "#b8a800", train: "#d55e00", registry: "#777777" };
 
 /**
  * The forecast as teams see it before the clock starts: when each app peaks and how high — a band,

@@ -22,6 +22,7 @@ export class InstanceState extends Schema implements InstanceRow {
   @type("number") cpu = 0;
   @type("number") mem = 0;
   @type("boolean") memLimited = false;
+  @type("boolean") volume = false;
   @type("number") readyAt = 0;
   @type("number") downUntil = 0;
   /** Share of its CPU doing work last tick, in percent. */

@@ -205,6 +205,6 @@ export const strategiesEn: Record<string, string> = {
 
 /** Names the simulator's English text uses (the client has its own, in both languages). */
 export const namesEn = {
-  app: { web: "Portal", grades: "Grades API", db: "MySQL database", payment: "Payments", enroll: "Course selection", train: "AI training job" },
-  model: { small: "Small 1U", large: "Large 2U", gpu: "GPU node" },
+  app: { web: "Portal", grades: "Grades API", db: "MySQL database", payment: "Payments", enroll: "Course selection", train: "AI training job", registry: "Registry mirror" },
+  model: { small: "Small 1U", large: "Large 2U", gpu: "GPU node", old: "Older 2U (no VT-x)" },
 } as const;
