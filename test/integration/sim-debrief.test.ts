@@ -75,9 +75,10 @@ describe("npm run sim -- --json --debrief", () => {
 
   it("names every card the issue asks for across two whole rounds, each team's money adding up to its score", async () => {
     // Doubled traffic outgrows the bots' databases on exam morning; Double-12's portal shares kernels with payments.
+    // No reference strategy buys the HA suite: on this seed a random team does (engine 3 drew seed 5 differently).
     const bots = "random,random,random,vm-consolidate,containers-reactive,hybrid-isolate-payment,vm-type2,bare-metal";
     const runs = await Promise.all(["exam-morning", "double-12"].map((scenario) =>
-      sim(["--scenario", scenario, "--bots", bots, "--seed", "5", "--traffic", "200", "--json", "--debrief"])));
+      sim(["--scenario", scenario, "--bots", bots, "--seed", "6", "--traffic", "200", "--json", "--debrief"])));
     const seen = new Set<string>();
     for (const r of runs) {
       expect(r.code, r.stderr).toBe(0);
