@@ -38,6 +38,7 @@ const room: RoomIntents = {
   command: async (c) => (await net()).conn.command(c),
   host: async (a) => (await net()).conn.host(a),
   chooseTeam: async (team) => (await net()).conn.chooseTeam(team),
+  askTime: async () => (await net()).conn.askTime(),
 };
 onLangChange(() => store.update({ lang: lang() }));
 const app = new App(document.getElementById("app")!, { store, room, api, flows, navigate: (p) => router.navigate(p) }, room);

@@ -8,7 +8,7 @@ import { RateLimiter } from "../session/RateLimiter";
 import { NO_PERSISTENCE, type Clock, type Messenger, type Persistence } from "../session/ports";
 import { catchUpFor, welcomeFor } from "../session/catchUp";
 import { errorReply, type Reply } from "../session/replies";
-import { chooseTeam, hostRequest, teamCommand } from "../session/requests";
+import { askTime, chooseTeam, hostRequest, teamCommand } from "../session/requests";
 import type { Seat } from "../session/Roster";
 import { JoinRefused, Session, type Admission, type SessionInit, type SessionStatus } from "../session/Session";
 import type { CodeRegistry } from "../cluster/coordination";
@@ -83,6 +83,7 @@ export class ClassRoom extends Room<ClassState> {
     this.onMessage(C2S.host, (client, message) => this.guard(client, C2S.host, message, (conn) =>
       hostRequest(this.session, conn.seat, client.sessionId, message, (applied) => client.send(S2C.applied, applied))));
     this.onMessage(C2S.chooseTeam, (client, message) => this.guard(client, C2S.chooseTeam, message, (conn) => chooseTeam(this.session, conn.seat, message)));
+    this.onMessage(C2S.askTime, (client, message) => this.guard(client, C2S.askTime, message, (conn) => askTime(this.session, conn.seat, message)));
     this.onMessage("*", (client, type, message) => {
       const name = String(type).slice(0, 40);
       this.guard(client, name, message, () => errorReply(message, { code: "unknown_message", params: { type: name } }, name));

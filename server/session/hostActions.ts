@@ -58,6 +58,9 @@ export function runHostAction(s: SessionControl, action: HostCommand, from: Requ
       s.time.freezeClock(action);
       return null;
     }
+    case "declineTime":
+      if (!studentSeat(s, action.seat)) return unknownSeat(action.seat);
+      return s.time.declineTime(action.seat);
     case "speed":
       if (s.phase === "ended") return wrongPhase(s);
       s.time.setSpeed(action.tickRate);

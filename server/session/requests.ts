@@ -1,12 +1,12 @@
 import { LIMITS } from "../../shared/protocol/limits";
-import { C2S, ChooseTeamSchema, CommandMessageSchema, HostMessageSchema, type AppliedMessage, type WireError } from "../../shared/protocol/messages";
+import { AskTimeSchema, C2S, ChooseTeamSchema, CommandMessageSchema, HostMessageSchema, type AppliedMessage, type WireError } from "../../shared/protocol/messages";
 import type { SessionControl } from "./control";
 import { runHostAction } from "./hostActions";
 import { badMessage, errorReply, resultReply, type Reply } from "./replies";
 import type { QueuedInput } from "./Round";
 
 /*
- * The three requests a browser sends, each parsed with its strict schema and checked for rights
+ * The four requests a browser sends, each parsed with its strict schema and checked for rights
  * and phase before the Session acts. Input that cannot be read is answered with `error`; a request
  * read but refused with `result {ok: false}`.
  */
@@ -55,6 +55,17 @@ export function chooseTeam(s: SessionControl, seatId: number, message: unknown):
   }
   s.moveSeat(seat, team);
   return resultReply({ id, ok: true, tick: s.tick });
+}
+
+/** A student asks the teacher for more time: a student with a team, mid-round, at most once a minute. */
+export function askTime(s: SessionControl, seatId: number, message: unknown): Reply {
+  const parsed = AskTimeSchema.safeParse(message);
+  if (!parsed.success) return errorReply(message, badMessage(parsed.error), C2S.askTime);
+  const { id } = parsed.data;
+  const seat = s.roster.get(seatId);
+  if (!seat || seat.role !== "student") return resultReply({ id, ok: false, error: { code: "not_host", params: {} } });
+  const error = s.time.askTime(seat);
+  return error ? resultReply({ id, ok: false, error }) : resultReply({ id, ok: true, tick: s.tick });
 }
 
 /** The teacher's actions: only the host seat may send them. */

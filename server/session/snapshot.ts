@@ -28,7 +28,7 @@ export interface SessionFacts {
   /** The round shown, from its briefing on. */
   readonly shown: RoundRow | null;
   /** Seconds of the 3-2-1 left, and who may build while the clock is frozen. */
-  readonly time: { readonly countdown: { readonly left: number }; readonly freeze: { row(frozen: boolean): FreezeRow } };
+  readonly time: { readonly countdown: { readonly left: number }; readonly freeze: { row(frozen: boolean): FreezeRow }; readonly asks: { has(seat: number): boolean } };
 }
 
 export function sessionRows(s: SessionFacts): SessionRows {
@@ -38,7 +38,7 @@ export function sessionRows(s: SessionFacts): SessionRows {
     config: { ...s.config, unlocks: [...s.config.unlocks] },
     teams: s.teams.map((t, i) => ({ index: i, name: t.name, bot: t.bot ?? "", members: s.roster.members(i).length })),
     seats: s.roster.all().map((seat) => ({
-      seat: seat.seat, nickname: seat.nickname, role: seat.role, team: seat.team, connected: seat.connected, asks: seat.asks,
+      seat: seat.seat, nickname: seat.nickname, role: seat.role, team: seat.team, connected: seat.connected, asks: seat.asks, asksTime: s.time.asks.has(seat.seat),
     })),
     round: s.shown,
   };

@@ -1,6 +1,6 @@
 import type { BotName } from "../../shared/bots/names";
 import { paceMs } from "../../shared/engine/tick";
-import { S2C, type ActivityMessage } from "../../shared/protocol/messages";
+import { S2C, type ActivityMessage, type WireError } from "../../shared/protocol/messages";
 import type { Phase } from "../../shared/protocol/phases";
 import { HOST_SEAT } from "../../shared/protocol/seats";
 import { ROOM_TIMING } from "../../shared/protocol/tuning";
@@ -13,6 +13,7 @@ import type { Roster, Seat } from "./Roster";
 import type { QueuedInput, Round } from "./Round";
 import type { Config } from "./setup";
 import { matchRows } from "./snapshot";
+import { TimeAsks } from "./timeAsks";
 import { Countdown, Freeze, type HoldSpec } from "./timers";
 
 /** What the time desk works on: the Session, as it sees it. */
@@ -47,6 +48,7 @@ export class TimeDesk {
   readonly countdown: Countdown;
   readonly freeze: Freeze;
   readonly activity = new Activity();
+  readonly asks: TimeAsks;
   private tickTimer: Timer | null = null;
   private activityTimer: Timer | null = null;
   private previewTimer: Timer | null = null;
@@ -54,6 +56,7 @@ export class TimeDesk {
   constructor(private readonly s: TimeHost, private readonly ports: SessionPorts) {
     this.countdown = new Countdown(ports.clock, () => s.publishSession());
     this.freeze = new Freeze(ports.clock, () => s.publishSession());
+    this.asks = new TimeAsks(ports.clock);
   }
 
   private now(): number {
@@ -87,6 +90,7 @@ export class TimeDesk {
     this.countdown.cancel();
     if (phase !== "frozen") this.freeze.clear();
     const live = this.s.round !== null && this.s.rules.midRound;
+    if (!live) this.asks.clear();
     // Idle time counts while students can act: not in a pause, nor for everyone during one student's extra time.
     this.activity.counting(live && (phase === "playing" || (phase === "frozen" && this.freeze.everyone)), this.now());
     if (live && !this.s.practice && !this.activityTimer) {
@@ -113,11 +117,30 @@ export class TimeDesk {
   /** Stops the clock while players (all, or those named) keep building; a timed hold restarts it by itself. */
   freezeClock(spec: HoldSpec): void {
     if (this.s.phase === "playing") this.s.annotate({ type: "pause" });
+    this.asks.granted(spec, (seat) => this.s.roster.get(seat)?.team ?? -1);
     this.freeze.begin(spec, () => {
       this.s.annotate({ type: "resume" });
       this.s.enter("playing");
     });
     this.s.enter("frozen");
+  }
+
+  /** A student asks the teacher for more time (the teacher's page shows it); the refusal, or null. */
+  askTime(seat: Seat): WireError | null {
+    if (this.s.practice) return { code: "not_host", params: {} };
+    if (!this.s.round || !this.s.rules.midRound) return { code: "not_playing", params: { phase: this.s.phase } };
+    if (seat.team < 0) return { code: "no_team", params: {} };
+    if (this.s.phase === "frozen" && !this.freeze.everyone && this.freeze.allows(seat)) return { code: "has_extra_time", params: {} };
+    const refused = this.asks.ask(seat);
+    if (!refused) this.s.publishSession();
+    return refused;
+  }
+
+  /** The teacher turns a request for more time down. */
+  declineTime(seat: number): WireError | null {
+    if (!this.asks.decline(seat)) return { code: "not_asking", params: { seat } };
+    this.s.publishSession();
+    return null;
   }
 
   /** Whether a student's command is taken now (beyond the phase's own rule): during a hold, only those named. */

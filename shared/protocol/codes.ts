@@ -38,6 +38,9 @@ export const PROTOCOL_ERRORS = [
   "round_over",
   // The teacher's seat tools.
   "not_asking",
+  // A student asked for more time again too soon (params: seconds until they may), or while they have it.
+  "too_soon",
+  "has_extra_time",
   "not_kicked",
   // Client side: the server could not be reached, or the connection dropped mid-request.
   "connection_failed",

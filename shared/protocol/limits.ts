@@ -35,6 +35,8 @@ export const LIMITS = {
   holdSecondsMin: 10,
   /** … and at most (15 minutes). */
   holdSecondsMax: 900,
+  /** A student may ask the teacher for more time once in this many seconds. */
+  askTimeEverySeconds: 60,
   /** Students one hold may name. */
   holdSeatsMax: 50,
   /** The 3-2-1 before the clock starts. */

@@ -14,6 +14,8 @@ export const C2S = {
   command: "cmd",
   host: "host",
   chooseTeam: "team",
+  /** A student asks the teacher for more time (the teacher sees it on their seat: `asksTime`). */
+  askTime: "time",
 } as const;
 
 /** Message names, server → client. */
@@ -58,6 +60,9 @@ export const CommandMessageSchema = z.strictObject({ id: requestId, command: z.u
 
 export const ChooseTeamSchema = z.strictObject({ id: requestId, team: teamNumber });
 
+/** A student asks for more time: nothing but the request id (who asks is the connection's seat). */
+export const AskTimeSchema = z.strictObject({ id: requestId });
+
 const teamName = z.string().trim().min(1).max(LIMITS.teamNameMax);
 
 export const HostCommandSchema = z.discriminatedUnion("type", [
@@ -90,6 +95,8 @@ export const HostCommandSchema = z.discriminatedUnion("type", [
     seconds: z.number().int().min(LIMITS.holdSecondsMin).max(LIMITS.holdSecondsMax).optional(),
   }),
   z.strictObject({ type: z.literal("resume") }),
+  /** Turns down a student's request for more time (extra time for them, with `freeze`, grants it). */
+  z.strictObject({ type: z.literal("declineTime"), seat: studentSeat }),
   /** The whole class's pace, in any phase: the round being played follows it from its next minute. */
   z.strictObject({ type: z.literal("speed"), tickRate: z.number().min(LIMITS.minTickRate).max(LIMITS.maxTickRate) }),
   z.strictObject({ type: z.literal("endRound") }),

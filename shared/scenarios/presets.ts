@@ -58,8 +58,11 @@ export const VM_FORM_DEFAULT = { vcpus: 3, mem: 4096 } as const;
 /** Clock speeds a teacher may pick (ticks per second; within LIMITS.minTickRate..maxTickRate). */
 export const TICK_RATE_CHOICES: readonly number[] = [0.5, 1, 2, 3, 4];
 
-/** Speeds offered in a practice room, and the one picked unless the player changes it. */
-export const PRACTICE_SPEEDS: readonly number[] = [1, 2, 3, 4];
+/**
+ * Speeds offered in a practice room, and the one picked unless the player changes it: the
+ * teacher's, half speed included (a student who needs longer practises at 0.5×, WCAG 2.2.1).
+ */
+export const PRACTICE_SPEEDS: readonly number[] = TICK_RATE_CHOICES;
 export const PRACTICE_DEFAULT_SPEED = 1;
 
 /**

@@ -26,7 +26,7 @@ export function roomFromMatch(state: MatchState, meta: ReplayMeta): RoomRow {
     members: meta.roster.filter((s) => s.team === i && s.role === "student").length,
     ...teamScoreRow(t),
   }));
-  const seats = new Map<string, SeatRow>(meta.roster.map((s) => [String(s.seat), { ...s, connected: true, asks: NO_TEAM }]));
+  const seats = new Map<string, SeatRow>(meta.roster.map((s) => [String(s.seat), { ...s, connected: true, asks: NO_TEAM, asksTime: false }]));
   return {
     code: meta.room, phase: meta.over ? "over" : "playing", practice: false, locked: false, tick: state.tick,
     countdown: 0, freeze: NO_FREEZE,

@@ -320,6 +320,8 @@ export interface SeatRow {
   connected: boolean;
   /** The team this student asked to join mid-round, waiting for the teacher (NO_TEAM: not asking). */
   asks: number;
+  /** This student asked the teacher for more time and is waiting for an answer. */
+  asksTime: boolean;
 }
 
 /**

@@ -60,14 +60,14 @@ describe("which screen", () => {
   });
 
   it("keeps a student without a team in the lobby while the round runs", () => {
-    const view = at("playing", { seats: { ...game.views[5].seats, "3": { seat: 3, nickname: "Late", role: "student", team: -1, connected: true, asks: -1 } } });
+    const view = at("playing", { seats: { ...game.views[5].seats, "3": { seat: 3, nickname: "Late", role: "student", team: -1, connected: true, asks: -1, asksTime: false } } });
     expect(screenFor(inRoom(view, { seat: 3, role: "student" }))).toBe("lobby");
   });
 
   it("gives the teacher the projector, with the debrief after a round, and a practice player the game", () => {
     expect(screenFor(inRoom(at("playing"), { seat: 0, role: "host" }, { name: "host", code: "ABCDEF" }))).toBe("host");
     expect(screenFor(inRoom(at("over"), { seat: 0, role: "host" }, { name: "host", code: "ABCDEF" }))).toBe("host-over");
-    const practice = at("playing", { practice: true, seats: { "0": { seat: 0, nickname: "Solo", role: "host", team: 0, connected: true, asks: -1 } } });
+    const practice = at("playing", { practice: true, seats: { "0": { seat: 0, nickname: "Solo", role: "host", team: 0, connected: true, asks: -1, asksTime: false } } });
     expect(screenFor(inRoom(practice, { seat: 0, role: "host" }))).toBe("play");
   });
 
@@ -113,7 +113,7 @@ describe("selectors", () => {
   });
 
   it("lists seats in joining order", () => {
-    const view = at("lobby", { seats: { "10": { seat: 10, nickname: "b", role: "student", team: -1, connected: true, asks: -1 }, "2": { seat: 2, nickname: "a", role: "student", team: -1, connected: true, asks: -1 } } });
+    const view = at("lobby", { seats: { "10": { seat: 10, nickname: "b", role: "student", team: -1, connected: true, asks: -1, asksTime: false }, "2": { seat: 2, nickname: "a", role: "student", team: -1, connected: true, asks: -1, asksTime: false } } });
     expect(seatsOf(view).map((x) => x.seat)).toEqual([2, 10]);
   });
 

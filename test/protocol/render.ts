@@ -10,7 +10,7 @@ import { CommandSchema } from "../../shared/engine/commands";
 import { ERROR_CODES } from "../../shared/engine/errors";
 import { PROTOCOL_ERRORS } from "../../shared/protocol/codes";
 import { LIMITS } from "../../shared/protocol/limits";
-import { ChooseTeamSchema, CommandMessageSchema, HostCommandSchema, HostMessageSchema, JoinOptionsSchema } from "../../shared/protocol/messages";
+import { AskTimeSchema, ChooseTeamSchema, CommandMessageSchema, HostCommandSchema, HostMessageSchema, JoinOptionsSchema } from "../../shared/protocol/messages";
 import { PHASES } from "../../shared/protocol/phases";
 import { PHASE_RULES } from "../../server/session/phases";
 import { LOAD_STEP_PCT, BUSY_CPU_STEP } from "../../shared/view/quantize";
@@ -170,7 +170,7 @@ export function renderSections(): Record<string, string> {
   return {
     "create-session": objectTable([["`POST /api/sessions` body", CreateSessionSchema]]),
     "join-options": objectTable([["join options", JoinOptionsSchema]]),
-    "client-messages": objectTable([["`cmd`", CommandMessageSchema], ["`team`", ChooseTeamSchema], ["`host`", HostMessageSchema]], {
+    "client-messages": objectTable([["`cmd`", CommandMessageSchema], ["`team`", ChooseTeamSchema], ["`time`", AskTimeSchema], ["`host`", HostMessageSchema]], {
       id: "integer 0–2147483647, the sender's request id (echoed in the answer)",
       command: "a team command (see Team commands; the engine checks it)",
       action: "a host action (see Host actions)",

@@ -306,7 +306,7 @@ describe("a session's lifetime", () => {
 
   it("a practice room seats its player on team 0 against bots on the others", () => {
     make({ practice: true, hostNickname: "Mei" });
-    expect(world.rows.seats).toEqual([{ seat: HOST_SEAT, nickname: "Mei", role: "host", team: PRACTICE_SETUP.team, connected: true, asks: NO_TEAM }]);
+    expect(world.rows.seats).toEqual([{ seat: HOST_SEAT, nickname: "Mei", role: "host", team: PRACTICE_SETUP.team, connected: true, asks: NO_TEAM, asksTime: false }]);
     expect(world.rows.teams.map((t) => t.bot)).toEqual(["", ...PRACTICE_SETUP.bots]);
     expect(world.rows.config.tickRate).toBe(PRACTICE_SETUP.tickRate);
   });

@@ -202,6 +202,10 @@ export class Connection implements RoomIntents {
     return this.request(C2S.chooseTeam, { team });
   }
 
+  askTime(): Promise<ResultMessage> {
+    return this.request(C2S.askTime, {});
+  }
+
   /** Leaves the room on purpose (no reconnecting, no seat kept in this browser's memory of the last room). */
   async leave(): Promise<void> {
     this.leaving = true;

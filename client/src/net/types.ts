@@ -41,9 +41,11 @@ export interface NetSink {
   closed(reason: ClosedReason): void;
 }
 
-/** What screens may ask of the room: team commands, host commands, a team pick. */
+/** What screens may ask of the room: team commands, host commands, a team pick, more time. */
 export interface RoomIntents {
   command(command: Command): Promise<ResultMessage>;
   host(action: HostCommand): Promise<ResultMessage>;
   chooseTeam(team: number): Promise<ResultMessage>;
+  /** A student asks the teacher for more time (the teacher sees it on their page). */
+  askTime(): Promise<ResultMessage>;
 }

@@ -14,6 +14,7 @@ export class SeatState extends Schema implements SeatRow {
   @type("boolean") connected = true;
   /** The team this student asked to join mid-round, waiting for the teacher (-1: not asking). */
   @type("int8") asks = -1;
+  @type("boolean") asksTime = false;
 }
 
 /** What everyone may see of a team: the leaderboard line. */
